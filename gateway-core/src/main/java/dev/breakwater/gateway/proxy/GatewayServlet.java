@@ -1,0 +1,217 @@
+package dev.breakwater.gateway.proxy;
+
+import dev.breakwater.gateway.policy.ForwardOptions;
+import dev.breakwater.gateway.policy.PolicyContext;
+import dev.breakwater.gateway.policy.PolicyError;
+import dev.breakwater.gateway.policy.RequestFlow;
+import dev.breakwater.gateway.policy.RequestMessage;
+import dev.breakwater.gateway.policy.ResponseMessage;
+import dev.breakwater.gateway.routing.ApiRoute;
+import dev.breakwater.gateway.routing.RequestPaths;
+import dev.breakwater.gateway.routing.RouteMatch;
+import dev.breakwater.gateway.snapshot.ActiveConfig;
+import dev.breakwater.gateway.snapshot.ConfigSnapshot;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.ee10.proxy.ProxyServlet;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's request path: a thin adapter between Jetty's proxy servlet and the policy
+ * pipeline. It routes the request in the snapshot it takes once, lets {@link RequestFlow}
+ * run the policies, and fills in the proxy servlet's hooks from the policy context. Bodies
+ * stream both ways; only gateway-made responses are written whole.
+ */
+public class GatewayServlet extends ProxyServlet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayServlet.class);
+    private static final String FLOW = GatewayServlet.class.getName() + ".flow";
+
+    private final transient ActiveConfig config;
+
+    public GatewayServlet(ActiveConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        String requestId = RequestIds.forRequest(request);
+        ConfigSnapshot snapshot = config.current();
+        if (snapshot == null) {
+            ResponseWriter.error(response, 503, "The gateway has no configuration yet", requestId);
+            return;
+        }
+        String path = pathWithinContext(request);
+        if (RequestPaths.hasDotSegment(path)) {
+            ResponseWriter.error(response, 400, "The request path must not contain '.' or '..' segments", requestId);
+            return;
+        }
+        ApiRoute api = snapshot.routes().findApi(request.getServerName(), path);
+        if (api == null) {
+            ResponseWriter.error(response, 404, "Resource not found", requestId);
+            return;
+        }
+        String remainder = path.substring(api.prefix().length());
+        RouteMatch match = api.match(request.getMethod(), remainder);
+        if (match == null) {
+            ResponseWriter.error(response, 404, "Unable to match incoming request to an operation", requestId);
+            return;
+        }
+        RequestMessage backendRequest = new RequestMessage(request.getMethod(), api.serviceUrl(), remainder,
+                request.getQueryString(), () -> HopByHop.requestHeaders(request));
+        RequestFlow flow = new RequestFlow(match.pipeline(),
+                new PolicyContext(requestId, match.templateValues(), backendRequest));
+        if (flow.beforeBackend() == RequestFlow.Next.RESPOND) {
+            ResponseWriter.write(response, flow.context().response(), requestId);
+            return;
+        }
+        request.setAttribute(FLOW, flow);
+        super.service(request, response);
+    }
+
+    private static String pathWithinContext(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String path = uri.substring(request.getContextPath().length());
+        return path.isEmpty() ? "/" : path;
+    }
+
+    private static RequestFlow flow(HttpServletRequest request) {
+        return (RequestFlow) request.getAttribute(FLOW);
+    }
+
+    /** No total timeout: forward-request's timeout is an idle timeout, so long downloads can stream. */
+    @Override
+    public long getTimeout() {
+        return 0;
+    }
+
+    @Override
+    protected String rewriteTarget(HttpServletRequest clientRequest) {
+        return flow(clientRequest).context().request().backendUrl();
+    }
+
+    @Override
+    protected void copyRequestHeaders(HttpServletRequest clientRequest, Request proxyRequest) {
+        PolicyContext context = flow(clientRequest).context();
+        HttpFields.Mutable edited = context.request().editedHeaders();
+        HttpFields.Mutable headers = edited != null ? edited : HopByHop.requestHeaders(clientRequest);
+        proxyRequest.headers(target -> target.clear().add(headers).put(RequestIds.HEADER, context.requestId()));
+    }
+
+    @Override
+    protected void addProxyHeaders(HttpServletRequest clientRequest, Request proxyRequest) {
+        String clientAddress = clientRequest.getRemoteAddr();
+        String host = clientRequest.getHeader(HttpHeader.HOST.asString());
+        proxyRequest.headers(headers -> {
+            String earlier = headers.get(HttpHeader.X_FORWARDED_FOR) == null ? null
+                    : String.join(", ", headers.getValuesList(HttpHeader.X_FORWARDED_FOR));
+            headers.put(HttpHeader.X_FORWARDED_FOR, earlier == null ? clientAddress : earlier + ", " + clientAddress);
+            headers.put(HttpHeader.X_FORWARDED_PROTO, clientRequest.getScheme());
+            if (host != null) {
+                headers.put(HttpHeader.X_FORWARDED_HOST, host);
+            }
+        });
+    }
+
+    @Override
+    protected void sendProxyRequest(HttpServletRequest clientRequest, HttpServletResponse proxyResponse,
+                                    Request proxyRequest) {
+        ForwardOptions options = flow(clientRequest).context().get(ForwardOptions.KEY);
+        proxyRequest.idleTimeout(options.timeoutMillis(), TimeUnit.MILLISECONDS);
+        proxyRequest.followRedirects(options.followRedirects());
+        super.sendProxyRequest(clientRequest, proxyResponse, proxyRequest);
+    }
+
+    @Override
+    protected void onServerResponseHeaders(HttpServletRequest clientRequest, HttpServletResponse proxyResponse,
+                                           Response serverResponse) {
+        RequestFlow flow = flow(clientRequest);
+        String requestId = flow.context().requestId();
+        ResponseMessage backend = new ResponseMessage(serverResponse.getStatus(), HopByHop.responseHeaders(serverResponse));
+        flow.context().setResponse(backend);
+        if (flow.inspectsBackendResponse()) {
+            flow.afterBackend();
+        }
+        ResponseMessage out = flow.context().response();
+        if (!flow.backendBodyDiscarded()) {
+            ResponseWriter.writeHead(proxyResponse, out, requestId);
+            return;
+        }
+        try {
+            proxyResponse.reset();
+            ResponseWriter.write(proxyResponse, out, requestId);
+        } catch (IOException e) {
+            serverResponse.abort(e);
+        }
+    }
+
+    @Override
+    protected void onResponseContent(HttpServletRequest request, HttpServletResponse response, Response proxyResponse,
+                                     byte[] buffer, int offset, int length, Callback callback) {
+        if (flow(request).backendBodyDiscarded()) {
+            callback.succeeded();
+        } else {
+            super.onResponseContent(request, response, proxyResponse, buffer, offset, length, callback);
+        }
+    }
+
+    @Override
+    protected void onProxyResponseFailure(HttpServletRequest clientRequest, HttpServletResponse proxyResponse,
+                                          Response serverResponse, Throwable failure) {
+        RequestFlow flow = flow(clientRequest);
+        if (flow.backendBodyDiscarded()) {
+            clientRequest.getAsyncContext().complete(); // the client already has the gateway's own response
+            return;
+        }
+        String requestId = flow.context().requestId();
+        LOG.warn("request {}: backend {} failed: {}", requestId,
+                serverResponse == null ? "?" : serverResponse.getRequest().getHost(), failure.toString());
+        if (proxyResponse.isCommitted()) {
+            super.onProxyResponseFailure(clientRequest, proxyResponse, serverResponse, failure);
+            return;
+        }
+        int status = proxyResponseStatus(failure);
+        flow.fail(new PolicyError("backend", status, status == 504
+                ? "The backend did not answer in time" : "The backend service is unavailable"));
+        try {
+            proxyResponse.reset();
+            ResponseWriter.write(proxyResponse, flow.context().response(), requestId);
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("request {}: could not send the error response: {}", requestId, e.toString());
+        } finally {
+            clientRequest.getAsyncContext().complete();
+        }
+    }
+
+    /** Errors Jetty's proxy servlet raises itself (client upload failures): JSON like every other gateway error. */
+    @Override
+    protected void sendProxyResponseError(HttpServletRequest clientRequest, HttpServletResponse proxyResponse,
+                                          int status) {
+        if (proxyResponse.isCommitted()) {
+            super.sendProxyResponseError(clientRequest, proxyResponse, status); // aborts the connection
+            return;
+        }
+        RequestFlow flow = flow(clientRequest);
+        String requestId = flow == null ? RequestIds.forRequest(clientRequest) : flow.context().requestId();
+        try {
+            ResponseWriter.error(proxyResponse, status, status == 408 ? "The request body did not arrive in time"
+                    : "The request could not be forwarded", requestId);
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("request {}: could not send the error response: {}", requestId, e.toString());
+        } finally {
+            if (clientRequest.isAsyncStarted()) {
+                clientRequest.getAsyncContext().complete();
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.breakwater.gateway.routing;
+
+import dev.breakwater.gateway.policy.Pipeline;
+import dev.breakwater.gateway.policy.TemplateValues;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A compiled API: its path prefix, host names, backend, and operations (most specific
+ * template first). An API without operations takes every method and path below its prefix.
+ *
+ * @param prefix     "" (the root) or "/segment[/segment...]"
+ * @param hostnames  lower case; empty means any host
+ * @param serviceUrl normalised backend base URL, or {@code null} when policies choose it
+ * @param pipeline   the pipeline of an API without operations, else {@code null}
+ */
+public record ApiRoute(String id, String prefix, Set<String> hostnames, String serviceUrl,
+                       List<OperationRoute> operations, Pipeline pipeline) {
+
+    public ApiRoute {
+        operations = operations.stream().sorted((a, b) -> a.template().compareTo(b.template())).toList();
+    }
+
+    public boolean servesHost(String host) {
+        return hostnames.isEmpty() || (host != null && hostnames.contains(host.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Finds the operation for a method and the raw path below the prefix, or {@code null}. */
+    public RouteMatch match(String method, String remainder) {
+        if (operations.isEmpty()) {
+            return new RouteMatch(this, null, remainder, TemplateValues.NONE);
+        }
+        for (OperationRoute operation : operations) {
+            if (operation.method().equals(method)) {
+                String[] values = operation.template().match(remainder);
+                if (values != null) {
+                    TemplateValues templateValues = values.length == 0 ? TemplateValues.NONE
+                            : new TemplateValues(operation.template().parameterNames(), values);
+                    return new RouteMatch(this, operation, remainder, templateValues);
+                }
+            }
+        }
+        return null;
+    }
+}

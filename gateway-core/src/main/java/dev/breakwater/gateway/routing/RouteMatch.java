@@ -1,0 +1,16 @@
+package dev.breakwater.gateway.routing;
+
+import dev.breakwater.gateway.policy.Pipeline;
+import dev.breakwater.gateway.policy.TemplateValues;
+
+/**
+ * Where a request goes: the API, the operation ({@code null} for an API without operations),
+ * the raw path below the API's prefix and the template parameter values.
+ */
+public record RouteMatch(ApiRoute api, OperationRoute operation, String remainder, TemplateValues templateValues) {
+
+    /** The pipeline that serves the request. */
+    public Pipeline pipeline() {
+        return operation == null ? api.pipeline() : operation.pipeline();
+    }
+}

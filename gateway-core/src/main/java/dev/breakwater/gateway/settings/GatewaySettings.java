@@ -1,0 +1,29 @@
+package dev.breakwater.gateway.settings;
+
+import java.util.List;
+
+/** The settings of a gateway, in the runner and in a servlet container alike. */
+public final class GatewaySettings {
+
+    public static final String HTTP_PORT = "server.http.port";
+    public static final String HTTP_HOST = "server.http.host";
+    public static final String SHUTDOWN_TIMEOUT = "server.shutdown.timeout";
+    public static final String LOCAL_FILE = "config.local.file";
+    public static final String LOCAL_FILE_POLL = "config.local.poll.interval";
+    public static final String BACKEND_MAX_CONNECTIONS = "backend.max.connections";
+    public static final String BACKEND_IDLE_TIMEOUT = "backend.idle.timeout";
+    public static final String PROXY_MAX_THREADS = "proxy.max.threads";
+
+    public static final List<Setting> ALL = List.of(
+            new Setting(HTTP_PORT, "8080", "port of the gateway's HTTP listener (runner only; 0 picks a free one)"),
+            new Setting(HTTP_HOST, "0.0.0.0", "address the HTTP listener binds to (runner only)"),
+            new Setting(SHUTDOWN_TIMEOUT, "30s", "on SIGTERM, how long in-flight requests may take to finish (runner only)"),
+            new Setting(LOCAL_FILE, null, "the configuration document (JSON); re-read when it changes"),
+            new Setting(LOCAL_FILE_POLL, "1s", "how often the configuration file is checked for changes"),
+            new Setting(BACKEND_MAX_CONNECTIONS, "256", "most connections the gateway opens to one backend host and port"),
+            new Setting(BACKEND_IDLE_TIMEOUT, "30s", "how long an unused backend connection is kept open"),
+            new Setting(PROXY_MAX_THREADS, "200", "threads for backend I/O in a servlet container (the runner uses its own pool)"));
+
+    private GatewaySettings() {
+    }
+}

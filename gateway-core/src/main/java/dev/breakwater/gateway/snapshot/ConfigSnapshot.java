@@ -1,0 +1,16 @@
+package dev.breakwater.gateway.snapshot;
+
+import dev.breakwater.gateway.routing.RouteTable;
+import java.time.Instant;
+
+/**
+ * One compiled configuration, immutable: the route table with every pipeline compiled.
+ * A request takes the current snapshot once and keeps it to the end.
+ *
+ * @param revision  the document's revision
+ * @param sha256    the hash of the document bytes, to tell documents apart
+ * @param source    where the document came from, for status and logs
+ * @param appliedAt when this snapshot started serving
+ */
+public record ConfigSnapshot(long revision, String sha256, String source, Instant appliedAt, RouteTable routes) {
+}

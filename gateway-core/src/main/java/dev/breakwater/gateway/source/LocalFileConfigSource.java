@@ -1,0 +1,155 @@
+package dev.breakwater.gateway.source;
+
+import dev.breakwater.gateway.config.ConfigException;
+import dev.breakwater.gateway.snapshot.ActiveConfig;
+import dev.breakwater.gateway.snapshot.ConfigSnapshot;
+import dev.breakwater.gateway.snapshot.SnapshotCompiler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the configuration document of a local file, and re-reads it when it changes. Polling
+ * (not a watch service) also sees files replaced by rename, as editors and Kubernetes config
+ * maps do. A change that does not compile is refused and reported once; the configuration
+ * being served stays.
+ */
+public final class LocalFileConfigSource implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalFileConfigSource.class);
+
+    private final Path file;
+    private final SnapshotCompiler compiler;
+    private final ActiveConfig active;
+    private final Duration pollInterval;
+    private final ScheduledExecutorService poller;
+    private Stamp lastSeen;
+    private String lastAppliedHash;
+    private String lastRefusedHash;
+    private volatile String lastError;
+
+    public LocalFileConfigSource(Path file, SnapshotCompiler compiler, ActiveConfig active, Duration pollInterval) {
+        this.file = file;
+        this.compiler = compiler;
+        this.active = active;
+        this.pollInterval = pollInterval;
+        this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "breakwater-config-file");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Loads and applies the file now; a gateway that cannot serve it must not start. */
+    public synchronized ConfigSnapshot loadInitial() throws ConfigException {
+        Stamp stamp = stamp();
+        byte[] bytes = read();
+        ConfigSnapshot snapshot = compiler.compile(bytes, source());
+        active.swap(snapshot);
+        lastSeen = stamp;
+        lastAppliedHash = snapshot.sha256();
+        LOG.info("serving configuration revision {} from {} ({} APIs)", snapshot.revision(), file,
+                snapshot.routes().size());
+        return snapshot;
+    }
+
+    /** Starts checking the file for changes. */
+    public void start() {
+        long period = Math.max(10, pollInterval.toMillis());
+        poller.scheduleWithFixedDelay(this::checkSafely, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** The reason the last change was refused, or {@code null} when the file's content is being served. */
+    public String lastError() {
+        return lastError;
+    }
+
+    private void checkSafely() {
+        try {
+            check();
+        } catch (RuntimeException e) {
+            LOG.error("checking {} failed unexpectedly; will try again", file, e);
+        }
+    }
+
+    /** Applies the file if its content changed since it was last applied or refused. */
+    synchronized void check() {
+        Stamp stamp;
+        byte[] bytes;
+        try {
+            stamp = stamp();
+            if (stamp.equals(lastSeen)) {
+                return;
+            }
+            bytes = read();
+        } catch (ConfigException e) {
+            refuse(e.getMessage(), "unreadable:" + e.getMessage());
+            return;
+        }
+        lastSeen = stamp;
+        String hash = SnapshotCompiler.sha256(bytes);
+        if (hash.equals(lastAppliedHash) || hash.equals(lastRefusedHash)) {
+            return;
+        }
+        try {
+            ConfigSnapshot snapshot = compiler.compile(bytes, source());
+            active.swap(snapshot);
+            lastAppliedHash = hash;
+            lastRefusedHash = null;
+            lastError = null;
+            LOG.info("configuration file {} changed: now serving revision {} ({} APIs)", file,
+                    snapshot.revision(), snapshot.routes().size());
+        } catch (ConfigException e) {
+            refuse(e.getMessage(), hash);
+        }
+    }
+
+    private void refuse(String reason, String key) {
+        if (Objects.equals(key, lastRefusedHash)) {
+            return; // reported already
+        }
+        lastRefusedHash = key;
+        lastError = reason;
+        ConfigSnapshot serving = active.current();
+        LOG.warn("configuration file {} refused, still serving revision {}: {}", file,
+                serving == null ? "none" : serving.revision(), reason);
+    }
+
+    private byte[] read() throws ConfigException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e);
+        }
+    }
+
+    private Stamp stamp() throws ConfigException {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return new Stamp(attributes.lastModifiedTime().toMillis(), attributes.size(), attributes.fileKey());
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e);
+        }
+    }
+
+    private String source() {
+        return "file:" + file.toAbsolutePath();
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+    }
+
+    /** What changes when the file is written or replaced. */
+    private record Stamp(long modifiedMillis, long size, Object fileKey) {
+    }
+}

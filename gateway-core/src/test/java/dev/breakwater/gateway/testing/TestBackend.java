@@ -1,0 +1,154 @@
+package dev.breakwater.gateway.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * A real HTTP backend on a loopback ephemeral port, for tests. By the first path segment:
+ * <ul>
+ * <li>{@code /bytes/N}: N bytes of {@link TestData}, streamed without a Content-Length;</li>
+ * <li>{@code /slow/MS}: waits MS milliseconds, then echoes;</li>
+ * <li>{@code /status/CODE}: answers CODE with body "status CODE";</li>
+ * <li>{@code /gate}: sends "first|", then waits for {@link #openGate()} before "second";</li>
+ * <li>{@code /redirect}: 302 to {@code /echo/redirected};</li>
+ * <li>anything else: echoes the request as JSON (method, raw URI and query, headers,
+ * body length and SHA-256), read as it streams.</li>
+ * </ul>
+ */
+public final class TestBackend implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Server server;
+    private final ServerConnector connector;
+    private volatile CountDownLatch gate = new CountDownLatch(1);
+
+    public TestBackend() throws Exception {
+        server = new Server();
+        connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.addServlet(new ServletHolder(new Handler()), "/*");
+        server.setHandler(context);
+        server.start();
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:41234}. */
+    public String url() {
+        return "http://127.0.0.1:" + connector.getLocalPort();
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** Lets a waiting {@code /gate} response finish. */
+    public void openGate() {
+        gate.countDown();
+    }
+
+    @Override
+    public void close() throws Exception {
+        gate.countDown();
+        server.stop();
+    }
+
+    private final class Handler extends HttpServlet {
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            String[] segments = request.getRequestURI().split("/");
+            String first = segments.length > 1 ? segments[1] : "";
+            String argument = segments.length > 2 ? segments[2] : "";
+            switch (first) {
+                case "bytes" -> {
+                    response.setContentType("application/octet-stream");
+                    TestData.write(Long.parseLong(argument), response.getOutputStream(), 16 * 1024, false);
+                }
+                case "slow" -> {
+                    sleep(Long.parseLong(argument));
+                    echo(request, response);
+                }
+                case "status" -> {
+                    response.setStatus(Integer.parseInt(argument));
+                    response.getOutputStream().write(("status " + argument).getBytes(StandardCharsets.UTF_8));
+                }
+                case "gate" -> gate(response);
+                case "redirect" -> {
+                    response.setStatus(302);
+                    response.setHeader("Location", "/echo/redirected");
+                }
+                default -> echo(request, response);
+            }
+        }
+
+        private void gate(HttpServletResponse response) throws IOException {
+            OutputStream out = response.getOutputStream();
+            out.write("first|".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            try {
+                if (!gate.await(30, TimeUnit.SECONDS)) {
+                    throw new IOException("the gate was never opened");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            out.write("second".getBytes(StandardCharsets.UTF_8));
+        }
+
+        private void echo(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            Map<String, Object> echo = new LinkedHashMap<>();
+            echo.put("method", request.getMethod());
+            echo.put("uri", request.getRequestURI());
+            echo.put("query", request.getQueryString());
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            for (String name : Collections.list(request.getHeaderNames())) {
+                headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(Collections.list(request.getHeaders(name))));
+            }
+            echo.put("headers", headers);
+            var digest = TestData.digest();
+            long length = 0;
+            byte[] buffer = new byte[64 * 1024];
+            var in = request.getInputStream();
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+                length += n;
+            }
+            echo.put("bodyLength", length);
+            echo.put("bodySha256", java.util.HexFormat.of().formatHex(digest.digest()));
+            byte[] body = JSON.writeValueAsBytes(echo);
+            response.setContentType("application/json");
+            response.setHeader("X-Backend", "test-backend");
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        }
+
+        private void sleep(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
