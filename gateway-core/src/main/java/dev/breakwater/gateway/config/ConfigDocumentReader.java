@@ -2,6 +2,7 @@ package dev.breakwater.gateway.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -31,6 +33,9 @@ public final class ConfigDocumentReader {
             .build();
 
     public ConfigDocument read(byte[] json) throws ConfigException {
+        if (new String(json, StandardCharsets.UTF_8).isBlank()) {
+            throw new ConfigException("the configuration document is empty");
+        }
         try {
             ConfigDocument document = mapper.readValue(json, ConfigDocument.class);
             if (document == null) {
@@ -43,10 +48,13 @@ public final class ConfigDocumentReader {
             throw new ConfigException("unknown property '" + e.getPropertyName() + "' at "
                     + path(e.getPath()) + where(e.getLocation()) + known);
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof StreamReadException malformed) {
+                throw malformed(malformed);
+            }
             throw new ConfigException("invalid value at " + path(e.getPath()) + where(e.getLocation()) + ": "
-                    + e.getOriginalMessage());
-        } catch (JsonProcessingException e) {
-            throw new ConfigException("malformed JSON" + where(e.getLocation()) + ": " + e.getOriginalMessage());
+                    + firstLine(e.getOriginalMessage()));
+        } catch (StreamReadException e) {
+            throw malformed(e);
         } catch (IOException e) {
             throw new ConfigException("cannot read the configuration document: " + e.getMessage(), e);
         }
@@ -59,6 +67,17 @@ public final class ConfigDocumentReader {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a configuration document could not be written", e);
         }
+    }
+
+    private static ConfigException malformed(StreamReadException e) {
+        return new ConfigException("malformed JSON" + where(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()));
+    }
+
+    /** Jackson's messages go on about their source; the first clause is the useful part. */
+    private static String firstLine(String message) {
+        int cut = message.indexOf(" (for ");
+        cut = cut < 0 ? message.indexOf('\n') : cut;
+        return cut < 0 ? message : message.substring(0, cut);
     }
 
     private static String path(List<JsonMappingException.Reference> references) {

@@ -16,6 +16,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.RedirectProtocolHandler;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.ee10.proxy.ProxyServlet;
@@ -89,6 +91,17 @@ public class GatewayServlet extends ProxyServlet {
         return (RequestFlow) request.getAttribute(FLOW);
     }
 
+    /**
+     * Jetty's proxy servlet removes the client's redirect handler; it is put back so that
+     * forward-request's follow-redirects works. It acts only on requests that ask for it.
+     */
+    @Override
+    protected HttpClient createHttpClient() throws ServletException {
+        HttpClient client = super.createHttpClient();
+        client.getProtocolHandlers().put(new RedirectProtocolHandler(client));
+        return client;
+    }
+
     /** No total timeout: forward-request's timeout is an idle timeout, so long downloads can stream. */
     @Override
     public long getTimeout() {
@@ -160,8 +173,18 @@ public class GatewayServlet extends ProxyServlet {
                                      byte[] buffer, int offset, int length, Callback callback) {
         if (flow(request).backendBodyDiscarded()) {
             callback.succeeded();
-        } else {
-            super.onResponseContent(request, response, proxyResponse, buffer, offset, length, callback);
+            return;
+        }
+        try {
+            response.getOutputStream().write(buffer, offset, length);
+            // A body without a length is a stream (chunked downloads, server-sent events): pass each
+            // piece on as it comes. A body with a length may fill the output buffer first.
+            if (!proxyResponse.getHeaders().contains(HttpHeader.CONTENT_LENGTH)) {
+                response.getOutputStream().flush();
+            }
+            callback.succeeded();
+        } catch (Throwable failure) {
+            callback.failed(failure);
         }
     }
 

@@ -21,7 +21,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * A real HTTP backend on a loopback ephemeral port, for tests. By the first path segment:
+ * A real HTTP backend on a loopback ephemeral port, for tests. By the first path segment that
+ * names an action (so that any base path may come before it):
  * <ul>
  * <li>{@code /bytes/N}: N bytes of {@link TestData}, streamed without a Content-Length;</li>
  * <li>{@code /slow/MS}: waits MS milliseconds, then echoes;</li>
@@ -35,6 +36,7 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class TestBackend implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> ACTIONS = List.of("bytes", "slow", "status", "gate", "redirect");
 
     private final Server server;
     private final ServerConnector connector;
@@ -76,9 +78,15 @@ public final class TestBackend implements AutoCloseable {
         @Override
         protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
             String[] segments = request.getRequestURI().split("/");
-            String first = segments.length > 1 ? segments[1] : "";
-            String argument = segments.length > 2 ? segments[2] : "";
-            switch (first) {
+            String action = "";
+            String argument = "";
+            for (int i = 0; i < segments.length && action.isEmpty(); i++) {
+                if (ACTIONS.contains(segments[i])) {
+                    action = segments[i];
+                    argument = i + 1 < segments.length ? segments[i + 1] : "";
+                }
+            }
+            switch (action) {
                 case "bytes" -> {
                     response.setContentType("application/octet-stream");
                     TestData.write(Long.parseLong(argument), response.getOutputStream(), 16 * 1024, false);

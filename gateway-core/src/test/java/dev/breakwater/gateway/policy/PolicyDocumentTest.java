@@ -1,0 +1,84 @@
+package dev.breakwater.gateway.policy;
+
+import static dev.breakwater.gateway.policy.PolicyTesting.compileError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Malformed or unknown XML refuses the whole document, with the element and its line. */
+class PolicyDocumentTest {
+
+    @Test
+    void malformedXmlNamesLineAndColumn() {
+        String message = compileError("<policies>\n<inbound>\n<set-header name=\"a\">\n</inbound></policies>");
+        assertTrue(message.startsWith("malformed XML at line 4"), message);
+    }
+
+    @Test
+    void unknownPolicyIsRefusedWithItsLine() {
+        String message = compileError("<policies>\n  <inbound>\n    <base/>\n    <validate-everything/>\n  </inbound>\n</policies>");
+        assertTrue(message.contains("<validate-everything> at line 4: unknown policy"), message);
+        assertTrue(message.contains("set-header"), "the message lists what is known: " + message);
+    }
+
+    @Test
+    void unknownAttributeIsRefused() {
+        String message = compileError(PolicyTesting.in(Section.INBOUND,
+                "<set-header name=\"a\" exists-acton=\"skip\"><value>1</value></set-header>"));
+        assertTrue(message.contains("<set-header> at line 1: unknown attribute 'exists-acton'"), message);
+    }
+
+    @Test
+    void rootMustBePolicies() {
+        assertTrue(compileError("<policy><inbound/></policy>").contains("root element must be <policies>"));
+    }
+
+    @Test
+    void unknownOrRepeatedSectionIsRefused() {
+        assertTrue(compileError("<policies><inbund/></policies>").contains("<inbund> at line 1: not a section"));
+        assertTrue(compileError("<policies><inbound/><inbound/></policies>").contains("section appears twice"));
+    }
+
+    @Test
+    void policyAllowedOnlyInSomeSections() {
+        String message = compileError(PolicyTesting.in(Section.OUTBOUND, "<rewrite-uri template=\"/x\"/>"));
+        assertTrue(message.contains("<rewrite-uri> at line 1: not allowed in <outbound>; allowed in inbound"), message);
+    }
+
+    @Test
+    void doctypeIsRefusedSoEntitiesCannotReadFiles() {
+        String message = compileError("<!DOCTYPE policies [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<policies><inbound><set-header name=\"a\"><value>&x;</value></set-header></inbound></policies>");
+        assertTrue(message.contains("malformed XML"), message);
+        assertTrue(message.contains("DOCTYPE"), message);
+    }
+
+    @Test
+    void expressionsAndNamedValuesAreRefusedNotSentLiterally() {
+        assertTrue(compileError(PolicyTesting.in(Section.INBOUND,
+                "<set-header name=\"a\"><value>@(context.RequestId)</value></set-header>"))
+                .contains("policy expressions are not supported yet"));
+        assertTrue(compileError(PolicyTesting.in(Section.INBOUND,
+                "<set-header name=\"a\"><value>{{secret}}</value></set-header>"))
+                .contains("named values are not supported yet"));
+    }
+
+    @Test
+    void blankDocumentInheritsEverything() throws PolicyCompileException {
+        PolicyDocument document = PolicyDocument.parse("  ", new PolicyXmlReader());
+        assertNull(document.section(Section.INBOUND));
+        assertEquals(0, PolicyDocument.parse("<policies><inbound/></policies>", new PolicyXmlReader())
+                .section(Section.INBOUND).size());
+    }
+
+    @Test
+    void commentsAndCdataAreFine() throws Exception {
+        Pipeline pipeline = PolicyTesting.pipeline("<policies><!-- note --><inbound><set-header name=\"a\">"
+                + "<value><![CDATA[x<y]]></value></set-header></inbound></policies>", java.util.Set.of());
+        PolicyContext context = PolicyTesting.context();
+        pipeline.run(Section.INBOUND, context);
+        assertEquals("x<y", context.request().headers().get("a"));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.breakwater.gateway.policy.builtin;
+
+import static dev.breakwater.gateway.policy.PolicyTesting.compileError;
+import static dev.breakwater.gateway.policy.PolicyTesting.in;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.breakwater.gateway.policy.Flow;
+import dev.breakwater.gateway.policy.Pipeline;
+import dev.breakwater.gateway.policy.PolicyContext;
+import dev.breakwater.gateway.policy.PolicyTesting;
+import dev.breakwater.gateway.policy.Section;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** return-response and set-status. */
+class ResponsePoliciesTest {
+
+    @Test
+    void returnResponseEndsThePipelineWithItsResponse() throws Exception {
+        Pipeline pipeline = PolicyTesting.pipeline(in(Section.INBOUND, "<return-response><set-status code=\"201\" reason=\"Made\"/>"
+                + "<set-header name=\"Content-Type\"><value>text/plain</value></set-header><set-body>done</set-body>"
+                + "</return-response><set-header name=\"X-Never\"><value>1</value></set-header>"), Set.of());
+        PolicyContext context = PolicyTesting.context();
+        assertEquals(Flow.RETURN, pipeline.run(Section.INBOUND, context));
+        assertEquals(201, context.response().status());
+        assertEquals("text/plain", context.response().headers().get("Content-Type"));
+        assertArrayEquals("done".getBytes(StandardCharsets.UTF_8), context.response().body());
+        assertNull(context.request().editedHeaders(), "nothing after return-response ran");
+    }
+
+    @Test
+    void emptyReturnResponseIsAnEmpty200() throws Exception {
+        PolicyContext context = PolicyTesting.context();
+        PolicyTesting.pipeline(in(Section.INBOUND, "<return-response/>"), Set.of()).run(Section.INBOUND, context);
+        assertEquals(200, context.response().status());
+        assertNull(context.response().body());
+    }
+
+    @Test
+    void returnResponseChecksItsChildren() {
+        assertTrue(compileError(in(Section.INBOUND, "<return-response><set-status code=\"200\"/><set-status code=\"201\"/></return-response>"))
+                .contains("only one <set-status>"));
+        assertTrue(compileError(in(Section.INBOUND, "<return-response><set-body>a</set-body><set-body>b</set-body></return-response>"))
+                .contains("only one <set-body>"));
+        assertTrue(compileError(in(Section.INBOUND, "<return-response><rewrite-uri template=\"/x\"/></return-response>"))
+                .contains("not allowed inside <return-response>"));
+        assertTrue(compileError(in(Section.INBOUND, "<return-response response-variable-name=\"r\"/>")).contains("not supported yet"));
+        assertTrue(compileError(in(Section.INBOUND, "<return-response><set-body template=\"liquid\">x</set-body></return-response>"))
+                .contains("not supported yet"));
+    }
+
+    @Test
+    void setStatusSetsTheStatus() throws Exception {
+        PolicyContext context = PolicyTesting.context();
+        PolicyTesting.pipeline(in(Section.OUTBOUND, "<set-status code=\"418\"/>"), Set.of()).run(Section.OUTBOUND, context);
+        assertEquals(418, context.response().status());
+    }
+
+    @Test
+    void setStatusChecksTheCode() {
+        assertTrue(compileError(in(Section.OUTBOUND, "<set-status/>")).contains("attribute 'code' is required"));
+        assertTrue(compileError(in(Section.OUTBOUND, "<set-status code=\"99\"/>")).contains("from 100 to 599"));
+    }
+}

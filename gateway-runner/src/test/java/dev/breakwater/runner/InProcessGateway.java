@@ -1,0 +1,70 @@
+package dev.breakwater.runner;
+
+import dev.breakwater.gateway.settings.GatewaySettings;
+import dev.breakwater.gateway.settings.Settings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The real runner's Jetty with a gateway, in this JVM, on a loopback ephemeral port, serving a
+ * configuration document from a temp file that tests may rewrite.
+ */
+final class InProcessGateway implements AutoCloseable {
+
+    final Path configFile;
+    final GatewayServer server;
+    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    InProcessGateway(Path dir, String configJson, Map<String, String> extraSettings) throws Exception {
+        configFile = dir.resolve("config.json");
+        Files.writeString(configFile, configJson);
+        Map<String, String> values = new HashMap<>(Map.of(
+                GatewaySettings.HTTP_PORT, "0",
+                GatewaySettings.HTTP_HOST, "127.0.0.1",
+                GatewaySettings.LOCAL_FILE, configFile.toString(),
+                GatewaySettings.LOCAL_FILE_POLL, "50ms"));
+        values.putAll(extraSettings);
+        server = GatewayServer.start(Settings.resolve(GatewaySettings.ALL, Map.of(), Map.of(), Map.of(), values));
+    }
+
+    InProcessGateway(Path dir, String configJson) throws Exception {
+        this(dir, configJson, Map.of());
+    }
+
+    URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+    }
+
+    HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Replaces the configuration file and waits (bounded) until the gateway serves that revision. */
+    void reconfigure(String configJson, long revision) throws IOException, InterruptedException {
+        Files.writeString(configFile, configJson);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (server.gateway().activeConfig().current().revision() != revision) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("revision " + revision + " was not applied within 10 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+    }
+}

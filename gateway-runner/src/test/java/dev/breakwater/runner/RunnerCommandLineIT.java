@@ -1,0 +1,73 @@
+package dev.breakwater.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.breakwater.gateway.settings.GatewaySettings;
+import dev.breakwater.gateway.settings.Setting;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What an operator sees when starting the jar: help, bad settings, a configuration that cannot be served. */
+class RunnerCommandLineIT {
+
+    @TempDir
+    Path dir;
+
+    private RunnerProcess run(String... arguments) throws Exception {
+        return RunnerProcess.start(dir, List.of(), arguments);
+    }
+
+    @Test
+    void helpListsEverySettingWithItsDefault() throws Exception {
+        try (RunnerProcess runner = run("--help")) {
+            assertEquals(0, runner.awaitExit(Duration.ofSeconds(30)));
+            String output = runner.output();
+            for (Setting setting : GatewaySettings.ALL) {
+                assertTrue(output.contains(setting.name()), setting.name() + " missing from:\n" + output);
+            }
+            assertTrue(output.contains("default: 8080"), output);
+        }
+    }
+
+    @Test
+    void unknownSettingExits2WithItsName() throws Exception {
+        try (RunnerProcess runner = run("--server.http.prot=1")) {
+            assertEquals(2, runner.awaitExit(Duration.ofSeconds(30)));
+            assertTrue(runner.output().contains("unknown setting 'server.http.prot'"), runner.output());
+        }
+    }
+
+    @Test
+    void missingConfigurationFileSettingExits2() throws Exception {
+        try (RunnerProcess runner = run("--server.http.port=0")) {
+            assertEquals(2, runner.awaitExit(Duration.ofSeconds(30)));
+            assertTrue(runner.output().contains("setting 'config.local.file' is required"), runner.output());
+        }
+    }
+
+    @Test
+    void brokenConfigurationExits1AndSaysWhy() throws Exception {
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, "{\"revision\": 1, \"apis\": [{\"id\": \"a\", \"path\": \"a\", \"subscriptionRequired\": false,"
+                + " \"serviceUrl\": \"http://127.0.0.1:1\", \"policy\": \"<policies><inbound><nope/></inbound></policies>\"}]}");
+        try (RunnerProcess runner = run("--server.http.port=0", "--config.local.file=" + config)) {
+            assertEquals(1, runner.awaitExit(Duration.ofSeconds(30)));
+            assertTrue(runner.output().contains("<nope> at line 1: unknown policy"), runner.output());
+        }
+    }
+
+    @Test
+    void settingsComeFromThePropertiesFileAndTheEnvironmentNameIsDocumented() throws Exception {
+        Path properties = dir.resolve("gateway.properties");
+        Files.writeString(properties, "config.local.file=" + dir.resolve("absent.json") + "\nserver.http.port=0\n");
+        try (RunnerProcess runner = run("--config", properties.toString())) {
+            assertEquals(1, runner.awaitExit(Duration.ofSeconds(30)));
+            assertTrue(runner.output().contains("absent.json"), "the file's setting was used:\n" + runner.output());
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.breakwater.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.breakwater.gateway.settings.GatewaySettings;
+import dev.breakwater.gateway.settings.Settings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The README's quick start: conf/gateway.properties and the sample document serve the sample API. */
+class SampleConfigIT {
+
+    @Test
+    void sampleSettingsServeTheHelloApi() throws Exception {
+        Path repository = Path.of("..").toAbsolutePath().normalize();
+        Map<String, String> file = new HashMap<>(Settings.readFile(repository.resolve("conf/gateway.properties")));
+        file.put(GatewaySettings.LOCAL_FILE, repository.resolve(file.get(GatewaySettings.LOCAL_FILE)).toString());
+        Settings settings = Settings.resolve(GatewaySettings.ALL, file, Map.of(), Map.of(),
+                Map.of(GatewaySettings.HTTP_PORT, "0", GatewaySettings.HTTP_HOST, "127.0.0.1"));
+        try (GatewayServer server = GatewayServer.start(settings)) {
+            HttpResponse<String> hello = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/hello")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, hello.statusCode());
+            assertTrue(hello.body().contains("Hello from Breakwater"), hello.body());
+        }
+    }
+}
