@@ -5,7 +5,6 @@ import dev.breakwater.gateway.settings.CommandLine;
 import dev.breakwater.gateway.settings.GatewaySettings;
 import dev.breakwater.gateway.settings.Settings;
 import dev.breakwater.gateway.settings.SettingsException;
-import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +32,7 @@ public final class GatewayRunner {
             }
             Map<String, String> file = commandLine.settingsFile() == null ? Map.of()
                     : Settings.readFile(commandLine.settingsFile());
-            Settings settings = Settings.resolve(GatewaySettings.ALL, file, System.getenv(), systemProperties(),
+            Settings settings = Settings.resolve(GatewaySettings.ALL, file, System.getenv(), Settings.systemProperties(),
                     commandLine.values());
             server = GatewayServer.start(settings);
         } catch (SettingsException e) {
@@ -64,11 +63,5 @@ public final class GatewayRunner {
         }
         LOG.info("stopped");
         System.exit(status);
-    }
-
-    private static Map<String, String> systemProperties() {
-        Map<String, String> properties = new HashMap<>();
-        System.getProperties().stringPropertyNames().forEach(name -> properties.put(name, System.getProperty(name)));
-        return properties;
     }
 }

@@ -76,12 +76,19 @@ public final class Settings {
         return entries;
     }
 
+    /** The JVM's system properties as a map, for {@link #resolve}. */
+    public static Map<String, String> systemProperties() {
+        Map<String, String> properties = new HashMap<>();
+        System.getProperties().stringPropertyNames().forEach(name -> properties.put(name, System.getProperty(name)));
+        return properties;
+    }
+
     private static void rejectUnknown(Map<String, Setting> known, Map<String, String> given, String where)
             throws SettingsException {
         for (String name : new TreeSet<>(given.keySet())) {
             if (!known.containsKey(name)) {
                 throw new SettingsException("unknown setting '" + name + "' " + where
-                        + "; run with --help for the list of settings");
+                        + "; the README's settings table (or the runner's --help) lists them");
             }
         }
     }

@@ -52,7 +52,12 @@ public final class LocalFileConfigSource implements AutoCloseable {
     public synchronized ConfigSnapshot loadInitial() throws ConfigException {
         Stamp stamp = stamp();
         byte[] bytes = read();
-        ConfigSnapshot snapshot = compiler.compile(bytes, source());
+        ConfigSnapshot snapshot;
+        try {
+            snapshot = compiler.compile(bytes, source());
+        } catch (ConfigException e) {
+            throw new ConfigException(file + ": " + e.getMessage());
+        }
         active.swap(snapshot);
         lastSeen = stamp;
         lastAppliedHash = snapshot.sha256();
@@ -144,9 +149,17 @@ public final class LocalFileConfigSource implements AutoCloseable {
         return "file:" + file.toAbsolutePath();
     }
 
+    /** Stops the watcher and waits for it, so that a servlet container sees no thread left behind. */
     @Override
     public void close() {
         poller.shutdownNow();
+        try {
+            if (!poller.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("the configuration file watcher did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** What changes when the file is written or replaced. */

@@ -1,0 +1,139 @@
+package dev.breakwater.war;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.breakwater.gateway.testing.TestBackend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.catalina.Context;
+import org.apache.catalina.core.StandardContext;
+import org.apache.catalina.startup.Tomcat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built WAR, unchanged, in an embedded Tomcat 10.1 whose web application sees only Tomcat,
+ * the JDK and what the WAR ships ({@link IsolatingClassLoader}): it proxies, refuses to deploy
+ * with a bad configuration, and survives a stop and start of its context.
+ */
+class TomcatDeploymentIT {
+
+    private static TestBackend backend;
+
+    @TempDir
+    Path tempDir;
+    private final TomcatLog log = new TomcatLog();
+    private Tomcat tomcat;
+    private Context context;
+    private AutoCloseable settings;
+
+    @BeforeAll
+    static void startBackend() throws Exception {
+        backend = new TestBackend();
+    }
+
+    @AfterAll
+    static void stopBackend() throws Exception {
+        backend.close();
+    }
+
+    @BeforeEach
+    void captureLog() {
+        log.attach();
+    }
+
+    @AfterEach
+    void stopTomcat() throws Exception {
+        try {
+            if (tomcat != null) {
+                tomcat.stop();
+                tomcat.destroy();
+            }
+        } finally {
+            log.detach();
+            if (settings != null) {
+                settings.close();
+            }
+        }
+    }
+
+    @Test
+    void proxiesThroughTomcat() throws Exception {
+        deploy(WarFixtures.settingsFile(tempDir, "gateway-config.json", backend.url(), Map.of()));
+        assertTrue(context.getState().isAvailable(), () -> "state " + context.getState());
+        // The WAR's META-INF/context.xml was read: a servlet failing to start fails the deployment.
+        assertEquals(Boolean.TRUE, ((StandardContext) context).getFailCtxIfServletStartFails(),
+                "failCtxIfServletStartFails");
+
+        ProxyChecks.assertProxies(gatewayUrl());
+        ProxyChecks.assertUnknownPathIsJson404(gatewayUrl());
+        ProxyChecks.assertReady(gatewayUrl());
+    }
+
+    @Test
+    void keepsProxyingAfterTheContextIsStoppedAndStartedAgain() throws Exception {
+        deploy(WarFixtures.settingsFile(tempDir, "gateway-config.json", backend.url(), Map.of()));
+        ProxyChecks.assertProxies(gatewayUrl());
+
+        context.stop();
+        assertNotEquals(200, ProxyChecks.readinessStatus(gatewayUrl()), "a stopped context must not answer ready");
+
+        context.start();
+        assertTrue(context.getState().isAvailable(), () -> "state " + context.getState());
+        ProxyChecks.assertProxies(gatewayUrl());
+        ProxyChecks.assertReady(gatewayUrl());
+    }
+
+    @Test
+    void aBrokenConfigurationDocumentFailsTheDeployment() throws Exception {
+        deploy(WarFixtures.settingsFile(tempDir, "broken-config.json", backend.url(), Map.of()));
+
+        assertDeploymentFailed("unknown property 'servceUrl'");
+    }
+
+    @Test
+    void aMisspeltSettingFailsTheDeployment() throws Exception {
+        deploy(WarFixtures.settingsFile(tempDir, "gateway-config.json", backend.url(),
+                Map.of("proxy.max.thread", "16")));
+
+        assertDeploymentFailed("unknown setting 'proxy.max.thread'");
+    }
+
+    private void assertDeploymentFailed(String reason) throws Exception {
+        assertFalse(context.getState().isAvailable(), () -> "state " + context.getState());
+        assertEquals(404, ProxyChecks.readinessStatus(gatewayUrl()), "nothing may answer in a failed context");
+        String expected = "Breakwater gateway cannot start in context '" + WarFixtures.CONTEXT_PATH + "': ";
+        assertTrue(log.hasFailure(expected, reason), () -> "no failure '" + expected + "..." + reason
+                + "' in the log:\n" + log.text());
+    }
+
+    /** Starts Tomcat on a loopback ephemeral port with the WAR at {@code /gw}, configured by the settings file. */
+    private void deploy(Path settingsFile) throws Exception {
+        Path base = tempDir.resolve("tomcat");
+        Files.createDirectories(base.resolve("webapps")); // where Tomcat unpacks the WAR
+        tomcat = new Tomcat();
+        tomcat.setBaseDir(base.toString());
+        // Tomcat's embedded defaults declare a JSP servlet, whose Jasper is not on the test class
+        // path (Tomcat would log SEVERE for it); the gateway's /* mapping takes every request anyway.
+        tomcat.setAddDefaultWebXmlToWebapp(false);
+        tomcat.setPort(0);
+        tomcat.getConnector().setProperty("address", "127.0.0.1");
+        context = tomcat.addWebapp(WarFixtures.CONTEXT_PATH, WarFixtures.war().toString());
+        context.setParentClassLoader(new IsolatingClassLoader(getClass().getClassLoader()));
+        // Read by the listener at every start of the context, so it stays set until the test ends.
+        settings = WarFixtures.useSettings(settingsFile);
+        tomcat.start(); // a failing web application does not fail start(): its context is left unavailable
+    }
+
+    private String gatewayUrl() {
+        return "http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + WarFixtures.CONTEXT_PATH;
+    }
+}
