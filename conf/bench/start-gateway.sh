@@ -13,5 +13,5 @@ cat > "$config" <<JSON
  "apis": [{"id": "bench", "path": "bench", "serviceUrl": "${BACKEND_URL:?}", "subscriptionRequired": false,
            "policy": "<policies><inbound><base/><set-header name=\"X-Bench\"><value>in</value></set-header></inbound><outbound><base/><set-header name=\"X-Served-By\"><value>breakwater</value></set-header></outbound></policies>"}]}
 JSON
-exec java ${JAVA_OPTS:--Xms512m -Xmx512m} -jar "$jar" --server.http.host=127.0.0.1 \
+exec java ${JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC} -jar "$jar" --server.http.host=127.0.0.1 \
   --server.http.port="${GATEWAY_PORT:-18080}" --config.local.file="$config" ${GATEWAY_ARGS:-}

@@ -76,6 +76,14 @@ class GatewayProxyIT {
     }
 
     @Test
+    void expectContinueUploadsPass() throws Exception {
+        HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/echo/continue"))
+                .expectContinue(true).POST(HttpRequest.BodyPublishers.ofString("after the 100")));
+        assertEquals(200, response.statusCode());
+        assertEquals("after the 100".length(), Echo.parse(response.body()).bodyLength());
+    }
+
+    @Test
     void pathAndQueryPassUnchangedAndRaw() throws Exception {
         Echo echo = Echo.parse(gateway.get("/echo/a%20b/%E2%82%AC;p=1/c?x=1&y=%C3%A9+z&x=2&empty=&flag").body());
         assertEquals("/base/a%20b/%E2%82%AC;p=1/c", echo.uri());

@@ -4,17 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.breakwater.gateway.settings.GatewaySettings;
+import dev.breakwater.gateway.settings.Setting;
 import dev.breakwater.gateway.settings.Settings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The README's quick start: conf/gateway.properties and the sample document serve the sample API. */
+/**
+ * The README's quick start: conf/gateway.properties and the sample document serve the sample
+ * API; and the README's settings table names every setting there is.
+ */
 class SampleConfigIT {
 
     @Test
@@ -29,6 +34,19 @@ class SampleConfigIT {
                     URI.create("http://127.0.0.1:" + server.port() + "/hello")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, hello.statusCode());
             assertTrue(hello.body().contains("Hello from Breakwater"), hello.body());
+        }
+    }
+
+    @Test
+    void readmeDocumentsEverySetting() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        for (Setting setting : GatewaySettings.ALL) {
+            String row = "| `" + setting.name() + "` | ";
+            assertTrue(readme.contains(row), "README.md has no row for " + setting.name());
+            if (setting.defaultValue() != null) {
+                assertTrue(readme.contains(row + "`" + setting.defaultValue() + "` |"),
+                        "README.md shows another default for " + setting.name());
+            }
         }
     }
 }

@@ -20,9 +20,11 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.RedirectProtocolHandler;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.ee10.proxy.ProxyServlet;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +97,12 @@ public class GatewayServlet extends ProxyServlet {
      * Jetty's proxy servlet removes the client's redirect handler; it is put back so that
      * forward-request's follow-redirects works. It acts only on requests that ask for it.
      */
+    /** Backends are spoken to in HTTP/1.1 (over TLS for https): no protocol negotiation per request. */
+    @Override
+    protected HttpClient newHttpClient(ClientConnector connector) {
+        return new HttpClient(new HttpClientTransportOverHTTP(connector));
+    }
+
     @Override
     protected HttpClient createHttpClient() throws ServletException {
         HttpClient client = super.createHttpClient();
@@ -117,8 +125,15 @@ public class GatewayServlet extends ProxyServlet {
     protected void copyRequestHeaders(HttpServletRequest clientRequest, Request proxyRequest) {
         PolicyContext context = flow(clientRequest).context();
         HttpFields.Mutable edited = context.request().editedHeaders();
-        HttpFields.Mutable headers = edited != null ? edited : HopByHop.requestHeaders(clientRequest);
-        proxyRequest.headers(target -> target.clear().add(headers).put(RequestIds.HEADER, context.requestId()));
+        proxyRequest.headers(target -> {
+            target.clear();
+            if (edited != null) {
+                target.add(edited);
+            } else {
+                HopByHop.copyRequestHeaders(clientRequest, target);
+            }
+            target.put(RequestIds.HEADER, context.requestId());
+        });
     }
 
     @Override

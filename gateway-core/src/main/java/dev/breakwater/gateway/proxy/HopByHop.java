@@ -16,26 +16,29 @@ import org.eclipse.jetty.http.HttpHeader;
  */
 final class HopByHop {
 
-    private static final Set<String> HOP_HEADERS = Set.of("connection", "keep-alive", "proxy-authorization",
-            "proxy-authenticate", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade");
-
     private HopByHop() {
     }
 
     /** The client's end-to-end request headers, without Host (the backend gets its own). */
     static HttpFields.Mutable requestHeaders(HttpServletRequest request) {
         HttpFields.Mutable headers = HttpFields.build();
-        Set<String> listed = listedIn(request.getHeaders("Connection"));
+        copyRequestHeaders(request, headers);
+        return headers;
+    }
+
+    /** Adds the client's end-to-end request headers, without Host, to {@code target}. */
+    static void copyRequestHeaders(HttpServletRequest request, HttpFields.Mutable target) {
+        Set<String> listed = listedIn(request.getHeaders(HttpHeader.CONNECTION.asString()));
         for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
             String name = names.nextElement();
-            if (HttpHeader.HOST.is(name) || isHopByHop(name, listed)) {
+            HttpHeader known = HttpHeader.CACHE.get(name);
+            if (known == HttpHeader.HOST || isHopByHop(known, name, listed)) {
                 continue;
             }
             for (Enumeration<String> values = request.getHeaders(name); values.hasMoreElements(); ) {
-                headers.add(name, values.nextElement());
+                target.add(name, values.nextElement());
             }
         }
-        return headers;
     }
 
     /**
@@ -43,11 +46,12 @@ final class HopByHop {
      * the request id, and Date (the container adds the date the response really leaves).
      */
     static HttpFields.Mutable responseHeaders(Response response) {
-        HttpFields.Mutable headers = HttpFields.build();
         HttpFields source = response.getHeaders();
+        HttpFields.Mutable headers = HttpFields.build(source.size());
         Set<String> listed = listedIn(source.getValues(HttpHeader.CONNECTION.asString()));
         for (HttpField field : source) {
-            if (!isHopByHop(field.getName(), listed) && field.getHeader() != HttpHeader.DATE
+            HttpHeader known = field.getHeader();
+            if (known != HttpHeader.DATE && !isHopByHop(known, field.getName(), listed)
                     && !RequestIds.HEADER.equalsIgnoreCase(field.getName())) {
                 headers.add(field);
             }
@@ -55,19 +59,35 @@ final class HopByHop {
         return headers;
     }
 
-    private static boolean isHopByHop(String name, Set<String> listed) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return HOP_HEADERS.contains(lower) || (listed != null && listed.contains(lower));
+    /** Every hop-by-hop header has a constant in {@link HttpHeader}, so most checks are a switch. */
+    private static boolean isHopByHop(HttpHeader known, String name, Set<String> listed) {
+        if (known != null) {
+            switch (known) {
+                case CONNECTION, KEEP_ALIVE, PROXY_AUTHORIZATION, PROXY_AUTHENTICATE, PROXY_CONNECTION,
+                     TRANSFER_ENCODING, TE, TRAILER, UPGRADE -> {
+                    return true;
+                }
+                default -> {
+                    // an end-to-end header, unless the Connection header names it
+                }
+            }
+        }
+        return listed != null && listed.contains(name.toLowerCase(Locale.ROOT));
     }
 
+    /** The header names the Connection header lists, lower case, or {@code null} for none. */
     private static Set<String> listedIn(Enumeration<String> connectionValues) {
         Set<String> listed = null;
         while (connectionValues.hasMoreElements()) {
             for (String token : connectionValues.nextElement().split(",")) {
-                if (listed == null) {
-                    listed = new HashSet<>();
+                String name = token.trim().toLowerCase(Locale.ROOT);
+                // "close" and "keep-alive" are connection options, not header names
+                if (!name.isEmpty() && !name.equals("close") && !name.equals("keep-alive")) {
+                    if (listed == null) {
+                        listed = new HashSet<>();
+                    }
+                    listed.add(name);
                 }
-                listed.add(token.trim().toLowerCase(Locale.ROOT));
             }
         }
         return listed;
