@@ -1,6 +1,7 @@
 package dev.breakwater.runner;
 
 import dev.breakwater.gateway.bootstrap.Gateway;
+import dev.breakwater.gateway.bootstrap.Launcher;
 import dev.breakwater.gateway.config.ConfigException;
 import dev.breakwater.gateway.proxy.ReadinessServlet;
 import dev.breakwater.gateway.settings.GatewaySettings;
@@ -20,7 +21,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * A gateway on an embedded Jetty: one HTTP listener, the gateway servlet on every path, the
  * readiness probe beside it, and a graceful stop that lets in-flight requests finish.
  */
-public final class GatewayServer implements AutoCloseable {
+public final class GatewayServer implements Launcher.Running {
 
     /** Jetty's proxy servlet takes its executor from this context attribute. */
     private static final String EXECUTOR_ATTRIBUTE = "org.eclipse.jetty.server.Executor";
@@ -86,6 +87,7 @@ public final class GatewayServer implements AutoCloseable {
         }
     }
 
+    @Override
     public int port() {
         return connector.getLocalPort();
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.breakwater.gateway.testing.Echo;
+import dev.breakwater.gateway.testing.JavaProcess;
 import dev.breakwater.gateway.testing.TestBackend;
 import java.net.ConnectException;
 import java.net.Socket;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** SIGTERM: stop accepting, let the request in flight finish, exit 0. */
 class GracefulStopIT {
+
+    private static final Path JAR = Path.of("target", "gateway-runner.jar").toAbsolutePath();
 
     @TempDir
     Path dir;
@@ -34,9 +38,9 @@ class GracefulStopIT {
         try (TestBackend backend = new TestBackend()) {
             Path config = dir.resolve("config.json");
             Files.writeString(config, document(1, null, api("a", "a", backend.url(), null, "")));
-            try (RunnerProcess runner = RunnerProcess.start(dir, List.of("-Xmx128m"),
+            try (JavaProcess runner = JavaProcess.start(JAR, dir, List.of("-Xmx128m"), Map.of(),
                     "--server.http.port=0", "--server.http.host=127.0.0.1", "--config.local.file=" + config)) {
-                int port = runner.awaitPort(Duration.ofSeconds(30));
+                int port = runner.awaitPort("gateway listening on port", Duration.ofSeconds(30));
                 CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient().sendAsync(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/a/slow/2000")).build(),
                         HttpResponse.BodyHandlers.ofString());

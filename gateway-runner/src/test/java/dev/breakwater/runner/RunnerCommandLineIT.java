@@ -4,27 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.breakwater.gateway.settings.GatewaySettings;
+import dev.breakwater.gateway.testing.JavaProcess;
 import dev.breakwater.gateway.settings.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What an operator sees when starting the jar: help, bad settings, a configuration that cannot be served. */
 class RunnerCommandLineIT {
 
+    private static final Path JAR = Path.of("target", "gateway-runner.jar").toAbsolutePath();
+
     @TempDir
     Path dir;
 
-    private RunnerProcess run(String... arguments) throws Exception {
-        return RunnerProcess.start(dir, List.of(), arguments);
+    private JavaProcess run(String... arguments) throws Exception {
+        return JavaProcess.start(JAR, dir, List.of(), Map.of(), arguments);
     }
 
     @Test
     void helpListsEverySettingWithItsDefault() throws Exception {
-        try (RunnerProcess runner = run("--help")) {
+        try (JavaProcess runner = run("--help")) {
             assertEquals(0, runner.awaitExit(Duration.ofSeconds(30)));
             String output = runner.output();
             for (Setting setting : GatewaySettings.ALL) {
@@ -36,7 +40,7 @@ class RunnerCommandLineIT {
 
     @Test
     void unknownSettingExits2WithItsName() throws Exception {
-        try (RunnerProcess runner = run("--server.http.prot=1")) {
+        try (JavaProcess runner = run("--server.http.prot=1")) {
             assertEquals(2, runner.awaitExit(Duration.ofSeconds(30)));
             assertTrue(runner.output().contains("unknown setting 'server.http.prot'"), runner.output());
         }
@@ -44,9 +48,18 @@ class RunnerCommandLineIT {
 
     @Test
     void missingConfigurationFileSettingExits2() throws Exception {
-        try (RunnerProcess runner = run("--server.http.port=0")) {
+        try (JavaProcess runner = run("--server.http.port=0")) {
             assertEquals(2, runner.awaitExit(Duration.ofSeconds(30)));
             assertTrue(runner.output().contains("setting 'config.local.file' is required"), runner.output());
+        }
+    }
+
+    @Test
+    void managedAndStandaloneAtOnceExits2() throws Exception {
+        try (JavaProcess runner = run("--server.http.port=0", "--config.local.file=x.json",
+                "--config.service.endpoint=http://127.0.0.1:1", "--gateway.name=g", "--config.service.auth=GatewayKey x")) {
+            assertEquals(2, runner.awaitExit(Duration.ofSeconds(30)));
+            assertTrue(runner.output().contains("not both"), runner.output());
         }
     }
 
@@ -55,7 +68,7 @@ class RunnerCommandLineIT {
         Path config = dir.resolve("config.json");
         Files.writeString(config, "{\"revision\": 1, \"apis\": [{\"id\": \"a\", \"path\": \"a\", \"subscriptionRequired\": false,"
                 + " \"serviceUrl\": \"http://127.0.0.1:1\", \"policy\": \"<policies><inbound><nope/></inbound></policies>\"}]}");
-        try (RunnerProcess runner = run("--server.http.port=0", "--config.local.file=" + config)) {
+        try (JavaProcess runner = run("--server.http.port=0", "--config.local.file=" + config)) {
             assertEquals(1, runner.awaitExit(Duration.ofSeconds(30)));
             assertTrue(runner.output().contains("<nope> at line 1: unknown policy"), runner.output());
         }
@@ -65,7 +78,7 @@ class RunnerCommandLineIT {
     void settingsComeFromThePropertiesFileAndTheEnvironmentNameIsDocumented() throws Exception {
         Path properties = dir.resolve("gateway.properties");
         Files.writeString(properties, "config.local.file=" + dir.resolve("absent.json") + "\nserver.http.port=0\n");
-        try (RunnerProcess runner = run("--config", properties.toString())) {
+        try (JavaProcess runner = run("--config", properties.toString())) {
             assertEquals(1, runner.awaitExit(Duration.ofSeconds(30)));
             assertTrue(runner.output().contains("absent.json"), "the file's setting was used:\n" + runner.output());
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.breakwater.gateway.testing.Echo;
+import dev.breakwater.gateway.testing.JavaProcess;
 import dev.breakwater.gateway.testing.TestBackend;
 import dev.breakwater.gateway.testing.TestData;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * stream, they are never held whole. The hashes prove every byte arrived in order.
  */
 class StreamingMemoryIT {
+
+    private static final Path JAR = Path.of("target", "gateway-runner.jar").toAbsolutePath();
 
     private static final long ONE_GIB = 1024L * 1024 * 1024;
 
@@ -36,9 +40,9 @@ class StreamingMemoryIT {
         try (TestBackend backend = new TestBackend()) {
             Path config = dir.resolve("config.json");
             Files.writeString(config, document(1, null, api("files", "files", backend.url(), null, "")));
-            try (RunnerProcess runner = RunnerProcess.start(dir, List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"),
+            try (JavaProcess runner = JavaProcess.start(JAR, dir, List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"), Map.of(),
                     "--server.http.port=0", "--server.http.host=127.0.0.1", "--config.local.file=" + config)) {
-                int port = runner.awaitPort(Duration.ofSeconds(30));
+                int port = runner.awaitPort("gateway listening on port", Duration.ofSeconds(30));
                 HttpClient client = HttpClient.newHttpClient();
                 URI base = URI.create("http://127.0.0.1:" + port + "/files");
 

@@ -4,54 +4,99 @@ import dev.breakwater.gateway.config.ConfigException;
 import dev.breakwater.gateway.policy.PolicyRegistry;
 import dev.breakwater.gateway.proxy.GatewayServlet;
 import dev.breakwater.gateway.proxy.ReadinessServlet;
+import dev.breakwater.gateway.proxy.RequestCounters;
 import dev.breakwater.gateway.settings.GatewaySettings;
 import dev.breakwater.gateway.settings.Settings;
 import dev.breakwater.gateway.settings.SettingsException;
 import dev.breakwater.gateway.snapshot.ActiveConfig;
 import dev.breakwater.gateway.snapshot.SnapshotCompiler;
 import dev.breakwater.gateway.source.LocalFileConfigSource;
+import dev.breakwater.gateway.sync.Backoff;
+import dev.breakwater.gateway.sync.GatewayIdentity;
+import dev.breakwater.gateway.sync.ManagementPlaneClient;
+import dev.breakwater.gateway.sync.SyncService;
+import dev.breakwater.gateway.sync.SyncTimings;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * A gateway, wired by constructors from its settings: policy registry, compiler, the active
- * configuration and where it comes from. Hosts (the runner's Jetty, a servlet container)
+ * configuration and where it comes from, either the management plane (synced in the
+ * background) or a local file (standalone). Hosts (the runner's Jetty, a servlet container)
  * register its servlets; two gateways can live in one JVM.
  */
 public final class Gateway implements AutoCloseable {
 
     private final Settings settings;
     private final ActiveConfig activeConfig;
-    private final LocalFileConfigSource fileSource;
+    private final RequestCounters counters;
+    private final AutoCloseable source;
 
-    private Gateway(Settings settings, ActiveConfig activeConfig, LocalFileConfigSource fileSource) {
+    private Gateway(Settings settings, ActiveConfig activeConfig, RequestCounters counters, AutoCloseable source) {
         this.settings = settings;
         this.activeConfig = activeConfig;
-        this.fileSource = fileSource;
+        this.counters = counters;
+        this.source = source;
     }
 
     /**
-     * Starts a gateway: loads its configuration and starts watching for changes.
+     * Starts a gateway. In standalone mode the file is loaded now; with a management plane the
+     * configuration arrives in the background and the gateway is ready once it has.
      *
      * @throws SettingsException when a setting is missing or malformed
-     * @throws ConfigException   when the configuration cannot be served
+     * @throws ConfigException   when the local file cannot be served
      */
     public static Gateway start(Settings settings) throws SettingsException, ConfigException {
-        SnapshotCompiler compiler = new SnapshotCompiler(PolicyRegistry.builtIn(), Clock.systemUTC());
-        Path file = Path.of(settings.require(GatewaySettings.LOCAL_FILE));
+        Clock clock = Clock.systemUTC();
+        SnapshotCompiler compiler = new SnapshotCompiler(PolicyRegistry.builtIn(), clock);
         ActiveConfig activeConfig = new ActiveConfig();
-        LocalFileConfigSource source = new LocalFileConfigSource(file, compiler, activeConfig,
-                settings.duration(GatewaySettings.LOCAL_FILE_POLL));
+        RequestCounters counters = new RequestCounters();
+        String endpoint = settings.get(GatewaySettings.SERVICE_ENDPOINT);
+        if (endpoint != null && settings.get(GatewaySettings.LOCAL_FILE) != null) {
+            throw new SettingsException("set config.service.endpoint (managed) or config.local.file (standalone), not both");
+        }
+        if (endpoint != null) {
+            SyncService sync = sync(settings, endpoint, compiler, activeConfig, counters, clock);
+            sync.start();
+            return new Gateway(settings, activeConfig, counters, sync);
+        }
+        LocalFileConfigSource file = new LocalFileConfigSource(Path.of(settings.require(GatewaySettings.LOCAL_FILE)),
+                compiler, activeConfig, settings.duration(GatewaySettings.LOCAL_FILE_POLL));
         try {
-            source.loadInitial();
+            file.loadInitial();
         } catch (ConfigException e) {
-            source.close();
+            file.close();
             throw e;
         }
-        source.start();
-        return new Gateway(settings, activeConfig, source);
+        file.start();
+        return new Gateway(settings, activeConfig, counters, file);
+    }
+
+    private static SyncService sync(Settings settings, String endpoint, SnapshotCompiler compiler,
+                                    ActiveConfig activeConfig, RequestCounters counters, Clock clock)
+            throws SettingsException {
+        String name = settings.require(GatewaySettings.GATEWAY_NAME);
+        String token = settings.require(GatewaySettings.SERVICE_AUTH);
+        if (!token.startsWith("GatewayKey ")) {
+            throw new SettingsException("setting 'config.service.auth' must be a gateway token starting with 'GatewayKey '");
+        }
+        URI base;
+        try {
+            base = URI.create(endpoint.endsWith("/") ? endpoint : endpoint + "/");
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("setting 'config.service.endpoint' is not a URL: " + endpoint);
+        }
+        Duration interval = settings.duration(GatewaySettings.SYNC_INTERVAL);
+        SyncTimings timings = new SyncTimings(interval, settings.duration(GatewaySettings.SYNC_WAIT),
+                settings.duration(GatewaySettings.HEARTBEAT_INTERVAL));
+        return new SyncService(new ManagementPlaneClient(base, name, token, Duration.ofSeconds(5)), compiler,
+                activeConfig, timings, GatewayIdentity.of(name, clock.instant()), counters, clock,
+                new Backoff(Duration.ofSeconds(1), interval.multipliedBy(6), new Random()));
     }
 
     public ActiveConfig activeConfig() {
@@ -59,11 +104,16 @@ public final class Gateway implements AutoCloseable {
     }
 
     public GatewayServlet newGatewayServlet() {
-        return new GatewayServlet(activeConfig);
+        return new GatewayServlet(activeConfig, counters);
     }
 
     public ReadinessServlet newReadinessServlet() {
         return new ReadinessServlet(activeConfig);
+    }
+
+    /** The sync with the management plane, or {@code null} in standalone mode. */
+    public SyncService sync() {
+        return source instanceof SyncService sync ? sync : null;
     }
 
     /**
@@ -86,6 +136,10 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
-        fileSource.close();
+        try {
+            source.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the configuration source failed", e);
+        }
     }
 }

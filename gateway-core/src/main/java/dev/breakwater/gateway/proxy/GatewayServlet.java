@@ -41,9 +41,11 @@ public class GatewayServlet extends ProxyServlet {
     private static final String FLOW = GatewayServlet.class.getName() + ".flow";
 
     private final transient ActiveConfig config;
+    private final transient RequestCounters counters;
 
-    public GatewayServlet(ActiveConfig config) {
+    public GatewayServlet(ActiveConfig config, RequestCounters counters) {
         this.config = config;
+        this.counters = counters;
     }
 
     @Override
@@ -52,23 +54,23 @@ public class GatewayServlet extends ProxyServlet {
         String requestId = RequestIds.forRequest(request);
         ConfigSnapshot snapshot = config.current();
         if (snapshot == null) {
-            ResponseWriter.error(response, 503, "The gateway has no configuration yet", requestId);
+            error(response, 503, "The gateway has no configuration yet", requestId);
             return;
         }
         String path = pathWithinContext(request);
         if (RequestPaths.hasDotSegment(path)) {
-            ResponseWriter.error(response, 400, "The request path must not contain '.' or '..' segments", requestId);
+            error(response, 400, "The request path must not contain '.' or '..' segments", requestId);
             return;
         }
         ApiRoute api = snapshot.routes().findApi(request.getServerName(), path);
         if (api == null) {
-            ResponseWriter.error(response, 404, "Resource not found", requestId);
+            error(response, 404, "Resource not found", requestId);
             return;
         }
         String remainder = path.substring(api.prefix().length());
         RouteMatch match = api.match(request.getMethod(), remainder);
         if (match == null) {
-            ResponseWriter.error(response, 404, "Unable to match incoming request to an operation", requestId);
+            error(response, 404, "Unable to match incoming request to an operation", requestId);
             return;
         }
         RequestMessage backendRequest = new RequestMessage(request.getMethod(), api.serviceUrl(), remainder,
@@ -76,11 +78,22 @@ public class GatewayServlet extends ProxyServlet {
         RequestFlow flow = new RequestFlow(match.pipeline(),
                 new PolicyContext(requestId, match.templateValues(), backendRequest));
         if (flow.beforeBackend() == RequestFlow.Next.RESPOND) {
-            ResponseWriter.write(response, flow.context().response(), requestId);
+            respond(response, flow.context().response(), requestId);
             return;
         }
         request.setAttribute(FLOW, flow);
         super.service(request, response);
+    }
+
+    /** Writes a gateway-made response, and counts it. */
+    private void respond(HttpServletResponse response, ResponseMessage message, String requestId) throws IOException {
+        counters.record(message.status());
+        ResponseWriter.write(response, message, requestId);
+    }
+
+    private void error(HttpServletResponse response, int status, String message, String requestId) throws IOException {
+        counters.record(status);
+        ResponseWriter.error(response, status, message, requestId);
     }
 
     private static String pathWithinContext(HttpServletRequest request) {
@@ -93,16 +106,16 @@ public class GatewayServlet extends ProxyServlet {
         return (RequestFlow) request.getAttribute(FLOW);
     }
 
-    /**
-     * Jetty's proxy servlet removes the client's redirect handler; it is put back so that
-     * forward-request's follow-redirects works. It acts only on requests that ask for it.
-     */
     /** Backends are spoken to in HTTP/1.1 (over TLS for https): no protocol negotiation per request. */
     @Override
     protected HttpClient newHttpClient(ClientConnector connector) {
         return new HttpClient(new HttpClientTransportOverHTTP(connector));
     }
 
+    /**
+     * Jetty's proxy servlet removes the client's redirect handler; it is put back so that
+     * forward-request's follow-redirects works. It acts only on requests that ask for it.
+     */
     @Override
     protected HttpClient createHttpClient() throws ServletException {
         HttpClient client = super.createHttpClient();
@@ -172,12 +185,13 @@ public class GatewayServlet extends ProxyServlet {
         }
         ResponseMessage out = flow.context().response();
         if (!flow.backendBodyDiscarded()) {
+            counters.record(out.status());
             ResponseWriter.writeHead(proxyResponse, out, requestId);
             return;
         }
         try {
             proxyResponse.reset();
-            ResponseWriter.write(proxyResponse, out, requestId);
+            respond(proxyResponse, out, requestId);
         } catch (IOException e) {
             serverResponse.abort(e);
         }
@@ -212,18 +226,20 @@ public class GatewayServlet extends ProxyServlet {
             return;
         }
         String requestId = flow.context().requestId();
-        LOG.warn("request {}: backend {} failed: {}", requestId,
-                serverResponse == null ? "?" : serverResponse.getRequest().getHost(), failure.toString());
+        String backend = serverResponse == null ? "?" : serverResponse.getRequest().getHost();
         if (proxyResponse.isCommitted()) {
+            // mid-body: the client or the backend went away; all that is left is to cut the response
+            LOG.debug("request {}: exchange with backend {} broke off: {}", requestId, backend, failure.toString());
             super.onProxyResponseFailure(clientRequest, proxyResponse, serverResponse, failure);
             return;
         }
+        LOG.warn("request {}: backend {} failed: {}", requestId, backend, failure.toString());
         int status = proxyResponseStatus(failure);
         flow.fail(new PolicyError("backend", status, status == 504
                 ? "The backend did not answer in time" : "The backend service is unavailable"));
         try {
             proxyResponse.reset();
-            ResponseWriter.write(proxyResponse, flow.context().response(), requestId);
+            respond(proxyResponse, flow.context().response(), requestId);
         } catch (IOException | IllegalStateException e) {
             LOG.debug("request {}: could not send the error response: {}", requestId, e.toString());
         } finally {
@@ -242,7 +258,7 @@ public class GatewayServlet extends ProxyServlet {
         RequestFlow flow = flow(clientRequest);
         String requestId = flow == null ? RequestIds.forRequest(clientRequest) : flow.context().requestId();
         try {
-            ResponseWriter.error(proxyResponse, status, status == 408 ? "The request body did not arrive in time"
+            error(proxyResponse, status, status == 408 ? "The request body did not arrive in time"
                     : "The request could not be forwarded", requestId);
         } catch (IOException | IllegalStateException e) {
             LOG.debug("request {}: could not send the error response: {}", requestId, e.toString());

@@ -8,6 +8,12 @@ public final class GatewaySettings {
     public static final String HTTP_PORT = "server.http.port";
     public static final String HTTP_HOST = "server.http.host";
     public static final String SHUTDOWN_TIMEOUT = "server.shutdown.timeout";
+    public static final String GATEWAY_NAME = "gateway.name";
+    public static final String SERVICE_ENDPOINT = "config.service.endpoint";
+    public static final String SERVICE_AUTH = "config.service.auth";
+    public static final String SYNC_INTERVAL = "config.sync.interval";
+    public static final String SYNC_WAIT = "config.sync.wait";
+    public static final String HEARTBEAT_INTERVAL = "heartbeat.interval";
     public static final String LOCAL_FILE = "config.local.file";
     public static final String LOCAL_FILE_POLL = "config.local.poll.interval";
     public static final String BACKEND_MAX_CONNECTIONS = "backend.max.connections";
@@ -18,7 +24,13 @@ public final class GatewaySettings {
             new Setting(HTTP_PORT, "8080", "port of the gateway's HTTP listener (runner only; 0 picks a free one)"),
             new Setting(HTTP_HOST, "0.0.0.0", "address the HTTP listener binds to (runner only)"),
             new Setting(SHUTDOWN_TIMEOUT, "30s", "on SIGTERM, how long in-flight requests may take to finish (runner only)"),
-            new Setting(LOCAL_FILE, null, "the configuration document (JSON); re-read when it changes"),
+            new Setting(GATEWAY_NAME, null, "the gateway's id in the management plane"),
+            new Setting(SERVICE_ENDPOINT, null, "base URL of the management plane; unset: standalone, from config.local.file"),
+            new Setting(SERVICE_AUTH, null, "the gateway token, 'GatewayKey ...' (secret: prefer the environment variable)"),
+            new Setting(SYNC_INTERVAL, "10s", "between configuration polls when not long polling; back-off stops at 6 times this"),
+            new Setting(SYNC_WAIT, "30s", "how long the management plane may hold a poll open until a change (0s: plain polling)"),
+            new Setting(HEARTBEAT_INTERVAL, "60s", "between heartbeats to the management plane"),
+            new Setting(LOCAL_FILE, null, "standalone mode: the configuration document (JSON); re-read when it changes"),
             new Setting(LOCAL_FILE_POLL, "1s", "how often the configuration file is checked for changes"),
             new Setting(BACKEND_MAX_CONNECTIONS, "256", "most connections the gateway opens to one backend host and port"),
             new Setting(BACKEND_IDLE_TIMEOUT, "30s", "how long an unused backend connection is kept open"),

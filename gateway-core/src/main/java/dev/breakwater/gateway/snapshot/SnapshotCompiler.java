@@ -2,7 +2,7 @@ package dev.breakwater.gateway.snapshot;
 
 import dev.breakwater.gateway.config.ApiDefinition;
 import dev.breakwater.gateway.config.ConfigDocument;
-import dev.breakwater.gateway.config.ConfigDocumentReader;
+import dev.breakwater.gateway.config.StrictJson;
 import dev.breakwater.gateway.config.ConfigException;
 import dev.breakwater.gateway.config.OperationDefinition;
 import dev.breakwater.gateway.policy.Pipeline;
@@ -44,7 +44,7 @@ public final class SnapshotCompiler {
     private static final Pattern PATH_SEGMENT = Pattern.compile("[A-Za-z0-9._~!$&'()*+,;=:@%-]+");
     private static final Pattern HOSTNAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
 
-    private final ConfigDocumentReader reader = new ConfigDocumentReader();
+    private final StrictJson reader = new StrictJson();
     private final PolicyXmlReader xml = new PolicyXmlReader();
     private final PipelineCompiler pipelines;
     private final Clock clock;

@@ -1,4 +1,4 @@
-package dev.breakwater.runner;
+package dev.breakwater.gateway.bootstrap;
 
 import sun.misc.Signal;
 
@@ -7,12 +7,12 @@ import sun.misc.Signal;
  * handling would run shutdown hooks and exit with 143, which service managers read as a
  * failure; {@code sun.misc.Signal} (module jdk.unsupported) is the JDK's way to take over.
  */
-final class Signals {
+public final class Signals {
 
     private Signals() {
     }
 
-    static void onTerminate(Runnable stop) {
+    public static void onTerminate(Runnable stop) {
         Thread stopper = new Thread(stop, "breakwater-stop");
         Signal.handle(new Signal("TERM"), signal -> startOnce(stopper));
         Signal.handle(new Signal("INT"), signal -> startOnce(stopper));

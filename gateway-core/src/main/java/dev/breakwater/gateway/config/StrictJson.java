@@ -1,15 +1,19 @@
 package dev.breakwater.gateway.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,31 +21,41 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Reads configuration documents strictly: an unknown property, a duplicate key, a string
- * where a number belongs or trailing garbage is an error with its JSON path and line, never
- * silently ignored.
+ * JSON as Breakwater reads it: strictly. An unknown property, a duplicate key, a string where
+ * a number belongs or trailing garbage is an error with its JSON path and line, never silently
+ * ignored. Times are ISO-8601 strings.
  */
-public final class ConfigDocumentReader {
+public final class StrictJson {
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // a missing number is 0 (an optional revision), rather than "Cannot map null into long"
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
+    /** Reads a configuration document. */
     public ConfigDocument read(byte[] json) throws ConfigException {
+        return read(json, ConfigDocument.class);
+    }
+
+    /** Reads a JSON value of the given type; empty input is an error too. */
+    public <T> T read(byte[] json, Class<T> type) throws ConfigException {
         if (new String(json, StandardCharsets.UTF_8).isBlank()) {
-            throw new ConfigException("the configuration document is empty");
+            throw new ConfigException("the document is empty");
         }
         try {
-            ConfigDocument document = mapper.readValue(json, ConfigDocument.class);
-            if (document == null) {
-                throw new ConfigException("the configuration document is empty");
+            T value = mapper.readValue(json, type);
+            if (value == null) {
+                throw new ConfigException("the document is empty");
             }
-            return document;
+            return value;
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? "" : "; known properties: " + e.getKnownPropertyIds()
                     .stream().map(String::valueOf).collect(Collectors.toCollection(TreeSet::new));
@@ -60,12 +74,22 @@ public final class ConfigDocumentReader {
         }
     }
 
-    /** The document as JSON, in the same format {@link #read} accepts. */
-    public byte[] write(ConfigDocument document) {
+    /** Whether a JSON object has a property at its top level (read leniently: only for that question). */
+    public boolean hasProperty(byte[] json, String property) {
         try {
-            return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);
+            JsonNode tree = mapper.readTree(json);
+            return tree != null && tree.has(property);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A value as compact JSON, in the format {@link #read} accepts; null properties are left out. */
+    public byte[] write(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a configuration document could not be written", e);
+            throw new IllegalStateException("a " + value.getClass().getSimpleName() + " could not be written", e);
         }
     }
 

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class ConfigDocumentReaderTest {
+class StrictJsonTest {
 
-    private final ConfigDocumentReader reader = new ConfigDocumentReader();
+    private final StrictJson reader = new StrictJson();
 
     private String error(String json) {
         return assertThrows(ConfigException.class, () -> reader.read(json.getBytes(StandardCharsets.UTF_8))).getMessage();

@@ -1,0 +1,102 @@
+package dev.breakwater.gateway.sync;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import org.glassfish.jersey.client.ClientProperties;
+
+/**
+ * The gateway's side of the management plane's gateway API, over the Jersey client:
+ * conditional and long-polling configuration requests, and heartbeats.
+ */
+public final class ManagementPlaneClient implements AutoCloseable {
+
+    /** A configuration document and its ETag. */
+    public record Fetched(byte[] document, String etag) {
+    }
+
+    private final Client client;
+    private final WebTarget gateway;
+    private final String authorization;
+
+    /**
+     * @param endpoint      the management plane's base URL
+     * @param authorization the {@code GatewayKey ...} token; never logged
+     */
+    public ManagementPlaneClient(URI endpoint, String gatewayName, String authorization, Duration connectTimeout) {
+        this.client = ClientBuilder.newBuilder()
+                .property(ClientProperties.CONNECT_TIMEOUT, (int) connectTimeout.toMillis())
+                .property(ClientProperties.FOLLOW_REDIRECTS, false)
+                .build();
+        this.gateway = client.target(endpoint).path("gateway/v1/gateways").path(gatewayName);
+        this.authorization = authorization;
+    }
+
+    /**
+     * Asks for the configuration, unless it is still {@code etag}; with a {@code wait}, the
+     * management plane holds the request until the configuration changes or the wait ends.
+     *
+     * @return the new document, or {@code null} when it is unchanged
+     */
+    public Fetched fetch(String etag, Duration wait) throws SyncException {
+        WebTarget target = gateway.path("configuration");
+        if (etag != null && !wait.isZero()) {
+            target = target.queryParam("wait", wait.toSeconds());
+        }
+        var request = target.request(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, authorization)
+                .property(ClientProperties.READ_TIMEOUT, (int) (wait.toMillis() + 15_000));
+        if (etag != null) {
+            request = request.header(HttpHeaders.IF_NONE_MATCH, etag);
+        }
+        try (Response response = request.get()) {
+            return switch (response.getStatus()) {
+                case 200 -> new Fetched(response.readEntity(byte[].class), response.getHeaderString(HttpHeaders.ETAG));
+                case 304 -> null;
+                default -> throw failure(response);
+            };
+        } catch (ProcessingException e) {
+            throw new SyncException("the management plane cannot be reached: " + rootCause(e), false);
+        }
+    }
+
+    public void heartbeat(byte[] json) throws SyncException {
+        try (Response response = gateway.path("heartbeat").request()
+                .header(HttpHeaders.AUTHORIZATION, authorization)
+                .property(ClientProperties.READ_TIMEOUT, 15_000)
+                .post(Entity.entity(json, MediaType.APPLICATION_JSON_TYPE))) {
+            if (response.getStatus() / 100 != 2) {
+                throw failure(response);
+            }
+        } catch (ProcessingException e) {
+            throw new SyncException("the management plane cannot be reached: " + rootCause(e), false);
+        }
+    }
+
+    private static SyncException failure(Response response) {
+        String body = response.hasEntity() ? response.readEntity(String.class) : "";
+        String detail = body.length() > 300 ? body.substring(0, 300) : body;
+        return new SyncException("the management plane answered " + response.getStatus() + " " + detail,
+                response.getStatus() == 401);
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.toString();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,170 @@
+package dev.breakwater.gateway.sync;
+
+import dev.breakwater.gateway.config.ConfigException;
+import dev.breakwater.gateway.config.StrictJson;
+import dev.breakwater.gateway.proxy.RequestCounters;
+import dev.breakwater.gateway.snapshot.ActiveConfig;
+import dev.breakwater.gateway.snapshot.ConfigSnapshot;
+import dev.breakwater.gateway.snapshot.SnapshotCompiler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's background sync with the management plane: one thread pulls the configuration
+ * (long polling, so a change arrives at once), compiles it and swaps it in; another sends a
+ * heartbeat every interval. Failures back off with jitter; a persistent failure is logged once,
+ * then its recovery. A document that does not compile is refused, the one being served stays,
+ * and the error goes into the next heartbeat.
+ */
+public final class SyncService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
+
+    private final ManagementPlaneClient client;
+    private final SnapshotCompiler compiler;
+    private final ActiveConfig active;
+    private final SyncTimings timings;
+    private final GatewayIdentity identity;
+    private final RequestCounters counters;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final StrictJson json = new StrictJson();
+    private final ScheduledExecutorService heartbeats;
+    private final Thread puller;
+    private final SyncStatus status = new SyncStatus();
+    private volatile boolean running = true;
+
+    public SyncService(ManagementPlaneClient client, SnapshotCompiler compiler, ActiveConfig active, SyncTimings timings,
+                       GatewayIdentity identity, RequestCounters counters, Clock clock, Backoff backoff) {
+        this.client = client;
+        this.compiler = compiler;
+        this.active = active;
+        this.timings = timings;
+        this.identity = identity;
+        this.counters = counters;
+        this.clock = clock;
+        this.backoff = backoff;
+        this.puller = new Thread(this::pullLoop, "breakwater-sync");
+        this.puller.setDaemon(true);
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "breakwater-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public void start() {
+        puller.start();
+        long period = timings.heartbeatInterval().toMillis();
+        heartbeats.scheduleAtFixedRate(this::sendHeartbeat, 0, period, TimeUnit.MILLISECONDS);
+    }
+
+    public SyncStatus status() {
+        return status;
+    }
+
+    private void pullLoop() {
+        int failures = 0;
+        String etag = null;
+        while (running) {
+            try {
+                ManagementPlaneClient.Fetched fetched = client.fetch(etag, timings.longPollWait());
+                status.pulled(clock.instant());
+                if (failures > 0) {
+                    LOG.info("management plane reachable again after {} failed attempts", failures);
+                }
+                failures = 0;
+                if (fetched != null) {
+                    etag = fetched.etag(); // also for a refused document: wait for the next one, not this again
+                    apply(fetched.document());
+                }
+                if (timings.longPollWait().isZero()) {
+                    pause(timings.syncInterval());
+                }
+            } catch (SyncException e) {
+                failures++;
+                status.failed(e.getMessage(), clock.instant());
+                if (failures == 1) {
+                    logFailure(e);
+                }
+                pause(backoff.delay(failures));
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break; // the client was closed under a request in flight
+                }
+                failures++;
+                LOG.error("configuration sync failed unexpectedly; retrying", e);
+                pause(backoff.delay(failures));
+            }
+        }
+    }
+
+    private void apply(byte[] document) {
+        String sha256 = SnapshotCompiler.sha256(document);
+        ConfigSnapshot serving = active.current();
+        if (serving != null && serving.sha256().equals(sha256)) {
+            return;
+        }
+        try {
+            ConfigSnapshot snapshot = compiler.compile(document, "management plane");
+            active.swap(snapshot);
+            status.applied(snapshot.revision());
+            LOG.info("serving configuration revision {} from the management plane ({} APIs)", snapshot.revision(),
+                    snapshot.routes().size());
+        } catch (ConfigException e) {
+            status.refused(e.getMessage());
+            LOG.warn("configuration from the management plane refused, still serving revision {}: {}",
+                    serving == null ? "none" : serving.revision(), e.getMessage());
+        }
+    }
+
+    private void logFailure(SyncException e) {
+        if (e.unauthorized()) {
+            LOG.error("gateway token rejected: expired or invalid; generate a new one for gateway '{}' "
+                    + "and set config.service.auth ({})", identity.gatewayName(), e.getMessage());
+        } else {
+            LOG.warn("configuration sync failed, will retry with back-off; still serving revision {}: {}",
+                    active.current() == null ? "none" : active.current().revision(), e.getMessage());
+        }
+    }
+
+    private void sendHeartbeat() {
+        try {
+            ConfigSnapshot serving = active.current();
+            Heartbeat heartbeat = new Heartbeat(identity.gatewayName(), identity.instanceId(), identity.hostname(),
+                    identity.version(), serving == null ? -1 : serving.revision(), status.lastPull(), status.lastError(),
+                    Duration.between(identity.startedAt(), clock.instant()).toSeconds(),
+                    (int) timings.heartbeatInterval().toSeconds(), counters.snapshot());
+            client.heartbeat(json.write(heartbeat));
+            status.heartbeatSent();
+        } catch (SyncException e) {
+            status.heartbeatFailed();
+            LOG.debug("heartbeat failed: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            status.heartbeatFailed();
+            LOG.warn("heartbeat failed unexpectedly", e);
+        }
+    }
+
+    private void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        puller.interrupt();
+        heartbeats.shutdownNow();
+        client.close();
+    }
+}
