@@ -1,0 +1,143 @@
+package dev.breakwater.management;
+
+import dev.breakwater.gateway.bootstrap.Launcher;
+import dev.breakwater.gateway.config.StrictJson;
+import dev.breakwater.gateway.db.H2Database;
+import dev.breakwater.gateway.db.SchemaMigrator;
+import dev.breakwater.gateway.policy.PolicyRegistry;
+import dev.breakwater.gateway.settings.Settings;
+import dev.breakwater.gateway.settings.SettingsException;
+import dev.breakwater.gateway.snapshot.SnapshotCompiler;
+import dev.breakwater.management.api.ApisResource;
+import dev.breakwater.management.api.ErrorMapper;
+import dev.breakwater.management.api.GatewayConfigurationResource;
+import dev.breakwater.management.api.GatewayDocuments;
+import dev.breakwater.management.api.GatewaysResource;
+import dev.breakwater.management.api.GlobalResource;
+import dev.breakwater.management.auth.AdminAuthFilter;
+import dev.breakwater.management.auth.AdminToken;
+import dev.breakwater.management.auth.GatewayAuthFilter;
+import dev.breakwater.management.auth.GatewayTokens;
+import dev.breakwater.management.store.ConfigStore;
+import dev.breakwater.management.store.HeartbeatStore;
+import dev.breakwater.management.store.RevisionWatch;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+/**
+ * The management plane, wired by constructors: the H2 store under {@code data.dir}, the admin
+ * API and the gateway API (Jersey) on one Jetty listener.
+ */
+public final class ManagementPlane implements Launcher.Running {
+
+    static final List<String> SCHEMA = List.of("V1__initial.sql");
+
+    /**
+     * Jersey warns, wrongly, about every resource registered as an instance (eclipse-ee4j/jersey#3700);
+     * held here because java.util.logging keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger JERSEY_PROVIDERS =
+            java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+
+    static {
+        JERSEY_PROVIDERS.setLevel(java.util.logging.Level.SEVERE);
+    }
+
+    private final H2Database database;
+    private final RevisionWatch watch;
+    private final Server server;
+    private final ServerConnector connector;
+
+    private ManagementPlane(H2Database database, RevisionWatch watch, Server server, ServerConnector connector) {
+        this.database = database;
+        this.watch = watch;
+        this.server = server;
+        this.connector = connector;
+    }
+
+    /**
+     * @throws SettingsException when a setting is missing or malformed
+     * @throws Exception         when the store cannot be opened or the port is taken
+     */
+    public static ManagementPlane start(Settings settings) throws Exception {
+        Clock clock = Clock.systemUTC();
+        Path dataDir = Path.of(settings.require(ManagementSettings.DATA_DIR));
+        String adminToken = AdminToken.resolve(settings.get(ManagementSettings.ADMIN_TOKEN), dataDir);
+        H2Database database = H2Database.open(dataDir, "management");
+        try {
+            new SchemaMigrator("sql/management", SCHEMA).migrate(database);
+            AtomicReference<RevisionWatch> watch = new AtomicReference<>();
+            ConfigStore store = ConfigStore.open(database, new SnapshotCompiler(PolicyRegistry.builtIn(), clock),
+                    new StrictJson(), clock, revision -> watch.get().advance(revision));
+            watch.set(new RevisionWatch(store.state().revision()));
+            HeartbeatStore heartbeats = new HeartbeatStore(database);
+            GatewayTokens tokens = new GatewayTokens(clock);
+
+            ResourceConfig api = new ResourceConfig()
+                    .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+                    .register(new AdminAuthFilter(adminToken))
+                    .register(new GatewayAuthFilter(store, tokens))
+                    .register(new ErrorMapper())
+                    .register(new ApisResource(store))
+                    .register(new GlobalResource(store))
+                    .register(new GatewaysResource(store, heartbeats, tokens, clock))
+                    .register(new GatewayConfigurationResource(new GatewayDocuments(store), watch.get(), heartbeats,
+                            settings.duration(ManagementSettings.LONG_POLL_MAX), clock));
+            Server server = server(settings, api);
+            server.start();
+            return new ManagementPlane(database, watch.get(), server, (ServerConnector) server.getConnectors()[0]);
+        } catch (Exception | Error e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Server server(Settings settings, ResourceConfig api) throws SettingsException {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 4);
+        threads.setName("breakwater-mp");
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(settings.require(ManagementSettings.HTTP_HOST));
+        connector.setPort(settings.integer(ManagementSettings.HTTP_PORT, 0, 65535));
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler("/");
+        ServletHolder jersey = new ServletHolder("api", new ServletContainer(api));
+        jersey.setAsyncSupported(true); // long polls are suspended, not parked on a thread
+        context.addServlet(jersey, "/*");
+        server.setHandler(new GracefulHandler(context));
+        server.setStopTimeout(settings.duration(ManagementSettings.SHUTDOWN_TIMEOUT).toMillis());
+        return server;
+    }
+
+    @Override
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** Stops accepting, lets requests finish, closes the store cleanly. */
+    @Override
+    public void close() throws Exception {
+        try {
+            watch.close(); // answer held long polls now; the graceful stop would wait for them
+            server.stop();
+        } finally {
+            database.close();
+        }
+    }
+
+}

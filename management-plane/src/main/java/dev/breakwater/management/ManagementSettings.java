@@ -1,0 +1,27 @@
+package dev.breakwater.management;
+
+import dev.breakwater.gateway.settings.Setting;
+import java.util.List;
+
+/** The settings of the management plane. */
+public final class ManagementSettings {
+
+    public static final String HTTP_PORT = "server.http.port";
+    public static final String HTTP_HOST = "server.http.host";
+    public static final String SHUTDOWN_TIMEOUT = "server.shutdown.timeout";
+    public static final String DATA_DIR = "data.dir";
+    public static final String ADMIN_TOKEN = "admin.token";
+    public static final String LONG_POLL_MAX = "gateway.long.poll.max";
+
+    public static final List<Setting> ALL = List.of(
+            new Setting(HTTP_PORT, "9090", "port of the admin and gateway API (0 picks a free one)"),
+            new Setting(HTTP_HOST, "0.0.0.0", "address the listener binds to"),
+            new Setting(SHUTDOWN_TIMEOUT, "10s", "on SIGTERM, how long requests in flight may take to finish"),
+            new Setting(DATA_DIR, "./data", "where the H2 store (and a generated admin token) live"),
+            new Setting(ADMIN_TOKEN, null, "bearer token of the admin API; when unset, one is generated on first "
+                    + "start and stored as <data.dir>/admin-token"),
+            new Setting(LONG_POLL_MAX, "60s", "the longest a gateway's configuration request is held open waiting for a change"));
+
+    private ManagementSettings() {
+    }
+}

@@ -1,0 +1,71 @@
+package dev.breakwater.management.api;
+
+import dev.breakwater.gateway.config.ConfigException;
+import dev.breakwater.management.model.ManagementDocument;
+import dev.breakwater.management.store.ConfigStore;
+import dev.breakwater.management.store.Edits;
+import dev.breakwater.management.store.MissingException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+
+/**
+ * {@code /admin/policy}, the global policy, and {@code /admin/config}, everything as one
+ * document: exported for keeping in git, and replaced whole, atomically, from it.
+ */
+@Path("/admin")
+public final class GlobalResource {
+
+    private final ConfigStore store;
+
+    public GlobalResource(ConfigStore store) {
+        this.store = store;
+    }
+
+    @GET
+    @Path("policy")
+    public Response getPolicy() throws MissingException {
+        String policy = store.state().document().policy();
+        if (policy == null) {
+            throw new MissingException("there is no global policy");
+        }
+        return Responses.xml(policy);
+    }
+
+    @PUT
+    @Path("policy")
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    public Response putPolicy(byte[] body) throws ConfigException, MissingException, SQLException {
+        String policy = Bodies.policy(body);
+        long revision = store.change(current -> Edits.withGlobalPolicy(current, policy));
+        return Response.fromResponse(Responses.xml(policy)).header(Responses.REVISION_HEADER, revision).build();
+    }
+
+    @DELETE
+    @Path("policy")
+    public Response deletePolicy() throws ConfigException, MissingException, SQLException {
+        return Responses.deleted(store.change(current -> Edits.withGlobalPolicy(current, null)));
+    }
+
+    @GET
+    @Path("config")
+    public Response export() {
+        return Response.fromResponse(Responses.ok(store.state().document()))
+                .header(Responses.REVISION_HEADER, store.state().revision()).build();
+    }
+
+    /** Replaces everything; gateways not in the document are deleted with their keys. */
+    @PUT
+    @Path("config")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response replace(byte[] body) throws ConfigException, MissingException, SQLException {
+        ManagementDocument next = Bodies.read(body, ManagementDocument.class);
+        long revision = store.change(current -> next);
+        return Responses.changed(false, store.state().document(), revision);
+    }
+}

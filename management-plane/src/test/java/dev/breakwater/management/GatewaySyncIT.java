@@ -1,0 +1,192 @@
+package dev.breakwater.management;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.breakwater.gateway.testing.Echo;
+import dev.breakwater.gateway.testing.TestBackend;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real gateways synced from a real management plane, in front of a real backend. */
+class GatewaySyncIT {
+
+    private static final Duration BOUND = Duration.ofSeconds(15);
+
+    @TempDir
+    Path dir;
+    ManagementPlaneFixture plane;
+    TestBackend backend;
+
+    @BeforeEach
+    void start() throws Exception {
+        plane = new ManagementPlaneFixture(dir);
+        backend = new TestBackend();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        plane.close();
+        backend.close();
+    }
+
+    private String api(String path, String policy) {
+        return "{\"path\": \"" + path + "\", \"serviceUrl\": \"" + backend.url() + "\", \"subscriptionRequired\": false"
+                + (policy == null ? "" : ", \"policy\": \"" + policy.replace("\"", "\\\"") + "\"") + "}";
+    }
+
+    private static String header(String name, String value) {
+        return "<policies><inbound><base/><set-header name=\"" + name + "\"><value>" + value
+                + "</value></set-header></inbound></policies>";
+    }
+
+    @Test
+    void anApiCreatedThroughTheAdminApiIsServedAndPolicyChangesArriveFast() throws Exception {
+        plane.admin("PUT", "/admin/gateways/gw-1", "{}");
+        try (ManagedGateway gateway = new ManagedGateway(plane.url(), "gw-1", plane.token("gw-1", "primary"))) {
+            assertEquals(201, plane.admin("PUT", "/admin/apis/echo", api("echo", header("X-Version", "0"))).statusCode());
+            assertEquals(200, plane.admin("PUT", "/admin/gateways/gw-1/apis/echo", null).statusCode());
+            gateway.awaitResponse("/echo/x", response -> response.statusCode() == 200, BOUND);
+
+            List<Long> millis = new ArrayList<>();
+            for (int change = 1; change <= 20; change++) {
+                String version = String.valueOf(change);
+                long start = System.nanoTime();
+                assertEquals(200, plane.adminXml("PUT", "/admin/apis/echo/policy", header("X-Version", version)).statusCode());
+                gateway.awaitResponse("/echo/x", response -> response.statusCode() == 200
+                        && version.equals(parse(response).firstHeader("X-Version")), BOUND);
+                millis.add((System.nanoTime() - start) / 1_000_000);
+            }
+            Collections.sort(millis);
+            System.out.printf("propagation of 20 policy changes to a connected gateway: median %d ms, max %d ms%n",
+                    millis.get(9), millis.get(19));
+        }
+    }
+
+    @Test
+    void twoGatewaysServeOnlyTheirOwnApis() throws Exception {
+        plane.admin("PUT", "/admin/apis/orders", api("orders", null));
+        plane.admin("PUT", "/admin/apis/users", api("users", null));
+        plane.admin("PUT", "/admin/gateways/east", "{\"apis\": [\"orders\"]}");
+        plane.admin("PUT", "/admin/gateways/west", "{\"apis\": [\"users\", \"orders\"]}");
+        try (ManagedGateway east = new ManagedGateway(plane.url(), "east", plane.token("east", "primary"));
+             ManagedGateway west = new ManagedGateway(plane.url(), "west", plane.token("west", "secondary"))) {
+            east.awaitResponse("/orders/1", response -> response.statusCode() == 200, BOUND);
+            west.awaitResponse("/users/1", response -> response.statusCode() == 200, BOUND);
+            assertEquals(404, east.get("/users/1").statusCode());
+            assertEquals(200, west.get("/orders/1").statusCode());
+
+            plane.admin("DELETE", "/admin/gateways/west/apis/orders", null);
+            west.awaitResponse("/orders/1", response -> response.statusCode() == 404, BOUND);
+            assertEquals(200, east.get("/orders/1").statusCode());
+        }
+    }
+
+    @Test
+    void heartbeatsShowInStatus() throws Exception {
+        plane.admin("PUT", "/admin/apis/echo", api("echo", null));
+        plane.admin("PUT", "/admin/gateways/gw-1", "{\"apis\": [\"echo\"]}");
+        try (ManagedGateway gateway = new ManagedGateway(plane.url(), "gw-1", plane.token("gw-1", "primary"))) {
+            gateway.awaitResponse("/echo/x", response -> response.statusCode() == 200, BOUND);
+            long deadline = System.nanoTime() + BOUND.toNanos();
+            String status = "";
+            while (System.nanoTime() < deadline && !status.contains("\"revision\":2")) {
+                status = plane.admin("GET", "/admin/gateways/gw-1/status", null).body();
+                Thread.sleep(100);
+            }
+            assertTrue(status.contains("\"revision\":2"), status);
+            assertTrue(status.contains("\"connected\":true"), status);
+            assertTrue(status.contains("\"lastConfigPull\":\"20"), status);
+            assertTrue(status.contains("\"instanceId\":\""), status);
+            assertTrue(status.contains("\"hostname\":\""), status);
+        }
+    }
+
+    @Test
+    void aManagementPlaneRestartDoesNotStopTrafficAndGatewaysCatchUp() throws Exception {
+        plane.admin("PUT", "/admin/apis/echo", api("echo", header("X-Version", "before")));
+        plane.admin("PUT", "/admin/gateways/gw-1", "{\"apis\": [\"echo\"]}");
+        try (ManagedGateway gateway = new ManagedGateway(plane.url(), "gw-1", plane.token("gw-1", "primary"))) {
+            gateway.awaitResponse("/echo/x", response -> response.statusCode() == 200, BOUND);
+
+            plane.stop();
+            for (int i = 0; i < 20; i++) {
+                HttpResponse<String> response = gateway.get("/echo/x");
+                assertEquals(200, response.statusCode(), "traffic goes on while the management plane is down");
+                assertEquals("before", parse(response).firstHeader("X-Version"));
+                Thread.sleep(50);
+            }
+            assertEquals(200, gateway.get("/status-0123456789abcdef").statusCode(), "still ready");
+
+            plane.restart();
+            plane.adminXml("PUT", "/admin/apis/echo/policy", header("X-Version", "after"));
+            plane.admin("PUT", "/admin/apis/more", api("more", null));
+            plane.admin("PUT", "/admin/gateways/gw-1/apis/more", null);
+            gateway.awaitResponse("/echo/x", response -> "after".equals(parse(response).firstHeader("X-Version")), BOUND);
+            gateway.awaitResponse("/more/x", response -> response.statusCode() == 200, BOUND);
+        }
+    }
+
+    @Test
+    void expiredForgedAndRegeneratedKeyTokensAreRefused() throws Exception {
+        plane.admin("PUT", "/admin/gateways/gw-1", "{}");
+        String primary = plane.token("gw-1", "primary");
+        String secondary = plane.token("gw-1", "secondary");
+        String path = "/gateway/v1/gateways/gw-1/configuration";
+        assertEquals(200, plane.send("GET", path, null, null, primary).statusCode());
+
+        Matcher parts = Pattern.compile("GatewayKey (.+)&(\\d{12})&(.+)").matcher(primary);
+        assertTrue(parts.matches());
+        String forged = "GatewayKey gw-1&" + parts.group(2) + "&" + new StringBuilder(parts.group(3)).reverse();
+        assertEquals(401, plane.send("GET", path, null, null, forged).statusCode());
+        String expired = "GatewayKey gw-1&202001010000&" + parts.group(3);
+        assertEquals(401, plane.send("GET", path, null, null, expired).statusCode(), "an expiry changed to the past");
+        assertEquals(401, plane.send("GET", "/gateway/v1/gateways/other/configuration", null, null, primary).statusCode());
+
+        assertEquals(204, plane.admin("POST", "/admin/gateways/gw-1/keys/primary/regenerate", null).statusCode());
+        HttpResponse<String> regenerated = plane.send("GET", path, null, null, primary);
+        assertEquals(401, regenerated.statusCode());
+        assertTrue(regenerated.body().contains("not valid"), regenerated.body());
+        assertEquals(200, plane.send("GET", path, null, null, secondary).statusCode(), "the other key's tokens still work");
+    }
+
+    @Test
+    void unchangedConfigurationIs304AndALongPollReturnsOnChange() throws Exception {
+        plane.admin("PUT", "/admin/gateways/gw-1", "{}");
+        String token = plane.token("gw-1", "primary");
+        String path = "/gateway/v1/gateways/gw-1/configuration";
+        HttpResponse<String> first = plane.send("GET", path, null, null, token);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        var conditional = java.net.http.HttpRequest.newBuilder(java.net.URI.create(plane.url() + path + "?wait=1"))
+                .header("Authorization", token).header("If-None-Match", etag).build();
+        assertEquals(304, plane.http.send(conditional, HttpResponse.BodyHandlers.ofString()).statusCode(),
+                "nothing changed within the wait");
+
+        var waiting = plane.http.sendAsync(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(plane.url() + path + "?wait=30")).header("Authorization", token)
+                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(300);
+        plane.admin("PUT", "/admin/gateways/gw-1", "{\"description\": \"changed\"}");
+        HttpResponse<String> changed = waiting.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, changed.statusCode());
+        assertTrue(!etag.equals(changed.headers().firstValue("ETag").orElseThrow()));
+    }
+
+    private static Echo parse(HttpResponse<String> response) {
+        try {
+            return Echo.parse(response.body());
+        } catch (Exception e) {
+            return new Echo("", "", null, new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode(), 0, "");
+        }
+    }
+}

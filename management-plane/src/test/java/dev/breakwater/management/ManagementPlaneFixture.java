@@ -1,0 +1,92 @@
+package dev.breakwater.management;
+
+import dev.breakwater.gateway.settings.Settings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A real management plane in this JVM, on a loopback port, with its H2 store in a temp dir. */
+final class ManagementPlaneFixture implements AutoCloseable {
+
+    static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    private static final Pattern TOKEN = Pattern.compile("\"value\":\"([^\"]+)\"");
+
+    final Path dataDir;
+    final HttpClient http = HttpClient.newHttpClient();
+    private ManagementPlane plane;
+    private int port;
+
+    ManagementPlaneFixture(Path dataDir) throws Exception {
+        this.dataDir = dataDir;
+        start(0);
+    }
+
+    private void start(int onPort) throws Exception {
+        plane = ManagementPlane.start(Settings.resolve(ManagementSettings.ALL, Map.of(), Map.of(), Map.of(), Map.of(
+                ManagementSettings.HTTP_PORT, String.valueOf(onPort),
+                ManagementSettings.HTTP_HOST, "127.0.0.1",
+                ManagementSettings.DATA_DIR, dataDir.toString(),
+                ManagementSettings.ADMIN_TOKEN, ADMIN_TOKEN)));
+        port = plane.port();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Stops the management plane, as a crash or an upgrade would. */
+    void stop() throws Exception {
+        plane.close();
+        plane = null;
+    }
+
+    /** Starts it again on the same port and data. */
+    void restart() throws Exception {
+        start(port);
+    }
+
+    HttpResponse<String> admin(String method, String path, String json) throws IOException, InterruptedException {
+        return send(method, path, json, "application/json", "Bearer " + ADMIN_TOKEN);
+    }
+
+    HttpResponse<String> adminXml(String method, String path, String xml) throws IOException, InterruptedException {
+        return send(method, path, xml, "application/xml", "Bearer " + ADMIN_TOKEN);
+    }
+
+    HttpResponse<String> send(String method, String path, String body, String contentType, String authorization)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A new token for a gateway, signed with the given key. */
+    String token(String gatewayId, String keyType) throws IOException, InterruptedException {
+        HttpResponse<String> response = admin("POST", "/admin/gateways/" + gatewayId + "/tokens",
+                "{\"keyType\": \"" + keyType + "\"}");
+        Matcher matcher = TOKEN.matcher(response.body());
+        if (response.statusCode() != 200 || !matcher.find()) {
+            throw new AssertionError("no token: " + response.statusCode() + " " + response.body());
+        }
+        return matcher.group(1);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (plane != null) {
+            plane.close();
+        }
+    }
+}
