@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts a management plane and one gateway connected to it, configured with the sample APIs
 # (conf/sample-managed.json). Builds the jars first if they are missing. Ctrl-C stops both.
-#   MP_PORT (9090), GATEWAY_PORT (8080) and DATA_DIR (./data/quickstart) can be overridden.
+#   MP_PORT (9090), GATEWAY_PORT (8080), ADMIN_PORT (8091, the gateway's /status) and DATA_DIR
+#   (./data/quickstart) can be overridden.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mp_port=${MP_PORT:-9090}
@@ -30,8 +31,10 @@ token=$(curl -sf -X POST -H "$admin" -H 'Content-Type: application/json' -d '{}'
   "$mp/admin/gateways/quickstart/tokens" | sed -E 's/.*"value":"([^"]+)".*/\1/')
 
 CONFIG_SERVICE_AUTH=$token java -jar "$gateway_jar" --server.http.port="$gateway_port" \
+  --server.admin.port="${ADMIN_PORT:-8091}" --config.backup.path="$data_dir/gateway-backup" \
   --gateway.name=quickstart --config.service.endpoint="$mp" &
 pids+=($!)
-echo "management plane: $mp (admin token in $data_dir/admin-token); gateway: http://127.0.0.1:$gateway_port"
+echo "management plane: $mp (admin token in $data_dir/admin-token); gateway: http://127.0.0.1:$gateway_port," \
+  "its status: http://127.0.0.1:${ADMIN_PORT:-8091}/status"
 echo "try: curl -i http://127.0.0.1:$gateway_port/hello"
 wait

@@ -7,19 +7,27 @@ import dev.breakwater.gateway.proxy.ReadinessServlet;
 import dev.breakwater.gateway.settings.GatewaySettings;
 import dev.breakwater.gateway.settings.Settings;
 import dev.breakwater.gateway.settings.SettingsException;
-import java.time.Duration;
+import dev.breakwater.gateway.status.AdminAccessFilter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.EnumSet;
+import java.util.List;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * A gateway on an embedded Jetty: one HTTP listener, the gateway servlet on every path, the
- * readiness probe beside it, and a graceful stop that lets in-flight requests finish.
+ * A gateway on an embedded Jetty: the traffic listener (the gateway servlet on every path,
+ * the readiness probe beside it), the admin listener ({@code /status}, {@code /health}, on
+ * 127.0.0.1 by default), and a graceful stop that lets in-flight requests finish.
  */
 public final class GatewayServer implements Launcher.Running {
 
@@ -29,25 +37,29 @@ public final class GatewayServer implements Launcher.Running {
 
     private final Gateway gateway;
     private final Server server;
-    private final ServerConnector connector;
+    private final ServerConnector traffic;
+    private final ServerConnector admin;
 
-    private GatewayServer(Gateway gateway, Server server, ServerConnector connector) {
+    private GatewayServer(Gateway gateway, Server server, ServerConnector traffic, ServerConnector admin) {
         this.gateway = gateway;
         this.server = server;
-        this.connector = connector;
+        this.traffic = traffic;
+        this.admin = admin;
     }
 
     /**
-     * Starts the gateway and its listener.
+     * Starts the gateway and its listeners; returns once a configuration is served.
      *
      * @throws SettingsException when a setting is missing or malformed
-     * @throws ConfigException   when the configuration cannot be served
-     * @throws Exception         when Jetty cannot start (the port is taken, ...)
+     * @throws ConfigException   when there is no configuration to serve
+     * @throws Exception         when Jetty cannot start (a port is taken, ...)
      */
     public static GatewayServer start(Settings settings) throws Exception {
-        int port = settings.integer(GatewaySettings.HTTP_PORT, 0, 65535);
-        String host = settings.require(GatewaySettings.HTTP_HOST);
-        Duration shutdownTimeout = settings.duration(GatewaySettings.SHUTDOWN_TIMEOUT);
+        int adminPort = settings.integer(GatewaySettings.ADMIN_PORT, -1, 65535);
+        String adminToken = settings.get(GatewaySettings.ADMIN_TOKEN);
+        if (adminPort >= 0) {
+            requireTokenOffLoopback(settings.require(GatewaySettings.ADMIN_HOST), adminToken);
+        }
         Gateway gateway = Gateway.start(settings);
         try {
             QueuedThreadPool threads = new QueuedThreadPool(200, 8);
@@ -56,48 +68,87 @@ public final class GatewayServer implements Launcher.Running {
             // that the selecting thread can run the task itself cost more than it saved (+10% req/s).
             threads.setReservedThreads(0);
             Server server = new Server(threads);
-            HttpConfiguration http = new HttpConfiguration();
-            http.setSendServerVersion(false);
-            http.setSendXPoweredBy(false);
-            // One 64 KiB buffer per response: a typical body leaves in one write (+18% req/s at 64 KiB).
-            http.setOutputBufferSize(OUTPUT_BUFFER_SIZE);
-            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-            connector.setHost(host);
-            connector.setPort(port);
-            server.addConnector(connector);
-
-            ServletContextHandler context = new ServletContextHandler("/");
-            context.setAttribute(EXECUTOR_ATTRIBUTE, threads);
-            ServletHolder proxy = new ServletHolder("gateway", gateway.newGatewayServlet());
-            proxy.setInitParameters(gateway.proxyInitParameters(false));
-            proxy.setAsyncSupported(true);
-            proxy.setInitOrder(0);
-            context.addServlet(proxy, "/*");
-            context.addServlet(new ServletHolder("readiness", gateway.newReadinessServlet()), ReadinessServlet.PATH);
-
-            server.setHandler(new GracefulHandler(context));
+            ServerConnector traffic = connector(server, "traffic", settings.require(GatewaySettings.HTTP_HOST),
+                    settings.integer(GatewaySettings.HTTP_PORT, 0, 65535));
+            ContextHandlerCollection contexts = new ContextHandlerCollection(trafficContext(gateway, threads));
+            ServerConnector admin = null;
+            if (adminPort >= 0) {
+                admin = connector(server, "admin", settings.require(GatewaySettings.ADMIN_HOST), adminPort);
+                contexts.addHandler(adminContext(gateway, adminToken));
+            }
+            server.setHandler(new GracefulHandler(contexts));
             server.setErrorHandler(new JsonErrorHandler());
-            server.setStopTimeout(shutdownTimeout.toMillis());
+            server.setStopTimeout(settings.duration(GatewaySettings.SHUTDOWN_TIMEOUT).toMillis());
             server.setStopAtShutdown(false);
             server.start();
-            return new GatewayServer(gateway, server, connector);
+            return new GatewayServer(gateway, server, traffic, admin);
         } catch (Exception e) {
             gateway.close();
             throw e;
         }
     }
 
+    private static ServerConnector connector(Server server, String name, String host, int port) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        // One 64 KiB buffer per response: a typical body leaves in one write (+18% req/s at 64 KiB).
+        http.setOutputBufferSize(OUTPUT_BUFFER_SIZE);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setName(name);
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        return connector;
+    }
+
+    private static ServletContextHandler trafficContext(Gateway gateway, QueuedThreadPool threads) throws SettingsException {
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.setVirtualHosts(List.of("@traffic"));
+        context.setAttribute(EXECUTOR_ATTRIBUTE, threads);
+        ServletHolder proxy = new ServletHolder("gateway", gateway.newGatewayServlet());
+        proxy.setInitParameters(gateway.proxyInitParameters(false));
+        proxy.setAsyncSupported(true);
+        proxy.setInitOrder(0);
+        context.addServlet(proxy, "/*");
+        context.addServlet(new ServletHolder("readiness", gateway.newReadinessServlet()), ReadinessServlet.PATH);
+        return context;
+    }
+
+    private static ServletContextHandler adminContext(Gateway gateway, String token) {
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.setVirtualHosts(List.of("@admin"));
+        context.addFilter(new FilterHolder(new AdminAccessFilter(token)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        ServletHolder status = new ServletHolder("status", gateway.newStatusServlet());
+        context.addServlet(status, "/status");
+        context.addServlet(status, "/health");
+        return context;
+    }
+
+    /** Open admin endpoints only on loopback: anywhere else they need a token. */
+    private static void requireTokenOffLoopback(String host, String token) throws SettingsException {
+        try {
+            if (token == null && !InetAddress.getByName(host).isLoopbackAddress()) {
+                throw new SettingsException("the admin listener on " + host + " is reachable from other hosts: "
+                        + "set server.admin.token, or bind it to 127.0.0.1 (server.admin.host)");
+            }
+        } catch (UnknownHostException e) {
+            throw new SettingsException("setting 'server.admin.host' is not a known address: " + host);
+        }
+    }
+
     @Override
     public int port() {
-        return connector.getLocalPort();
+        return traffic.getLocalPort();
+    }
+
+    /** The admin listener's port, or -1 when it is off. */
+    public int adminPort() {
+        return admin == null ? -1 : admin.getLocalPort();
     }
 
     public Gateway gateway() {
         return gateway;
-    }
-
-    public void join() throws InterruptedException {
-        server.join();
     }
 
     /** Stops accepting, lets in-flight requests finish (up to the shutdown timeout), then stops. */

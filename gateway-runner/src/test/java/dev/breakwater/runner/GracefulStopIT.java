@@ -39,7 +39,7 @@ class GracefulStopIT {
             Path config = dir.resolve("config.json");
             Files.writeString(config, document(1, null, api("a", "a", backend.url(), null, "")));
             try (JavaProcess runner = JavaProcess.start(JAR, dir, List.of("-Xmx128m"), Map.of(),
-                    "--server.http.port=0", "--server.http.host=127.0.0.1", "--config.local.file=" + config)) {
+                    "--server.http.port=0", "--server.http.host=127.0.0.1", "--server.admin.port=-1", "--config.local.file=" + config)) {
                 int port = runner.awaitPort("gateway listening on port", Duration.ofSeconds(30));
                 CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient().sendAsync(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/a/slow/2000")).build(),

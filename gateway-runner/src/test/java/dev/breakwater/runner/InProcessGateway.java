@@ -29,6 +29,7 @@ final class InProcessGateway implements AutoCloseable {
         Map<String, String> values = new HashMap<>(Map.of(
                 GatewaySettings.HTTP_PORT, "0",
                 GatewaySettings.HTTP_HOST, "127.0.0.1",
+                GatewaySettings.ADMIN_PORT, "0",
                 GatewaySettings.LOCAL_FILE, configFile.toString(),
                 GatewaySettings.LOCAL_FILE_POLL, "50ms"));
         values.putAll(extraSettings);

@@ -23,7 +23,13 @@ class RunnerCommandLineIT {
     Path dir;
 
     private JavaProcess run(String... arguments) throws Exception {
-        return JavaProcess.start(JAR, dir, List.of(), Map.of(), arguments);
+        return JavaProcess.start(JAR, dir, List.of(), Map.of(), withAdminOff(arguments));
+    }
+
+    private static String[] withAdminOff(String... arguments) {
+        String[] all = java.util.Arrays.copyOf(arguments, arguments.length + 1);
+        all[arguments.length] = "--server.admin.port=-1";
+        return all;
     }
 
     @Test

@@ -28,7 +28,8 @@ class SampleConfigIT {
         Map<String, String> file = new HashMap<>(Settings.readFile(repository.resolve("conf/gateway.properties")));
         file.put(GatewaySettings.LOCAL_FILE, repository.resolve(file.get(GatewaySettings.LOCAL_FILE)).toString());
         Settings settings = Settings.resolve(GatewaySettings.ALL, file, Map.of(), Map.of(),
-                Map.of(GatewaySettings.HTTP_PORT, "0", GatewaySettings.HTTP_HOST, "127.0.0.1"));
+                Map.of(GatewaySettings.HTTP_PORT, "0", GatewaySettings.HTTP_HOST, "127.0.0.1",
+                        GatewaySettings.ADMIN_PORT, "-1"));
         try (GatewayServer server = GatewayServer.start(settings)) {
             HttpResponse<String> hello = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + server.port() + "/hello")).build(), HttpResponse.BodyHandlers.ofString());

@@ -41,7 +41,7 @@ class StreamingMemoryIT {
             Path config = dir.resolve("config.json");
             Files.writeString(config, document(1, null, api("files", "files", backend.url(), null, "")));
             try (JavaProcess runner = JavaProcess.start(JAR, dir, List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"), Map.of(),
-                    "--server.http.port=0", "--server.http.host=127.0.0.1", "--config.local.file=" + config)) {
+                    "--server.http.port=0", "--server.http.host=127.0.0.1", "--server.admin.port=-1", "--config.local.file=" + config)) {
                 int port = runner.awaitPort("gateway listening on port", Duration.ofSeconds(30));
                 HttpClient client = HttpClient.newHttpClient();
                 URI base = URI.create("http://127.0.0.1:" + port + "/files");

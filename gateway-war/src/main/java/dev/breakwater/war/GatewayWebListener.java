@@ -75,7 +75,8 @@ public final class GatewayWebListener implements ServletContextListener {
             LOG.info("gateway settings file: {}", file);
             entries = Settings.readFile(Path.of(file));
         }
-        return Settings.resolve(GatewaySettings.ALL, entries, System.getenv(), Settings.systemProperties(), Map.of());
+        return Settings.resolve(GatewaySettings.forContainer(), entries, System.getenv(), Settings.systemProperties(),
+                Map.of());
     }
 
     /** The settings file's name, or {@code null}: none is needed when everything is set otherwise. */

@@ -107,6 +107,23 @@ class TomcatDeploymentIT {
         assertDeploymentFailed("unknown setting 'proxy.max.thread'");
     }
 
+    @Test
+    void aManagedGatewayNeedsAnExplicitBackupPathInAContainer() throws Exception {
+        deploy(WarFixtures.managedSettingsFile(tempDir, Map.of("config.service.endpoint", "http://127.0.0.1:9",
+                "gateway.name", "gw", "config.service.auth", "GatewayKey gw&209901010000&eA==")));
+
+        assertDeploymentFailed("setting 'config.backup.path' is required");
+    }
+
+    @Test
+    void aManagedGatewayWithNeitherManagementPlaneNorBackupFailsTheDeployment() throws Exception {
+        deploy(WarFixtures.managedSettingsFile(tempDir, Map.of("config.service.endpoint", "http://127.0.0.1:9",
+                "gateway.name", "gw", "config.service.auth", "GatewayKey gw&209901010000&eA==",
+                "config.backup.enabled", "false", "config.startup.timeout", "2s")));
+
+        assertDeploymentFailed("no configuration from the management plane at http://127.0.0.1:9 within 2 s");
+    }
+
     private void assertDeploymentFailed(String reason) throws Exception {
         assertFalse(context.getState().isAvailable(), () -> "state " + context.getState());
         assertEquals(404, ProxyChecks.readinessStatus(gatewayUrl()), "nothing may answer in a failed context");

@@ -53,6 +53,18 @@ final class WarFixtures {
         return file;
     }
 
+    /** A settings file for a managed gateway: only these settings (and a small thread pool). */
+    static Path managedSettingsFile(Path dir, Map<String, String> settings) throws IOException {
+        Properties properties = new Properties();
+        properties.setProperty("proxy.max.threads", "8");
+        properties.putAll(settings);
+        Path file = dir.resolve("managed.properties");
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            properties.store(writer, "written by " + WarFixtures.class.getSimpleName());
+        }
+        return file;
+    }
+
     /** Points {@code gateway.config} at the file until closed; the property is JVM-wide, so restore it. */
     static AutoCloseable useSettings(Path settingsFile) {
         String before = System.setProperty(GatewayWebListener.CONFIG_PROPERTY, settingsFile.toString());

@@ -53,7 +53,7 @@ class GatewaySyncIT {
     @Test
     void anApiCreatedThroughTheAdminApiIsServedAndPolicyChangesArriveFast() throws Exception {
         plane.admin("PUT", "/admin/gateways/gw-1", "{}");
-        try (ManagedGateway gateway = new ManagedGateway(plane.url(), "gw-1", plane.token("gw-1", "primary"))) {
+        try (ManagedGateway gateway = new ManagedGateway(plane.url(), "gw-1", plane.token("gw-1", "primary"), dir.resolve("backup-gw-1"))) {
             assertEquals(201, plane.admin("PUT", "/admin/apis/echo", api("echo", header("X-Version", "0"))).statusCode());
             assertEquals(200, plane.admin("PUT", "/admin/gateways/gw-1/apis/echo", null).statusCode());
             gateway.awaitResponse("/echo/x", response -> response.statusCode() == 200, BOUND);
@@ -79,8 +79,8 @@ class GatewaySyncIT {
         plane.admin("PUT", "/admin/apis/users", api("users", null));
         plane.admin("PUT", "/admin/gateways/east", "{\"apis\": [\"orders\"]}");
         plane.admin("PUT", "/admin/gateways/west", "{\"apis\": [\"users\", \"orders\"]}");
-        try (ManagedGateway east = new ManagedGateway(plane.url(), "east", plane.token("east", "primary"));
-             ManagedGateway west = new ManagedGateway(plane.url(), "west", plane.token("west", "secondary"))) {
+        try (ManagedGateway east = new ManagedGateway(plane.url(), "east", plane.token("east", "primary"), dir.resolve("backup-east"));
+             ManagedGateway west = new ManagedGateway(plane.url(), "west", plane.token("west", "secondary"), dir.resolve("backup-west"))) {
             east.awaitResponse("/orders/1", response -> response.statusCode() == 200, BOUND);
             west.awaitResponse("/users/1", response -> response.statusCode() == 200, BOUND);
             assertEquals(404, east.get("/users/1").statusCode());
@@ -96,7 +96,7 @@ class GatewaySyncIT {
     void heartbeatsShowInStatus() throws Exception {
         plane.admin("PUT", "/admin/apis/echo", api("echo", null));
         plane.admin("PUT", "/admin/gateways/gw-1", "{\"apis\": [\"echo\"]}");
-        try (ManagedGateway gateway = new ManagedGateway(plane.url(), "gw-1", plane.token("gw-1", "primary"))) {
+        try (ManagedGateway gateway = new ManagedGateway(plane.url(), "gw-1", plane.token("gw-1", "primary"), dir.resolve("backup-gw-1"))) {
             gateway.awaitResponse("/echo/x", response -> response.statusCode() == 200, BOUND);
             long deadline = System.nanoTime() + BOUND.toNanos();
             String status = "";
@@ -116,7 +116,7 @@ class GatewaySyncIT {
     void aManagementPlaneRestartDoesNotStopTrafficAndGatewaysCatchUp() throws Exception {
         plane.admin("PUT", "/admin/apis/echo", api("echo", header("X-Version", "before")));
         plane.admin("PUT", "/admin/gateways/gw-1", "{\"apis\": [\"echo\"]}");
-        try (ManagedGateway gateway = new ManagedGateway(plane.url(), "gw-1", plane.token("gw-1", "primary"))) {
+        try (ManagedGateway gateway = new ManagedGateway(plane.url(), "gw-1", plane.token("gw-1", "primary"), dir.resolve("backup-gw-1"))) {
             gateway.awaitResponse("/echo/x", response -> response.statusCode() == 200, BOUND);
 
             plane.stop();

@@ -30,6 +30,7 @@ class QuickstartIT {
         builder.environment().put("MP_PORT", String.valueOf(managementPort));
         builder.environment().put("GATEWAY_PORT", String.valueOf(gatewayPort));
         builder.environment().put("DATA_DIR", dir.resolve("data").toString());
+        builder.environment().put("ADMIN_PORT", String.valueOf(freePort()));
         Process quickstart = builder.start();
         try {
             HttpClient http = HttpClient.newHttpClient();

@@ -19,6 +19,11 @@ public final class ActiveConfig {
         return current.get() != null;
     }
 
+    /** Serves a snapshot only if none is served yet (a backup must not replace a fresher one). */
+    public boolean swapIfEmpty(ConfigSnapshot first) {
+        return current.compareAndSet(null, first);
+    }
+
     /** Starts serving a new snapshot; requests already running keep the one they took. */
     public void swap(ConfigSnapshot next) {
         current.set(next);

@@ -58,7 +58,7 @@ public final class ManagementPlaneClient implements AutoCloseable {
         }
         try (Response response = request.get()) {
             return switch (response.getStatus()) {
-                case 200 -> new Fetched(response.readEntity(byte[].class), response.getHeaderString(HttpHeaders.ETAG));
+                case 200 -> new Fetched(complete(response), response.getHeaderString(HttpHeaders.ETAG));
                 case 304 -> null;
                 default -> throw failure(response);
             };
@@ -78,6 +78,17 @@ public final class ManagementPlaneClient implements AutoCloseable {
         } catch (ProcessingException e) {
             throw new SyncException("the management plane cannot be reached: " + rootCause(e), false);
         }
+    }
+
+    /** The body, checked against its Content-Length: a document cut off half-way is never applied. */
+    private static byte[] complete(Response response) throws SyncException {
+        byte[] body = response.readEntity(byte[].class);
+        int expected = response.getLength();
+        if (expected >= 0 && body.length != expected) {
+            throw new SyncException("the configuration was cut off after " + body.length + " of " + expected
+                    + " bytes", false);
+        }
+        return body;
     }
 
     private static SyncException failure(Response response) {

@@ -1,11 +1,13 @@
 package dev.breakwater.gateway.sync;
 
+import dev.breakwater.gateway.backup.ConfigBackup;
 import dev.breakwater.gateway.config.ConfigException;
 import dev.breakwater.gateway.config.StrictJson;
 import dev.breakwater.gateway.proxy.RequestCounters;
 import dev.breakwater.gateway.snapshot.ActiveConfig;
 import dev.breakwater.gateway.snapshot.ConfigSnapshot;
 import dev.breakwater.gateway.snapshot.SnapshotCompiler;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -33,14 +35,19 @@ public final class SyncService implements AutoCloseable {
     private final RequestCounters counters;
     private final Clock clock;
     private final Backoff backoff;
+    private final ConfigBackup backup;
     private final StrictJson json = new StrictJson();
     private final ScheduledExecutorService heartbeats;
     private final Thread puller;
     private final SyncStatus status = new SyncStatus();
     private volatile boolean running = true;
 
+    /**
+     * @param backup where every applied configuration is saved first, or {@code null} when disabled
+     */
     public SyncService(ManagementPlaneClient client, SnapshotCompiler compiler, ActiveConfig active, SyncTimings timings,
-                       GatewayIdentity identity, RequestCounters counters, Clock clock, Backoff backoff) {
+                       GatewayIdentity identity, RequestCounters counters, Clock clock, Backoff backoff,
+                       ConfigBackup backup) {
         this.client = client;
         this.compiler = compiler;
         this.active = active;
@@ -49,6 +56,7 @@ public final class SyncService implements AutoCloseable {
         this.counters = counters;
         this.clock = clock;
         this.backoff = backoff;
+        this.backup = backup;
         this.puller = new Thread(this::pullLoop, "breakwater-sync");
         this.puller.setDaemon(true);
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -81,7 +89,9 @@ public final class SyncService implements AutoCloseable {
                 failures = 0;
                 if (fetched != null) {
                     etag = fetched.etag(); // also for a refused document: wait for the next one, not this again
-                    apply(fetched.document());
+                    status.attempted(apply(fetched.document()));
+                } else {
+                    status.attempted(null);
                 }
                 if (timings.longPollWait().isZero()) {
                     pause(timings.syncInterval());
@@ -89,6 +99,7 @@ public final class SyncService implements AutoCloseable {
             } catch (SyncException e) {
                 failures++;
                 status.failed(e.getMessage(), clock.instant());
+                status.attempted(e.getMessage());
                 if (failures == 1) {
                     logFailure(e);
                 }
@@ -104,22 +115,51 @@ public final class SyncService implements AutoCloseable {
         }
     }
 
-    private void apply(byte[] document) {
+    /**
+     * Compiles a document, saves it to the backup, then serves it. A document that does not
+     * compile is neither served nor saved.
+     *
+     * @return null when the document is served, else why not
+     */
+    private String apply(byte[] document) {
         String sha256 = SnapshotCompiler.sha256(document);
         ConfigSnapshot serving = active.current();
         if (serving != null && serving.sha256().equals(sha256)) {
-            return;
+            status.applied(serving.revision());
+            return null;
         }
+        ConfigSnapshot snapshot;
         try {
-            ConfigSnapshot snapshot = compiler.compile(document, "management plane");
-            active.swap(snapshot);
-            status.applied(snapshot.revision());
-            LOG.info("serving configuration revision {} from the management plane ({} APIs)", snapshot.revision(),
-                    snapshot.routes().size());
+            snapshot = compiler.compile(document, "management plane");
         } catch (ConfigException e) {
             status.refused(e.getMessage());
             LOG.warn("configuration from the management plane refused, still serving revision {}: {}",
                     serving == null ? "none" : serving.revision(), e.getMessage());
+            return "refused: " + e.getMessage();
+        }
+        saveToBackup(snapshot, document);
+        active.swap(snapshot);
+        status.applied(snapshot.revision());
+        LOG.info("serving configuration revision {} from the management plane ({} APIs)", snapshot.revision(),
+                snapshot.routes().size());
+        return null;
+    }
+
+    /**
+     * A backup that cannot be written (disk full) does not stop the new configuration from
+     * being served: traffic comes first. The failure is logged and reported in status and heartbeats.
+     */
+    private void saveToBackup(ConfigSnapshot snapshot, byte[] document) {
+        if (backup == null) {
+            return;
+        }
+        try {
+            backup.save(snapshot.revision(), snapshot.sha256(), document, snapshot.source());
+            status.backedUp(snapshot.revision());
+        } catch (SQLException e) {
+            status.backupFailed(e.getMessage());
+            LOG.error("configuration revision {} is served but could not be saved to the backup in {}: {}",
+                    snapshot.revision(), backup.directory(), e.getMessage());
         }
     }
 
@@ -137,7 +177,8 @@ public final class SyncService implements AutoCloseable {
         try {
             ConfigSnapshot serving = active.current();
             Heartbeat heartbeat = new Heartbeat(identity.gatewayName(), identity.instanceId(), identity.hostname(),
-                    identity.version(), serving == null ? -1 : serving.revision(), status.lastPull(), status.lastError(),
+                    identity.version(), serving == null ? -1 : serving.revision(), status.lastPull(),
+                    status.reportedError(),
                     Duration.between(identity.startedAt(), clock.instant()).toSeconds(),
                     (int) timings.heartbeatInterval().toSeconds(), counters.snapshot());
             client.heartbeat(json.write(heartbeat));

@@ -1,6 +1,9 @@
 package dev.breakwater.gateway.sync;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** What the sync knows of itself, for heartbeats and status; written by the sync threads. */
 public final class SyncStatus {
@@ -11,6 +14,46 @@ public final class SyncStatus {
     private volatile long appliedRevision = -1;
     private volatile long heartbeatsSent;
     private volatile long heartbeatFailures;
+    private volatile Instant servingFromBackupSince;
+    private volatile long backupRevision = -1;
+    private volatile String backupError;
+    private final CountDownLatch firstAttempt = new CountDownLatch(1);
+    private volatile String firstAttemptFailure;
+
+    /** The first pull ended: {@code failure} is null when a configuration was applied. */
+    void attempted(String failure) {
+        if (firstAttempt.getCount() > 0) {
+            firstAttemptFailure = failure;
+            firstAttempt.countDown();
+        }
+    }
+
+    /**
+     * Waits (bounded) for the first pull to end.
+     *
+     * @return null when it applied a configuration, else why not
+     */
+    public String awaitFirstAttempt(Duration timeout) throws InterruptedException {
+        if (!firstAttempt.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return "no answer within " + timeout.toSeconds() + " s";
+        }
+        return firstAttemptFailure;
+    }
+
+    /** The gateway serves a configuration restored from its backup. */
+    public void servingFromBackup(long revision, Instant since) {
+        backupRevision = revision;
+        servingFromBackupSince = since;
+    }
+
+    void backedUp(long revision) {
+        backupRevision = revision;
+        backupError = null;
+    }
+
+    void backupFailed(String reason) {
+        backupError = reason;
+    }
 
     void pulled(Instant at) {
         lastPull = at;
@@ -30,6 +73,7 @@ public final class SyncStatus {
     void applied(long revision) {
         appliedRevision = revision;
         lastError = null;
+        servingFromBackupSince = null;
     }
 
     void refused(String reason) {
@@ -59,6 +103,27 @@ public final class SyncStatus {
 
     public long appliedRevision() {
         return appliedRevision;
+    }
+
+    /** Since when a configuration from the backup is served, or {@code null} when it came from the management plane. */
+    public Instant servingFromBackupSince() {
+        return servingFromBackupSince;
+    }
+
+    /** The revision of the newest configuration in the backup, or -1. */
+    public long backupRevision() {
+        return backupRevision;
+    }
+
+    /** The error to report: a failed backup write first, else the last pull or refusal, or {@code null}. */
+    public String reportedError() {
+        String backup = backupError;
+        return backup != null ? "backup: " + backup : lastError;
+    }
+
+    /** Why the last backup write failed, or {@code null}. */
+    public String backupError() {
+        return backupError;
     }
 
     public synchronized long heartbeatsSent() {

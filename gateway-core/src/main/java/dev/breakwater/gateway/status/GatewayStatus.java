@@ -1,0 +1,21 @@
+package dev.breakwater.gateway.status;
+
+import java.time.Instant;
+
+/**
+ * What an operator asks a gateway first: is it serving, what, since when, from where, and is
+ * it in touch with its management plane. Served as JSON at {@code /status} of the admin
+ * listener; times are ISO-8601, absent values left out.
+ *
+ * @param mode                   {@code managed} or {@code standalone}
+ * @param connected              whether the last pull succeeded (managed only)
+ * @param disconnectedSeconds    how long the management plane has not answered (managed, disconnected)
+ * @param secondsSinceLastSync   since the management plane last answered (managed)
+ * @param servingFromBackupSince when the gateway started serving its backup's configuration, while it does
+ * @param backupRevision         the newest revision in the backup, or -1
+ */
+public record GatewayStatus(String gatewayName, String instanceId, String mode, boolean ready, long revision,
+                            String source, Instant appliedAt, Boolean connected, Instant disconnectedSince,
+                            Long disconnectedSeconds, Instant lastSync, Long secondsSinceLastSync,
+                            Instant servingFromBackupSince, long backupRevision, String lastError) {
+}
