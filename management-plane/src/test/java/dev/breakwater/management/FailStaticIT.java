@@ -198,7 +198,10 @@ class FailStaticIT {
             assertTrue(disconnected.contains("\"disconnectedSeconds\":"), disconnected);
 
             relay.restore();
+            long restored = System.nanoTime();
             gateway.awaitResponse("/echo/x", response -> "changed-while-cut-off".equals(version(response)), BOUND);
+            System.out.printf("catch-up after the network returned (sync interval 1 s, so back-off up to 6 s): %d ms%n",
+                    (System.nanoTime() - restored) / 1_000_000);
             gateway.awaitResponse("/more/x", response -> response.statusCode() == 200, BOUND);
             String reconnected = gateway.status();
             assertTrue(reconnected.contains("\"connected\":true"), reconnected);
