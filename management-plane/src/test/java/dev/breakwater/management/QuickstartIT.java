@@ -48,6 +48,9 @@ class QuickstartIT {
             assertEquals(200, response == null ? -1 : response.statusCode(),
                     () -> java.nio.file.Files.exists(dir.resolve("quickstart.log")) ? read(dir.resolve("quickstart.log")) : "");
             assertTrue(response.body().contains("configured by the management plane"), response.body());
+            String adminToken = java.nio.file.Files.readString(dir.resolve("data").resolve("admin-token")).trim();
+            assertTrue(!read(dir.resolve("quickstart.log")).contains(adminToken),
+                    "the generated admin token is stored in a file, never logged");
         } finally {
             quickstart.destroy(); // SIGTERM: the script stops both processes
             if (!quickstart.waitFor(30, TimeUnit.SECONDS)) {
