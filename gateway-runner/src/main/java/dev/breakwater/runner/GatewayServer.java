@@ -23,17 +23,20 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A gateway on an embedded Jetty: the traffic listener (the gateway servlet on every path,
- * the readiness probe beside it), the admin listener ({@code /status}, {@code /health}, on
- * 127.0.0.1 by default), and a graceful stop that lets in-flight requests finish.
+ * the readiness probe beside it), the admin listener ({@code /status}, {@code /health},
+ * {@code /metrics}, on 127.0.0.1 by default), and a graceful stop that lets in-flight requests finish.
  */
 public final class GatewayServer implements Launcher.Running {
 
     /** Jetty's proxy servlet takes its executor from this context attribute. */
     private static final String EXECUTOR_ATTRIBUTE = "org.eclipse.jetty.server.Executor";
     private static final int OUTPUT_BUFFER_SIZE = 64 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
 
     private final Gateway gateway;
     private final Server server;
@@ -67,6 +70,7 @@ public final class GatewayServer implements Launcher.Running {
             // No reserved threads: on few cores, handing the selector over to a reserved thread so
             // that the selecting thread can run the task itself cost more than it saved (+10% req/s).
             threads.setReservedThreads(0);
+            JettyMetrics.register(gateway.registry(), threads);
             Server server = new Server(threads);
             ServerConnector traffic = connector(server, "traffic", settings.require(GatewaySettings.HTTP_HOST),
                     settings.integer(GatewaySettings.HTTP_PORT, 0, 65535));
@@ -81,6 +85,9 @@ public final class GatewayServer implements Launcher.Running {
             server.setStopTimeout(settings.duration(GatewaySettings.SHUTDOWN_TIMEOUT).toMillis());
             server.setStopAtShutdown(false);
             server.start();
+            if (admin != null) {
+                LOG.info("admin listening on port {} (/status, /health, /metrics)", admin.getLocalPort());
+            }
             return new GatewayServer(gateway, server, traffic, admin);
         } catch (Exception e) {
             gateway.close();
@@ -122,6 +129,7 @@ public final class GatewayServer implements Launcher.Running {
         ServletHolder status = new ServletHolder("status", gateway.newStatusServlet());
         context.addServlet(status, "/status");
         context.addServlet(status, "/health");
+        context.addServlet(new ServletHolder("metrics", gateway.newMetricsServlet()), "/metrics");
         return context;
     }
 

@@ -30,6 +30,7 @@ final class InProcessGateway implements AutoCloseable {
                 GatewaySettings.HTTP_PORT, "0",
                 GatewaySettings.HTTP_HOST, "127.0.0.1",
                 GatewaySettings.ADMIN_PORT, "0",
+                GatewaySettings.JMX_ENABLED, "false",
                 GatewaySettings.LOCAL_FILE, configFile.toString(),
                 GatewaySettings.LOCAL_FILE_POLL, "50ms"));
         values.putAll(extraSettings);

@@ -29,7 +29,7 @@ class SampleConfigIT {
         file.put(GatewaySettings.LOCAL_FILE, repository.resolve(file.get(GatewaySettings.LOCAL_FILE)).toString());
         Settings settings = Settings.resolve(GatewaySettings.ALL, file, Map.of(), Map.of(),
                 Map.of(GatewaySettings.HTTP_PORT, "0", GatewaySettings.HTTP_HOST, "127.0.0.1",
-                        GatewaySettings.ADMIN_PORT, "-1"));
+                        GatewaySettings.ADMIN_PORT, "-1", GatewaySettings.JMX_ENABLED, "false"));
         try (GatewayServer server = GatewayServer.start(settings)) {
             HttpResponse<String> hello = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + server.port() + "/hello")).build(), HttpResponse.BodyHandlers.ofString());

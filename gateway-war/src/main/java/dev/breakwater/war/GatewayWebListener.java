@@ -6,6 +6,8 @@ import dev.breakwater.gateway.proxy.ReadinessServlet;
 import dev.breakwater.gateway.settings.GatewaySettings;
 import dev.breakwater.gateway.settings.Settings;
 import dev.breakwater.gateway.settings.SettingsException;
+import dev.breakwater.gateway.status.AdminAccessFilter;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -43,8 +45,10 @@ public final class GatewayWebListener implements ServletContextListener {
         ServletContext context = event.getServletContext();
         Gateway started = null;
         try {
-            started = Gateway.start(resolveSettings());
+            Settings settings = resolveSettings(context.getContextPath());
+            started = Gateway.start(settings);
             register(context, started);
+            registerAdmin(context, started, settings);
         } catch (SettingsException | ConfigException e) {
             closeQuietly(started);
             throw deploymentFailure(context, e.getMessage(), null);
@@ -68,14 +72,14 @@ public final class GatewayWebListener implements ServletContextListener {
     }
 
 
-    private static Settings resolveSettings() throws SettingsException {
+    private static Settings resolveSettings(String contextPath) throws SettingsException {
         String file = settingsFile();
         Map<String, String> entries = Map.of();
         if (file != null) {
             LOG.info("gateway settings file: {}", file);
             entries = Settings.readFile(Path.of(file));
         }
-        return Settings.resolve(GatewaySettings.forContainer(), entries, System.getenv(), Settings.systemProperties(),
+        return Settings.resolve(GatewaySettings.forContainer(contextPath), entries, System.getenv(), Settings.systemProperties(),
                 Map.of());
     }
 
@@ -104,6 +108,31 @@ public final class GatewayWebListener implements ServletContextListener {
             throw new IllegalStateException("a servlet named 'readiness' is declared already; remove it from web.xml");
         }
         mapOrFail(readiness, ReadinessServlet.PATH);
+    }
+
+    /**
+     * With {@code server.admin.path} set, {@code /status}, {@code /health} and {@code /metrics}
+     * are served under it; they share the traffic port here, so a token is required.
+     */
+    private static void registerAdmin(ServletContext context, Gateway gateway, Settings settings)
+            throws SettingsException {
+        String path = settings.get(GatewaySettings.ADMIN_PATH);
+        if (path == null) {
+            return;
+        }
+        String token = settings.get(GatewaySettings.ADMIN_TOKEN);
+        if (token == null) {
+            throw new SettingsException("server.admin.path is set, so server.admin.token must be too: "
+                    + "in a servlet container the admin endpoints share the traffic port");
+        }
+        String prefix = "/" + path.replaceAll("^/+|/+$", "");
+        FilterRegistration.Dynamic access = context.addFilter("admin-access", new AdminAccessFilter(token));
+        access.setAsyncSupported(true);
+        access.addMappingForUrlPatterns(null, false, prefix + "/*");
+        ServletRegistration.Dynamic status = context.addServlet("admin-status", gateway.newStatusServlet());
+        mapOrFail(status, prefix + "/status");
+        mapOrFail(status, prefix + "/health");
+        mapOrFail(context.addServlet("admin-metrics", gateway.newMetricsServlet()), prefix + "/metrics");
     }
 
     private static void mapOrFail(ServletRegistration.Dynamic servlet, String pattern) {

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.breakwater.gateway.testing.TestBackend;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.apache.catalina.Context;
 import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
@@ -90,6 +93,42 @@ class TomcatDeploymentIT {
         assertTrue(context.getState().isAvailable(), () -> "state " + context.getState());
         ProxyChecks.assertProxies(gatewayUrl());
         ProxyChecks.assertReady(gatewayUrl());
+    }
+
+    @Test
+    void redeployingLeavesNoStaleMBeans() throws Exception {
+        deploy(WarFixtures.settingsFile(tempDir, "gateway-config.json", backend.url(), Map.of()));
+        ProxyChecks.assertProxies(gatewayUrl());
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName all = new ObjectName("breakwater.gw:*");
+        assertTrue(server.isRegistered(new ObjectName("breakwater.gw:type=Gateway")), "the status MBean, named by context");
+        assertTrue(server.isRegistered(new ObjectName("breakwater.gw:type=api,api=orders,name=requests")),
+                () -> "per-API metrics: " + server.queryNames(all, null));
+        int registered = server.queryNames(all, null).size();
+
+        context.stop();
+        assertEquals(0, server.queryNames(all, null).size(), () -> "stale: " + server.queryNames(all, null));
+
+        context.start();
+        ProxyChecks.assertProxies(gatewayUrl());
+        assertTrue(server.queryNames(all, null).size() >= registered - 10, "registered again");
+        assertFalse(log.text().contains("InstanceAlreadyExists"), log::text);
+    }
+
+    @Test
+    void adminEndpointsUnderAPathNeedTheToken() throws Exception {
+        deploy(WarFixtures.settingsFile(tempDir, "gateway-config.json", backend.url(),
+                Map.of("server.admin.path", "/_admin", "server.admin.token", "war-admin-token")));
+        var http = java.net.http.HttpClient.newHttpClient();
+        var status = java.net.http.HttpRequest.newBuilder(java.net.URI.create(gatewayUrl() + "/_admin/status"));
+        assertEquals(401, http.send(status.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+        var answer = http.send(status.header("Authorization", "Bearer war-admin-token").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode());
+        assertTrue(answer.body().contains("\"mode\":\"standalone\""), answer.body());
+        var metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gatewayUrl() + "/_admin/metrics"))
+                .header("Authorization", "Bearer war-admin-token").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(metrics.body().contains("jvm_memory_heap_used"), metrics.body());
     }
 
     @Test

@@ -21,6 +21,7 @@ import dev.breakwater.management.auth.GatewayTokens;
 import dev.breakwater.management.store.ConfigStore;
 import dev.breakwater.management.store.HeartbeatStore;
 import dev.breakwater.management.store.RevisionWatch;
+import dev.breakwater.management.store.TelemetryStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -43,7 +44,7 @@ import org.glassfish.jersey.servlet.ServletContainer;
  */
 public final class ManagementPlane implements Launcher.Running {
 
-    static final List<String> SCHEMA = List.of("V1__initial.sql");
+    static final List<String> SCHEMA = List.of("V1__initial.sql", "V2__telemetry.sql");
 
     /**
      * Jersey warns, wrongly, about every resource registered as an instance (eclipse-ee4j/jersey#3700);
@@ -84,6 +85,7 @@ public final class ManagementPlane implements Launcher.Running {
                     new StrictJson(), clock, revision -> watch.get().advance(revision));
             watch.set(new RevisionWatch(store.state().revision()));
             HeartbeatStore heartbeats = new HeartbeatStore(database);
+            TelemetryStore telemetry = new TelemetryStore(database);
             GatewayTokens tokens = new GatewayTokens(clock);
 
             ResourceConfig api = new ResourceConfig()
@@ -93,9 +95,9 @@ public final class ManagementPlane implements Launcher.Running {
                     .register(new ErrorMapper())
                     .register(new ApisResource(store))
                     .register(new GlobalResource(store))
-                    .register(new GatewaysResource(store, heartbeats, tokens, clock))
+                    .register(new GatewaysResource(store, heartbeats, telemetry, tokens, clock))
                     .register(new GatewayConfigurationResource(new GatewayDocuments(store), watch.get(), heartbeats,
-                            settings.duration(ManagementSettings.LONG_POLL_MAX), clock));
+                            telemetry, settings.duration(ManagementSettings.LONG_POLL_MAX), clock));
             Server server = server(settings, api);
             server.start();
             return new ManagementPlane(database, watch.get(), server, (ServerConnector) server.getConnectors()[0]);

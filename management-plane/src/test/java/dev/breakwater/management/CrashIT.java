@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.breakwater.gateway.backup.BackupRestore;
 import dev.breakwater.gateway.backup.ConfigBackup;
+import dev.breakwater.gateway.backup.GatewayStore;
+import dev.breakwater.gateway.db.H2Database;
 import dev.breakwater.gateway.policy.PolicyRegistry;
 import dev.breakwater.gateway.snapshot.SnapshotCompiler;
 import dev.breakwater.gateway.testing.JavaProcess;
@@ -64,7 +66,8 @@ class CrashIT {
                         Thread.sleep(50 + random.nextInt(1500));
                         gateway.kill();
                     }
-                    try (ConfigBackup restored = ConfigBackup.open(backup, 5, Clock.systemUTC())) {
+                    try (H2Database store = GatewayStore.open(backup, Clock.systemUTC())) {
+                        ConfigBackup restored = new ConfigBackup(store, 5, Clock.systemUTC());
                         BackupRestore.Result result = BackupRestore.newestValid(restored, compiler);
                         assertNotNull(result.snapshot(), "trial " + trial + ": " + result.whyNone());
                         assertTrue(result.generation().id() == restored.newestFirst().get(0).id(),

@@ -206,6 +206,11 @@ class FailStaticIT {
             String reconnected = gateway.status();
             assertTrue(reconnected.contains("\"connected\":true"), reconnected);
             assertTrue(reconnected.contains("\"backupRevision\":5"), "the catch-up was backed up: " + reconnected);
+            var gauges = gateway.server.gateway().registry().getGauges();
+            assertTrue((Long) gauges.get("sync.pullFailures").getValue() > 0, "the outage shows in the metrics");
+            assertEquals(5L, gauges.get("sync.revision").getValue());
+            assertTrue((Long) gauges.get("backup.generations").getValue() >= 2, "generations kept");
+            assertTrue((Long) gauges.get("backup.lastWrite").getValue() > 0);
         }
     }
 }

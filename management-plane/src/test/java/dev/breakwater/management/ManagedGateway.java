@@ -38,6 +38,7 @@ final class ManagedGateway implements AutoCloseable {
                 GatewaySettings.HEARTBEAT_INTERVAL, "1s",
                 GatewaySettings.BACKUP_PATH, backupDir.toString(),
                 GatewaySettings.STARTUP_TIMEOUT, "15s"));
+        values.put(GatewaySettings.JMX_ENABLED, "false"); // several gateways share this JVM's MBean server
         values.putAll(extra);
         server = GatewayServer.start(Settings.resolve(GatewaySettings.ALL, Map.of(), Map.of(), Map.of(), values));
     }

@@ -1,11 +1,7 @@
 package dev.breakwater.gateway.backup;
 
 import dev.breakwater.gateway.db.H2Database;
-import dev.breakwater.gateway.db.SchemaMigrator;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,20 +11,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's local backup: every configuration it applies, as the exact document bytes,
- * in an H2 file, the newest {@code generations} kept. Each save is one transaction written
- * through to disk, so a crash at any moment leaves the newest complete generation. A file that
- * cannot be opened is set aside (renamed, never deleted) and a new one started.
+ * the newest {@code generations} kept, in the {@link GatewayStore}. Each save is one
+ * transaction written through to disk, so a crash at any moment leaves the newest complete
+ * generation.
  */
-public final class ConfigBackup implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ConfigBackup.class);
-    private static final String NAME = "config-backup";
-    private static final List<String> SCHEMA = List.of("V1__backup.sql");
+public final class ConfigBackup {
 
     /** One stored configuration. */
     public record Generation(long id, long revision, String sha256, byte[] document, String source, Instant savedAt) {
@@ -38,49 +28,11 @@ public final class ConfigBackup implements AutoCloseable {
     private final int generations;
     private final Clock clock;
 
-    private ConfigBackup(H2Database database, int generations, Clock clock) {
+    public ConfigBackup(H2Database database, int generations, Clock clock) {
         this.database = database;
         this.generations = generations;
         this.clock = clock;
     }
-
-    /** Opens the backup in {@code directory}, setting aside a file that cannot be read. */
-    public static ConfigBackup open(Path directory, int generations, Clock clock) throws SQLException {
-        try {
-            return new ConfigBackup(openAndMigrate(directory), generations, clock);
-        } catch (SQLException unreadable) {
-            Path file = directory.resolve(NAME + ".mv.db");
-            if (!Files.exists(file) || isLockedByAnotherProcess(unreadable)) {
-                throw unreadable;
-            }
-            Path aside = directory.resolve(NAME + ".mv.db.unreadable-" + clock.instant().toEpochMilli());
-            try {
-                Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new SQLException("the backup " + file + " cannot be read (" + unreadable.getMessage()
-                        + ") and cannot be set aside: " + e, unreadable);
-            }
-            LOG.error("the configuration backup {} cannot be read ({}); set aside as {}, starting a new one",
-                    file, firstLine(unreadable.getMessage()), aside.getFileName());
-            return new ConfigBackup(openAndMigrate(directory), generations, clock);
-        }
-    }
-
-    private static H2Database openAndMigrate(Path directory) throws SQLException {
-        H2Database database = H2Database.open(directory, NAME);
-        try {
-            new SchemaMigrator("sql/gateway", SCHEMA).migrate(database);
-            return database;
-        } catch (SQLException | RuntimeException e) {
-            database.close();
-            throw e instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e);
-        }
-    }
-
-    private static boolean isLockedByAnotherProcess(SQLException e) {
-        return e.getErrorCode() == 90020; // DATABASE_ALREADY_OPEN: in use, not corrupt
-    }
-
     /** Stores an applied configuration and drops generations beyond the newest {@code generations}. */
     public void save(long revision, String sha256, byte[] document, String source) throws SQLException {
         try (Connection connection = database.connection()) {
@@ -121,17 +73,16 @@ public final class ConfigBackup implements AutoCloseable {
         return all;
     }
 
+    /** How many generations the backup holds. */
+    public long count() throws SQLException {
+        try (Connection connection = database.connection(); PreparedStatement count = connection.prepareStatement(
+                "SELECT COUNT(*) FROM generations"); ResultSet rows = count.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     public Path directory() {
         return database.file().getParent();
-    }
-
-    @Override
-    public void close() {
-        database.close();
-    }
-
-    private static String firstLine(String message) {
-        int newline = message == null ? -1 : message.indexOf('\n');
-        return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
     }
 }

@@ -1,61 +1,63 @@
 package dev.breakwater.gateway.bootstrap;
 
+import com.codahale.metrics.MetricRegistry;
 import dev.breakwater.gateway.backup.ConfigBackup;
+import dev.breakwater.gateway.backup.GatewayStore;
 import dev.breakwater.gateway.config.ConfigException;
+import dev.breakwater.gateway.db.H2Database;
+import dev.breakwater.gateway.metrics.JmxPublisher;
+import dev.breakwater.gateway.metrics.PrometheusEndpoint;
 import dev.breakwater.gateway.policy.PolicyRegistry;
 import dev.breakwater.gateway.proxy.GatewayServlet;
 import dev.breakwater.gateway.proxy.ReadinessServlet;
-import dev.breakwater.gateway.proxy.RequestCounters;
 import dev.breakwater.gateway.settings.GatewaySettings;
 import dev.breakwater.gateway.settings.Settings;
 import dev.breakwater.gateway.settings.SettingsException;
-import dev.breakwater.gateway.snapshot.ActiveConfig;
-import dev.breakwater.gateway.snapshot.ConfigSnapshot;
 import dev.breakwater.gateway.snapshot.SnapshotCompiler;
 import dev.breakwater.gateway.source.LocalFileConfigSource;
 import dev.breakwater.gateway.status.GatewayStatus;
 import dev.breakwater.gateway.status.StatusServlet;
 import dev.breakwater.gateway.sync.Backoff;
-import dev.breakwater.gateway.sync.GatewayIdentity;
 import dev.breakwater.gateway.sync.ManagementPlaneClient;
 import dev.breakwater.gateway.sync.SyncService;
-import dev.breakwater.gateway.sync.SyncStatus;
 import dev.breakwater.gateway.sync.SyncTimings;
+import dev.breakwater.gateway.sync.TelemetrySender;
+import dev.breakwater.gateway.snapshot.ActiveConfig;
+import dev.breakwater.gateway.telemetry.TelemetrySpool;
+import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
 /**
- * A gateway, wired by constructors from its settings: policy registry, compiler, the active
- * configuration and where it comes from, either the management plane (synced in the
- * background) or a local file (standalone). Hosts (the runner's Jetty, a servlet container)
- * register its servlets; two gateways can live in one JVM.
+ * A gateway, wired by constructors from its settings: the parts every gateway has
+ * ({@link GatewayParts}: policies, compiler, active configuration, metrics, request log),
+ * and where its configuration comes from, either the management plane (synced in the
+ * background, with a local backup) or a local file (standalone). Hosts (the runner's Jetty,
+ * a servlet container) register its servlets; two gateways can live in one JVM.
  */
 public final class Gateway implements AutoCloseable {
 
     private final Settings settings;
-    private final Context context;
+    private final GatewayParts parts;
     private final LocalFileConfigSource file;
     private final SyncService sync;
-    private final ConfigBackup backup;
+    private final H2Database store;
+    private final JmxPublisher jmx;
 
-    /** What every gateway has, whatever its configuration comes from. */
-    private record Context(ActiveConfig activeConfig, RequestCounters counters, GatewayIdentity identity,
-                           SnapshotCompiler compiler, Clock clock) {
-    }
-
-    private Gateway(Settings settings, Context context, LocalFileConfigSource file, SyncService sync, ConfigBackup backup) {
+    private Gateway(Settings settings, GatewayParts parts, LocalFileConfigSource file, SyncService sync,
+                    H2Database store) throws SettingsException {
         this.settings = settings;
-        this.context = context;
+        this.parts = parts;
         this.file = file;
         this.sync = sync;
-        this.backup = backup;
+        this.store = store;
+        this.jmx = settings.bool(GatewaySettings.JMX_ENABLED) ? JmxPublisher.start(
+                settings.require(GatewaySettings.JMX_DOMAIN), parts.registry(), this::status, this::syncNow) : null;
     }
 
     /**
@@ -67,19 +69,16 @@ public final class Gateway implements AutoCloseable {
      * @throws ConfigException   when there is no configuration to serve
      */
     public static Gateway start(Settings settings) throws SettingsException, ConfigException {
-        Clock clock = Clock.systemUTC();
-        Context context = new Context(new ActiveConfig(), new RequestCounters(),
-                GatewayIdentity.of(settings.get(GatewaySettings.GATEWAY_NAME), clock.instant()),
-                new SnapshotCompiler(PolicyRegistry.builtIn(), clock), clock);
+        GatewayParts parts = GatewayParts.create(settings);
         String endpoint = settings.get(GatewaySettings.SERVICE_ENDPOINT);
         if (endpoint != null && settings.get(GatewaySettings.LOCAL_FILE) != null) {
             throw new SettingsException("set config.service.endpoint (managed) or config.local.file (standalone), not both");
         }
         if (endpoint != null) {
-            return startManaged(settings, endpoint, context);
+            return startManaged(settings, endpoint, parts);
         }
         LocalFileConfigSource file = new LocalFileConfigSource(Path.of(settings.require(GatewaySettings.LOCAL_FILE)),
-                context.compiler(), context.activeConfig(), settings.duration(GatewaySettings.LOCAL_FILE_POLL));
+                parts.compiler(), parts.activeConfig(), settings.duration(GatewaySettings.LOCAL_FILE_POLL));
         try {
             file.loadInitial();
         } catch (ConfigException e) {
@@ -87,52 +86,58 @@ public final class Gateway implements AutoCloseable {
             throw e;
         }
         file.start();
-        return new Gateway(settings, context, file, null, null);
+        return new Gateway(settings, parts, file, null, null);
     }
 
-    private static Gateway startManaged(Settings settings, String endpoint, Context context)
+    private static Gateway startManaged(Settings settings, String endpoint, GatewayParts parts)
             throws SettingsException, ConfigException {
         settings.require(GatewaySettings.GATEWAY_NAME);
-        ConfigBackup backup = settings.bool(GatewaySettings.BACKUP_ENABLED) ? openBackup(settings, context.clock()) : null;
+        boolean backupEnabled = settings.bool(GatewaySettings.BACKUP_ENABLED);
+        H2Database store = openStore(settings, backupEnabled, parts);
         SyncService sync = null;
         try {
-            sync = sync(settings, endpoint, context, backup);
+            ConfigBackup backup = backupEnabled ? new ConfigBackup(store,
+                    settings.integer(GatewaySettings.BACKUP_GENERATIONS, 1, 1000), parts.clock()) : null;
+            sync = sync(settings, endpoint, parts, backup, new TelemetrySender(parts.telemetry(),
+                    new TelemetrySpool(store), settings.duration(GatewaySettings.TELEMETRY_RETENTION), parts.clock(),
+                    parts.identity().instanceId()));
             sync.start();
-            ManagedStartup.await(sync.status(), backup, context.compiler(), context.activeConfig(),
-                    settings.duration(GatewaySettings.STARTUP_TIMEOUT), endpoint, context.clock());
-            return new Gateway(settings, context, null, sync, backup);
+            ManagedStartup.await(sync.status(), backup, parts.compiler(), parts.activeConfig(),
+                    settings.duration(GatewaySettings.STARTUP_TIMEOUT), endpoint, parts.clock());
+            SyncMetrics.register(parts.registry(), sync, backup);
+            return new Gateway(settings, parts, null, sync, store);
         } catch (SettingsException | ConfigException | RuntimeException e) {
-            closeQuietly(sync, backup);
+            closeQuietly(sync, store);
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closeQuietly(sync, backup);
+            closeQuietly(sync, store);
             throw new ConfigException("interrupted while starting");
         }
     }
 
-    private static ConfigBackup openBackup(Settings settings, Clock clock) throws SettingsException, ConfigException {
+    /** The backup's file, or (backup disabled) a database in memory for the telemetry spool. */
+    private static H2Database openStore(Settings settings, boolean backupEnabled, GatewayParts parts)
+            throws SettingsException, ConfigException {
+        if (!backupEnabled) {
+            try {
+                return GatewayStore.inMemory();
+            } catch (SQLException e) {
+                throw new ConfigException("the in-memory telemetry spool cannot be created: " + e.getMessage());
+            }
+        }
         Path path = Path.of(settings.require(GatewaySettings.BACKUP_PATH));
         try {
-            return ConfigBackup.open(path, settings.integer(GatewaySettings.BACKUP_GENERATIONS, 1, 1000), clock);
+            return GatewayStore.open(path, parts.clock());
         } catch (SQLException e) {
             throw new ConfigException("the configuration backup in " + path.toAbsolutePath() + " cannot be opened: "
                     + e.getMessage().lines().findFirst().orElse("") + " (is another gateway using it?)");
         }
     }
 
-    private static void closeQuietly(SyncService sync, ConfigBackup backup) {
-        if (sync != null) {
-            sync.close();
-        }
-        if (backup != null) {
-            backup.close();
-        }
-    }
-
-    private static SyncService sync(Settings settings, String endpoint, Context context, ConfigBackup backup)
-            throws SettingsException {
-        String name = context.identity().gatewayName();
+    private static SyncService sync(Settings settings, String endpoint, GatewayParts parts, ConfigBackup backup,
+                                    TelemetrySender telemetry) throws SettingsException {
+        String name = parts.identity().gatewayName();
         String token = settings.require(GatewaySettings.SERVICE_AUTH);
         if (!token.startsWith("GatewayKey ")) {
             throw new SettingsException("setting 'config.service.auth' must be a gateway token starting with 'GatewayKey '");
@@ -146,26 +151,35 @@ public final class Gateway implements AutoCloseable {
         Duration interval = settings.duration(GatewaySettings.SYNC_INTERVAL);
         SyncTimings timings = new SyncTimings(interval, settings.duration(GatewaySettings.SYNC_WAIT),
                 settings.duration(GatewaySettings.HEARTBEAT_INTERVAL));
-        return new SyncService(new ManagementPlaneClient(base, name, token, Duration.ofSeconds(5)), context.compiler(),
-                context.activeConfig(), timings, context.identity(), context.counters(), context.clock(),
-                new Backoff(Duration.ofSeconds(1), interval.multipliedBy(6), new Random()), backup);
+        return new SyncService(new ManagementPlaneClient(base, name, token, Duration.ofSeconds(5)), parts.compiler(),
+                parts.activeConfig(), timings, parts.identity(), parts.counters(), parts.clock(),
+                new Backoff(Duration.ofSeconds(1), interval.multipliedBy(6), new Random()), backup, telemetry);
     }
 
     public ActiveConfig activeConfig() {
-        return context.activeConfig();
+        return parts.activeConfig();
+    }
+
+    public MetricRegistry registry() {
+        return parts.registry();
     }
 
     public GatewayServlet newGatewayServlet() {
-        return new GatewayServlet(context.activeConfig(), context.counters());
+        return new GatewayServlet(parts.activeConfig(), parts.observer());
     }
 
     public ReadinessServlet newReadinessServlet() {
-        return new ReadinessServlet(context.activeConfig());
+        return new ReadinessServlet(parts.activeConfig());
     }
 
     /** The status endpoints, {@code /status} and {@code /health}, for an admin listener. */
     public StatusServlet newStatusServlet() {
         return new StatusServlet(this::status);
+    }
+
+    /** {@code /metrics} in the Prometheus formats, for an admin listener. */
+    public HttpServlet newMetricsServlet() {
+        return PrometheusEndpoint.servlet(parts.registry());
     }
 
     /** The sync with the management plane, or {@code null} in standalone mode. */
@@ -175,24 +189,11 @@ public final class Gateway implements AutoCloseable {
 
     /** What the gateway serves, since when, from where, and whether its management plane answers. */
     public GatewayStatus status() {
-        ConfigSnapshot serving = context.activeConfig().current();
-        Instant now = context.clock().instant();
-        GatewayIdentity identity = context.identity();
-        long revision = serving == null ? -1 : serving.revision();
-        String source = serving == null ? null : serving.source();
-        Instant appliedAt = serving == null ? null : serving.appliedAt();
-        if (sync == null) {
-            return new GatewayStatus(identity.gatewayName(), identity.instanceId(), "standalone", serving != null,
-                    revision, source, appliedAt, null, null, null, null, null, null, -1, file.lastError());
-        }
-        SyncStatus status = sync.status();
-        Instant disconnected = status.disconnectedSince();
-        Instant lastSync = status.lastPull();
-        return new GatewayStatus(identity.gatewayName(), identity.instanceId(), "managed", serving != null, revision,
-                source, appliedAt, lastSync != null && disconnected == null, disconnected,
-                disconnected == null ? null : Duration.between(disconnected, now).toSeconds(), lastSync,
-                lastSync == null ? null : Duration.between(lastSync, now).toSeconds(), status.servingFromBackupSince(),
-                status.backupRevision(), status.reportedError());
+        return GatewayStatuses.of(parts, file, sync);
+    }
+
+    private String syncNow() {
+        return sync == null ? "standalone: the configuration file is watched, there is nothing to sync" : sync.syncNow();
     }
 
     /**
@@ -215,9 +216,21 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        if (jmx != null) {
+            jmx.close();
+        }
         if (file != null) {
             file.close();
         }
-        closeQuietly(sync, backup);
+        closeQuietly(sync, store);
+    }
+
+    private static void closeQuietly(SyncService sync, H2Database store) {
+        if (sync != null) {
+            sync.close();
+        }
+        if (store != null) {
+            store.close();
+        }
     }
 }

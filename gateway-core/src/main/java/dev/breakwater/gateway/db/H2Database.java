@@ -50,6 +50,15 @@ public final class H2Database implements AutoCloseable {
         return new H2Database(pool, file);
     }
 
+    /** A database in memory, gone when closed. */
+    public static H2Database inMemory(String name) throws SQLException {
+        JdbcDataSource source = new JdbcDataSource();
+        source.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        source.setUser("breakwater");
+        source.setPassword("");
+        return new H2Database(JdbcConnectionPool.create(source), Path.of("memory:" + name));
+    }
+
     public Connection connection() throws SQLException {
         return pool.getConnection();
     }

@@ -1,17 +1,24 @@
 package dev.breakwater.gateway.proxy;
 
+import dev.breakwater.gateway.metrics.RequestObserver;
+import dev.breakwater.gateway.metrics.RequestRecord;
 import dev.breakwater.gateway.sync.Heartbeat;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Requests answered since start, by outcome; cheap to count from many threads at once. */
-public final class RequestCounters {
+/** Requests answered since start, by outcome, for heartbeats; cheap to count from many threads at once. */
+public final class RequestCounters implements RequestObserver {
 
     private final LongAdder total = new LongAdder();
     private final LongAdder clientErrors = new LongAdder();
     private final LongAdder serverErrors = new LongAdder();
 
+    @Override
+    public void requestEnded(RequestRecord record) {
+        record(record.status());
+    }
+
     /** Counts one response by its status. */
-    public void record(int status) {
+    private void record(int status) {
         total.increment();
         if (status >= 500) {
             serverErrors.increment();

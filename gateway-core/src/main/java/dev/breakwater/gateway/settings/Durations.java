@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses durations as operators write them: {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}. */
+/** Parses durations as operators write them: {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}, {@code 7d}. */
 public final class Durations {
 
-    private static final Pattern FORMAT = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
+    private static final Pattern FORMAT = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
 
     private Durations() {
     }
@@ -18,14 +18,15 @@ public final class Durations {
     public static Duration parse(String text) {
         Matcher matcher = FORMAT.matcher(text.trim());
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("must be a duration such as 500ms, 10s, 5m or 1h, not '" + text + "'");
+            throw new IllegalArgumentException("must be a duration such as 500ms, 10s, 5m, 1h or 7d, not '" + text + "'");
         }
         long amount = Long.parseLong(matcher.group(1));
         return switch (matcher.group(2)) {
             case "ms" -> Duration.ofMillis(amount);
             case "s" -> Duration.ofSeconds(amount);
             case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
         };
     }
 }

@@ -21,6 +21,14 @@ public final class GatewaySettings {
     public static final String BACKUP_PATH = "config.backup.path";
     public static final String BACKUP_GENERATIONS = "config.backup.generations";
     public static final String STARTUP_TIMEOUT = "config.startup.timeout";
+    public static final String METRICS_ENABLED = "metrics.enabled";
+    public static final String JMX_ENABLED = "metrics.jmx.enabled";
+    public static final String JMX_DOMAIN = "metrics.jmx.domain";
+    public static final String REQUEST_LOG_ENABLED = "log.requests.enabled";
+    public static final String REQUEST_LOG_SAMPLE = "log.requests.sample";
+    public static final String TELEMETRY_RETENTION = "telemetry.spool.retention";
+    public static final String TELEMETRY_BUCKET = "telemetry.bucket";
+    public static final String ADMIN_PATH = "server.admin.path";
     public static final String LOCAL_FILE = "config.local.file";
     public static final String LOCAL_FILE_POLL = "config.local.poll.interval";
     public static final String BACKEND_MAX_CONNECTIONS = "backend.max.connections";
@@ -47,6 +55,15 @@ public final class GatewaySettings {
             new Setting(BACKUP_GENERATIONS, "5", "how many applied configurations the backup keeps"),
             new Setting(STARTUP_TIMEOUT, "60s", "with neither the management plane nor a backup, how long to try before "
                     + "giving up the start"),
+            new Setting(METRICS_ENABLED, "true", "measure every request (timers per API and operation, status classes)"),
+            new Setting(JMX_ENABLED, "true", "publish the metrics and the status MBean to JMX (jconsole)"),
+            new Setting(JMX_DOMAIN, "breakwater", "JMX domain; in a servlet container breakwater.<context path>"),
+            new Setting(REQUEST_LOG_ENABLED, "true", "one JSON line per request on the logger breakwater.requests"),
+            new Setting(REQUEST_LOG_SAMPLE, "1.0", "the share of requests the request log records, 0 to 1"),
+            new Setting(TELEMETRY_BUCKET, "1m", "the period of one telemetry aggregate (count, errors, latency percentiles per API)"),
+            new Setting(TELEMETRY_RETENTION, "7d", "how long per-minute telemetry waits for the management plane before the oldest is dropped"),
+            new Setting(ADMIN_PATH, null, "servlet container only: the path under which /status, /health and /metrics are "
+                    + "served (off when unset; needs server.admin.token)"),
             new Setting(LOCAL_FILE, null, "standalone mode: the configuration document (JSON); re-read when it changes"),
             new Setting(LOCAL_FILE_POLL, "1s", "how often the configuration file is checked for changes"),
             new Setting(BACKEND_MAX_CONNECTIONS, "256", "most connections the gateway opens to one backend host and port"),
@@ -56,9 +73,17 @@ public final class GatewaySettings {
     private GatewaySettings() {
     }
 
-    /** The settings in a servlet container: the backup path has no default there (no working directory to trust). */
-    public static List<Setting> forContainer() {
-        return ALL.stream().map(setting -> setting.name().equals(BACKUP_PATH)
-                ? new Setting(BACKUP_PATH, null, setting.description()) : setting).toList();
+    /**
+     * The settings in a servlet container: the backup path has no default there (no working
+     * directory to trust), and the JMX domain names the context, so two deployments don't collide.
+     */
+    public static List<Setting> forContainer(String contextPath) {
+        String context = contextPath.isEmpty() || contextPath.equals("/") ? "ROOT"
+                : contextPath.substring(1).replace('/', '.');
+        return ALL.stream().map(setting -> switch (setting.name()) {
+            case BACKUP_PATH -> new Setting(BACKUP_PATH, null, setting.description());
+            case JMX_DOMAIN -> new Setting(JMX_DOMAIN, "breakwater." + context, setting.description());
+            default -> setting;
+        }).toList();
     }
 }

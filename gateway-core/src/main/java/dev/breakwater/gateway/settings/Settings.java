@@ -123,6 +123,20 @@ public final class Settings {
                 + ", not '" + value + "'");
     }
 
+    public double decimal(String name, double min, double max) throws SettingsException {
+        String value = require(name);
+        try {
+            double parsed = Double.parseDouble(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new SettingsException("setting '" + name + "' must be a number from " + min + " to " + max
+                + ", not '" + value + "'");
+    }
+
     public Duration duration(String name) throws SettingsException {
         String value = require(name);
         try {

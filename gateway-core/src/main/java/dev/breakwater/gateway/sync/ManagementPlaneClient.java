@@ -68,7 +68,16 @@ public final class ManagementPlaneClient implements AutoCloseable {
     }
 
     public void heartbeat(byte[] json) throws SyncException {
-        try (Response response = gateway.path("heartbeat").request()
+        post("heartbeat", json);
+    }
+
+    /** Per-minute request aggregates; the management plane keeps each bucket once. */
+    public void telemetry(byte[] json) throws SyncException {
+        post("telemetry", json);
+    }
+
+    private void post(String path, byte[] json) throws SyncException {
+        try (Response response = gateway.path(path).request()
                 .header(HttpHeaders.AUTHORIZATION, authorization)
                 .property(ClientProperties.READ_TIMEOUT, 15_000)
                 .post(Entity.entity(json, MediaType.APPLICATION_JSON_TYPE))) {

@@ -36,6 +36,7 @@ public final class SyncService implements AutoCloseable {
     private final Clock clock;
     private final Backoff backoff;
     private final ConfigBackup backup;
+    private final TelemetrySender telemetry;
     private final StrictJson json = new StrictJson();
     private final ScheduledExecutorService heartbeats;
     private final Thread puller;
@@ -43,11 +44,12 @@ public final class SyncService implements AutoCloseable {
     private volatile boolean running = true;
 
     /**
-     * @param backup where every applied configuration is saved first, or {@code null} when disabled
+     * @param backup    where every applied configuration is saved first, or {@code null} when disabled
+     * @param telemetry sends request aggregates after each heartbeat
      */
     public SyncService(ManagementPlaneClient client, SnapshotCompiler compiler, ActiveConfig active, SyncTimings timings,
                        GatewayIdentity identity, RequestCounters counters, Clock clock, Backoff backoff,
-                       ConfigBackup backup) {
+                       ConfigBackup backup, TelemetrySender telemetry) {
         this.client = client;
         this.compiler = compiler;
         this.active = active;
@@ -57,6 +59,7 @@ public final class SyncService implements AutoCloseable {
         this.clock = clock;
         this.backoff = backoff;
         this.backup = backup;
+        this.telemetry = telemetry;
         this.puller = new Thread(this::pullLoop, "breakwater-sync");
         this.puller.setDaemon(true);
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -74,6 +77,25 @@ public final class SyncService implements AutoCloseable {
 
     public SyncStatus status() {
         return status;
+    }
+
+    public TelemetrySender telemetry() {
+        return telemetry;
+    }
+
+    /**
+     * Asks the management plane for its configuration now (the JMX operation), beside the
+     * background long poll; applies it if it differs from what is served.
+     */
+    public synchronized String syncNow() {
+        try {
+            ManagementPlaneClient.Fetched fetched = client.fetch(null, Duration.ZERO);
+            status.pulled(clock.instant());
+            String refused = apply(fetched.document());
+            return refused == null ? "serving revision " + active.current().revision() : refused;
+        } catch (SyncException e) {
+            return "failed: " + e.getMessage();
+        }
     }
 
     private void pullLoop() {
@@ -121,7 +143,7 @@ public final class SyncService implements AutoCloseable {
      *
      * @return null when the document is served, else why not
      */
-    private String apply(byte[] document) {
+    private synchronized String apply(byte[] document) {
         String sha256 = SnapshotCompiler.sha256(document);
         ConfigSnapshot serving = active.current();
         if (serving != null && serving.sha256().equals(sha256)) {
@@ -155,7 +177,7 @@ public final class SyncService implements AutoCloseable {
         }
         try {
             backup.save(snapshot.revision(), snapshot.sha256(), document, snapshot.source());
-            status.backedUp(snapshot.revision());
+            status.backedUp(snapshot.revision(), clock.instant());
         } catch (SQLException e) {
             status.backupFailed(e.getMessage());
             LOG.error("configuration revision {} is served but could not be saved to the backup in {}: {}",
@@ -174,6 +196,7 @@ public final class SyncService implements AutoCloseable {
     }
 
     private void sendHeartbeat() {
+        telemetry.spoolFinishedMinutes();
         try {
             ConfigSnapshot serving = active.current();
             Heartbeat heartbeat = new Heartbeat(identity.gatewayName(), identity.instanceId(), identity.hostname(),
@@ -183,6 +206,7 @@ public final class SyncService implements AutoCloseable {
                     (int) timings.heartbeatInterval().toSeconds(), counters.snapshot());
             client.heartbeat(json.write(heartbeat));
             status.heartbeatSent();
+            telemetry.sendSpooled(client);
         } catch (SyncException e) {
             status.heartbeatFailed();
             LOG.debug("heartbeat failed: {}", e.getMessage());

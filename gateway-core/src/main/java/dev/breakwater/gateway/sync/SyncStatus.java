@@ -15,6 +15,9 @@ public final class SyncStatus {
     private volatile long heartbeatsSent;
     private volatile long heartbeatFailures;
     private volatile Instant servingFromBackupSince;
+    private volatile Instant lastBackupWrite;
+    private volatile long pulls;
+    private volatile long pullFailures;
     private volatile long backupRevision = -1;
     private volatile String backupError;
     private final CountDownLatch firstAttempt = new CountDownLatch(1);
@@ -46,8 +49,9 @@ public final class SyncStatus {
         servingFromBackupSince = since;
     }
 
-    void backedUp(long revision) {
+    void backedUp(long revision, Instant at) {
         backupRevision = revision;
+        lastBackupWrite = at;
         backupError = null;
     }
 
@@ -55,7 +59,8 @@ public final class SyncStatus {
         backupError = reason;
     }
 
-    void pulled(Instant at) {
+    synchronized void pulled(Instant at) {
+        pulls++;
         lastPull = at;
         disconnectedSince = null;
         if (lastError != null && lastError.startsWith("pull: ")) {
@@ -63,7 +68,8 @@ public final class SyncStatus {
         }
     }
 
-    void failed(String reason, Instant at) {
+    synchronized void failed(String reason, Instant at) {
+        pullFailures++;
         if (disconnectedSince == null) {
             disconnectedSince = at;
         }
@@ -108,6 +114,19 @@ public final class SyncStatus {
     /** Since when a configuration from the backup is served, or {@code null} when it came from the management plane. */
     public Instant servingFromBackupSince() {
         return servingFromBackupSince;
+    }
+
+    public long pulls() {
+        return pulls;
+    }
+
+    public long pullFailures() {
+        return pullFailures;
+    }
+
+    /** When the backup was last written, or {@code null}. */
+    public Instant lastBackupWrite() {
+        return lastBackupWrite;
     }
 
     /** The revision of the newest configuration in the backup, or -1. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.breakwater.gateway.db.H2Database;
 import dev.breakwater.gateway.policy.PolicyTesting;
 import dev.breakwater.gateway.snapshot.SnapshotCompiler;
 import java.nio.charset.StandardCharsets;
@@ -31,12 +32,14 @@ class ConfigBackupTest {
 
     @Test
     void keepsTheNewestGenerationsAcrossAReopen() throws Exception {
-        try (ConfigBackup backup = ConfigBackup.open(dir, 3, Clock.systemUTC())) {
+        try (H2Database database = GatewayStore.open(dir, Clock.systemUTC())) {
+            ConfigBackup backup = new ConfigBackup(database, 3, Clock.systemUTC());
             for (long revision = 1; revision <= 7; revision++) {
                 save(backup, revision);
             }
         }
-        try (ConfigBackup backup = ConfigBackup.open(dir, 3, Clock.systemUTC())) {
+        try (H2Database database = GatewayStore.open(dir, Clock.systemUTC())) {
+            ConfigBackup backup = new ConfigBackup(database, 3, Clock.systemUTC());
             List<ConfigBackup.Generation> generations = backup.newestFirst();
             assertEquals(List.of(7L, 6L, 5L), generations.stream().map(ConfigBackup.Generation::revision).toList());
             assertArrayEquals(document(7), generations.get(0).document(), "the exact bytes");
@@ -46,7 +49,8 @@ class ConfigBackupTest {
 
     @Test
     void aGenerationWhoseDocumentNoLongerMatchesItsHashIsPassedOver() throws Exception {
-        try (ConfigBackup backup = ConfigBackup.open(dir, 5, Clock.systemUTC())) {
+        try (H2Database database = GatewayStore.open(dir, Clock.systemUTC())) {
+            ConfigBackup backup = new ConfigBackup(database, 5, Clock.systemUTC());
             save(backup, 1);
             backup.save(2, SnapshotCompiler.sha256(document(2)), document(3), "test"); // hash of another document
             BackupRestore.Result result = BackupRestore.newestValid(backup, compiler);
@@ -56,7 +60,8 @@ class ConfigBackupTest {
 
     @Test
     void anEmptyBackupSaysSo() throws Exception {
-        try (ConfigBackup backup = ConfigBackup.open(dir, 5, Clock.systemUTC())) {
+        try (H2Database database = GatewayStore.open(dir, Clock.systemUTC())) {
+            ConfigBackup backup = new ConfigBackup(database, 5, Clock.systemUTC());
             BackupRestore.Result result = BackupRestore.newestValid(backup, compiler);
             assertNull(result.snapshot());
             assertEquals("the backup in " + dir.toAbsolutePath() + " is empty", result.whyNone());

@@ -3,8 +3,10 @@ package dev.breakwater.management.api;
 import dev.breakwater.gateway.config.ConfigException;
 import dev.breakwater.gateway.config.StrictJson;
 import dev.breakwater.gateway.sync.Heartbeat;
+import dev.breakwater.gateway.telemetry.TelemetryReport;
 import dev.breakwater.management.store.HeartbeatStore;
 import dev.breakwater.management.store.RevisionWatch;
+import dev.breakwater.management.store.TelemetryStore;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -27,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The API gateways call, with their GatewayKey token: their configuration (ETag = revision,
- * 304 when unchanged, held open up to {@code wait} seconds until it changes) and heartbeats.
+ * 304 when unchanged, held open up to {@code wait} seconds until it changes), heartbeats and
+ * telemetry.
  */
 @Path("/gateway/v1/gateways/{gatewayId}")
 public final class GatewayConfigurationResource {
@@ -35,15 +38,17 @@ public final class GatewayConfigurationResource {
     private final GatewayDocuments documents;
     private final RevisionWatch watch;
     private final HeartbeatStore heartbeats;
+    private final TelemetryStore telemetry;
     private final Duration maxWait;
     private final Clock clock;
     private final StrictJson json = new StrictJson();
 
     public GatewayConfigurationResource(GatewayDocuments documents, RevisionWatch watch, HeartbeatStore heartbeats,
-                                        Duration maxWait, Clock clock) {
+                                        TelemetryStore telemetry, Duration maxWait, Clock clock) {
         this.documents = documents;
         this.watch = watch;
         this.heartbeats = heartbeats;
+        this.telemetry = telemetry;
         this.maxWait = maxWait;
         this.clock = clock;
     }
@@ -77,6 +82,19 @@ public final class GatewayConfigurationResource {
             throw new IllegalArgumentException("a heartbeat needs instanceId and heartbeatIntervalSeconds");
         }
         heartbeats.record(gatewayId, heartbeat, clock.instant(), new String(body, StandardCharsets.UTF_8));
+        return Response.noContent().build();
+    }
+
+    /** Per-minute request aggregates, kept once per gateway, instance, API and minute. */
+    @POST
+    @Path("telemetry")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response telemetry(@PathParam("gatewayId") String gatewayId, byte[] body) throws ConfigException, SQLException {
+        TelemetryReport report = json.read(body, TelemetryReport.class);
+        if (report.instanceId() == null) {
+            throw new IllegalArgumentException("a telemetry report needs instanceId");
+        }
+        telemetry.record(gatewayId, report.instanceId(), report.buckets());
         return Response.noContent().build();
     }
 }

@@ -8,6 +8,7 @@ import dev.breakwater.management.store.Edits;
 import dev.breakwater.management.store.GatewayKeys;
 import dev.breakwater.management.store.HeartbeatStore;
 import dev.breakwater.management.store.MissingException;
+import dev.breakwater.management.store.TelemetryStore;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
@@ -24,18 +26,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code /admin/gateways}: gateways, their API assignments, tokens, keys and status. */
+/** {@code /admin/gateways}: gateways, their API assignments, tokens, keys, status and telemetry. */
 @Path("/admin/gateways")
 public final class GatewaysResource {
 
     private final ConfigStore store;
     private final HeartbeatStore heartbeats;
+    private final TelemetryStore telemetry;
     private final GatewayTokens tokens;
     private final Clock clock;
 
-    public GatewaysResource(ConfigStore store, HeartbeatStore heartbeats, GatewayTokens tokens, Clock clock) {
+    public GatewaysResource(ConfigStore store, HeartbeatStore heartbeats, TelemetryStore telemetry, GatewayTokens tokens,
+                            Clock clock) {
         this.store = store;
         this.heartbeats = heartbeats;
+        this.telemetry = telemetry;
         this.tokens = tokens;
         this.clock = clock;
     }
@@ -162,6 +167,29 @@ public final class GatewaysResource {
                 Duration.between(instance.lastHeartbeat(), now)
                         .compareTo(Duration.ofSeconds(2L * instance.heartbeatIntervalSeconds())) <= 0)).toList();
         return Responses.ok(new Status(instances));
+    }
+
+    /** Per-minute request aggregates per API, {@code from} (default: an hour ago) up to {@code to} (default: now). */
+    @GET
+    @Path("{gatewayId}/metrics")
+    public Response metrics(@PathParam("gatewayId") String gatewayId, @QueryParam("from") String from,
+                            @QueryParam("to") String to) throws MissingException, SQLException {
+        Edits.existingGateway(store.state().document(), gatewayId);
+        Instant end = to == null ? clock.instant() : instant("to", to);
+        Instant start = from == null ? end.minus(Duration.ofHours(1)) : instant("from", from);
+        return Responses.ok(new Metrics(telemetry.between(gatewayId, start, end)));
+    }
+
+    /** The answer of the metrics request. */
+    public record Metrics(List<TelemetryStore.Row> buckets) {
+    }
+
+    private static Instant instant(String name, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be an ISO-8601 instant such as 2026-11-28T10:00:00Z");
+        }
     }
 
     private GatewayKeys keys(String gatewayId) throws MissingException {

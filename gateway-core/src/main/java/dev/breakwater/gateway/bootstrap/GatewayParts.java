@@ -1,0 +1,56 @@
+package dev.breakwater.gateway.bootstrap;
+
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.jvm.BufferPoolMetricSet;
+import com.codahale.metrics.jvm.ClassLoadingGaugeSet;
+import com.codahale.metrics.jvm.GarbageCollectorMetricSet;
+import com.codahale.metrics.jvm.MemoryUsageGaugeSet;
+import com.codahale.metrics.jvm.ThreadStatesGaugeSet;
+import dev.breakwater.gateway.metrics.GatewayMetrics;
+import dev.breakwater.gateway.metrics.RequestObserver;
+import dev.breakwater.gateway.policy.PolicyRegistry;
+import dev.breakwater.gateway.proxy.RequestCounters;
+import dev.breakwater.gateway.requestlog.RequestLog;
+import dev.breakwater.gateway.settings.GatewaySettings;
+import dev.breakwater.gateway.settings.Settings;
+import dev.breakwater.gateway.settings.SettingsException;
+import dev.breakwater.gateway.snapshot.ActiveConfig;
+import dev.breakwater.gateway.snapshot.SnapshotCompiler;
+import dev.breakwater.gateway.sync.GatewayIdentity;
+import dev.breakwater.gateway.telemetry.TelemetryAggregator;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What every gateway has, whatever its configuration comes from: identity, compiler, the active
+ * configuration, its metric registry (requests and the JVM), and the observers every request
+ * ends in: counts for heartbeats, metrics, the request log, telemetry.
+ */
+record GatewayParts(GatewayIdentity identity, SnapshotCompiler compiler, ActiveConfig activeConfig,
+                    MetricRegistry registry, RequestCounters counters, TelemetryAggregator telemetry,
+                    RequestObserver observer, Clock clock) {
+
+    static GatewayParts create(Settings settings) throws SettingsException {
+        Clock clock = Clock.systemUTC();
+        GatewayIdentity identity = GatewayIdentity.of(settings.get(GatewaySettings.GATEWAY_NAME), clock.instant());
+        MetricRegistry registry = new MetricRegistry();
+        registry.register("jvm.memory", new MemoryUsageGaugeSet());
+        registry.register("jvm.gc", new GarbageCollectorMetricSet());
+        registry.register("jvm.threads", new ThreadStatesGaugeSet());
+        registry.register("jvm.classes", new ClassLoadingGaugeSet());
+        registry.register("jvm.buffers", new BufferPoolMetricSet(ManagementFactory.getPlatformMBeanServer()));
+        RequestCounters counters = new RequestCounters();
+        TelemetryAggregator telemetry = new TelemetryAggregator(settings.duration(GatewaySettings.TELEMETRY_BUCKET));
+        List<RequestObserver> observers = new ArrayList<>(List.of(counters, telemetry));
+        if (settings.bool(GatewaySettings.METRICS_ENABLED)) {
+            observers.add(new GatewayMetrics(registry));
+        }
+        if (settings.bool(GatewaySettings.REQUEST_LOG_ENABLED)) {
+            observers.add(new RequestLog(identity.gatewayName(), settings.decimal(GatewaySettings.REQUEST_LOG_SAMPLE, 0, 1)));
+        }
+        return new GatewayParts(identity, new SnapshotCompiler(PolicyRegistry.builtIn(), clock), new ActiveConfig(),
+                registry, counters, telemetry, RequestObserver.all(observers), clock);
+    }
+}

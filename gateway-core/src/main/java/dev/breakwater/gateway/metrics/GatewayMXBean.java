@@ -1,0 +1,25 @@
+package dev.breakwater.gateway.metrics;
+
+/** The gateway's status in JMX ({@code <domain>:type=Gateway}), with an operation to sync now. */
+public interface GatewayMXBean {
+
+    String getGatewayName();
+
+    String getInstanceId();
+
+    long getRevision();
+
+    boolean isReady();
+
+    boolean isConnected();
+
+    /** Since the management plane last answered, or -1 (standalone, or never). */
+    long getSecondsSinceLastSync();
+
+    long getBackupRevision();
+
+    String getLastError();
+
+    /** Asks the management plane for its configuration now; returns what happened. */
+    String syncNow();
+}

@@ -1,0 +1,24 @@
+package dev.breakwater.gateway.metrics;
+
+import com.codahale.metrics.MetricRegistry;
+import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
+import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+/**
+ * {@code /metrics}: the gateway's registry in the Prometheus formats (text, or protobuf when
+ * asked), written by the Prometheus Java client. Names are the registry's with dots as
+ * underscores ({@code api.echo.requests} → {@code api_echo_requests}): the client's bridge makes
+ * one family per registry metric, so API ids cannot become labels of one family.
+ */
+public final class PrometheusEndpoint {
+
+    private PrometheusEndpoint() {
+    }
+
+    public static PrometheusMetricsServlet servlet(MetricRegistry registry) {
+        PrometheusRegistry prometheus = new PrometheusRegistry();
+        prometheus.register(new DropwizardExports(registry));
+        return new PrometheusMetricsServlet(prometheus);
+    }
+}

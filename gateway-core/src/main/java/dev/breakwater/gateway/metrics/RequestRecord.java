@@ -1,0 +1,20 @@
+package dev.breakwater.gateway.metrics;
+
+import java.time.Instant;
+
+/**
+ * What happened to one request, handed to every {@link RequestObserver} when it ends.
+ *
+ * @param api           the API's id, or {@code null} when no API matched
+ * @param operation     the operation's id, or {@code null}
+ * @param rawPath       the path as the client sent it (may hold secrets in its query: redact before logging)
+ * @param rawQuery      the client's raw query string, or {@code null}
+ * @param backendStatus the backend's status, or -1 when the request did not reach a backend
+ * @param backendNanos  time spent on the backend exchange, or -1
+ * @param bytesIn       request body bytes read from the client
+ * @param bytesOut      response body bytes written to the client
+ */
+public record RequestRecord(Instant time, String requestId, String api, String operation, String method, String rawPath,
+                            String rawQuery, int status, int backendStatus, long totalNanos, long backendNanos,
+                            String clientAddress, long bytesIn, long bytesOut) {
+}

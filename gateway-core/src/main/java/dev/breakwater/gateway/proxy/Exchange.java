@@ -1,0 +1,80 @@
+package dev.breakwater.gateway.proxy;
+
+import dev.breakwater.gateway.metrics.RequestObserver;
+import dev.breakwater.gateway.metrics.RequestRecord;
+import dev.breakwater.gateway.policy.RequestFlow;
+import dev.breakwater.gateway.routing.RouteMatch;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+
+/**
+ * The proxy's bookkeeping of one request: its flow through the policies, when it and its
+ * backend exchange started, bytes each way. Ends exactly once, telling the observers.
+ */
+final class Exchange {
+
+    final String requestId;
+    private final RequestObserver observer;
+    // copied at the start: a servlet request must not be read once the response is complete
+    private final String method;
+    private final String rawPath;
+    private final String rawQuery;
+    private final String clientAddress;
+    private final long startNanos = System.nanoTime();
+    private final long startMillis = System.currentTimeMillis();
+    private RouteMatch route;
+    private RequestFlow flow;
+    private long backendStartNanos = -1;
+    private int backendStatus = -1;
+    private volatile long bytesIn;
+    private volatile long bytesOut;
+    private boolean ended;
+
+    Exchange(HttpServletRequest request, String requestId, RequestObserver observer) {
+        this.requestId = requestId;
+        this.observer = observer;
+        this.method = request.getMethod();
+        this.rawPath = request.getRequestURI();
+        this.rawQuery = request.getQueryString();
+        this.clientAddress = request.getRemoteAddr();
+        observer.requestStarted();
+    }
+
+    void routed(RouteMatch route, RequestFlow flow) {
+        this.route = route;
+        this.flow = flow;
+    }
+
+    RequestFlow flow() {
+        return flow;
+    }
+
+    void backendStarted() {
+        backendStartNanos = System.nanoTime();
+    }
+
+    void backendAnswered(int status) {
+        backendStatus = status;
+    }
+
+    void addBytesIn(long count) {
+        bytesIn += count;
+    }
+
+    void addBytesOut(long count) {
+        bytesOut += count;
+    }
+
+    /** The request is answered (or given up); tells the observers once. */
+    synchronized void end(int status) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        long now = System.nanoTime();
+        observer.requestEnded(new RequestRecord(Instant.ofEpochMilli(startMillis), requestId,
+                route == null ? null : route.api().id(), route == null || route.operation() == null ? null
+                : route.operation().id(), method, rawPath, rawQuery, status, backendStatus, now - startNanos,
+                backendStartNanos < 0 ? -1 : now - backendStartNanos, clientAddress, bytesIn, bytesOut));
+    }
+}
