@@ -43,7 +43,10 @@ record GatewayParts(GatewayIdentity identity, SnapshotCompiler compiler, ActiveC
         registry.register("jvm.buffers", new BufferPoolMetricSet(ManagementFactory.getPlatformMBeanServer()));
         RequestCounters counters = new RequestCounters();
         TelemetryAggregator telemetry = new TelemetryAggregator(settings.duration(GatewaySettings.TELEMETRY_BUCKET));
-        List<RequestObserver> observers = new ArrayList<>(List.of(counters, telemetry));
+        List<RequestObserver> observers = new ArrayList<>(List.of(counters));
+        if (settings.get(GatewaySettings.SERVICE_ENDPOINT) != null) {
+            observers.add(telemetry); // only a managed gateway has somewhere to send it, and drains it
+        }
         if (settings.bool(GatewaySettings.METRICS_ENABLED)) {
             observers.add(new GatewayMetrics(registry));
         }
