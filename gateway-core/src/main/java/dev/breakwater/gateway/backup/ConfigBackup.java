@@ -35,8 +35,7 @@ public final class ConfigBackup {
     }
     /** Stores an applied configuration and drops generations beyond the newest {@code generations}. */
     public void save(long revision, String sha256, byte[] document, String source) throws SQLException {
-        try (Connection connection = database.connection()) {
-            connection.setAutoCommit(false);
+        database.inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO generations "
                     + "(revision, sha256, document, source, saved_at) VALUES (?, ?, ?, ?, ?)");
                  PreparedStatement prune = connection.prepareStatement("DELETE FROM generations WHERE id NOT IN "
@@ -49,14 +48,8 @@ public final class ConfigBackup {
                 insert.executeUpdate();
                 prune.setInt(1, generations);
                 prune.executeUpdate();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
-        }
+        });
     }
 
     /** Every stored generation, newest first. */

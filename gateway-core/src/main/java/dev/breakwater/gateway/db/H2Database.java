@@ -63,6 +63,28 @@ public final class H2Database implements AutoCloseable {
         return pool.getConnection();
     }
 
+    /** Work done in one transaction. */
+    @FunctionalInterface
+    public interface Work {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /** Runs the work in one transaction: all of it is committed, or none of it. */
+    public void inTransaction(Work work) throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                work.run(connection);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
     /** The database file, without H2's suffix, for messages. */
     public Path file() {
         return file;

@@ -46,7 +46,7 @@ public final class SchemaMigrator {
                         + ", newer than this program knows (" + files.size() + "); use a newer version");
             }
             for (int version = current + 1; version <= files.size(); version++) {
-                apply(connection, version, files.get(version - 1));
+                apply(database, version, files.get(version - 1));
                 LOG.info("{}: applied schema version {} ({})", database.file(), version, files.get(version - 1));
             }
             return files.size();
@@ -61,28 +61,27 @@ public final class SchemaMigrator {
         }
     }
 
-    private void apply(Connection connection, int version, String file) throws SQLException {
+    private void apply(H2Database database, int version, String file) throws SQLException {
         String script = read(resourceFolder + "/" + file);
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : script.split(";\\s*(\\r?\\n|$)")) {
-                String withoutComments = sql.replaceAll("(?m)^\\s*--.*$", "").trim();
-                if (!withoutComments.isEmpty()) {
-                    statement.execute(withoutComments);
+        try {
+            database.inTransaction(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : script.split(";\\s*(\\r?\\n|$)")) {
+                        String withoutComments = sql.replaceAll("(?m)^\\s*--.*$", "").trim();
+                        if (!withoutComments.isEmpty()) {
+                            statement.execute(withoutComments);
+                        }
+                    }
                 }
-            }
-            try (PreparedStatement record = connection.prepareStatement(
-                    "INSERT INTO schema_version (version, file) VALUES (?, ?)")) {
-                record.setInt(1, version);
-                record.setString(2, file);
-                record.executeUpdate();
-            }
-            connection.commit();
+                try (PreparedStatement record = connection.prepareStatement(
+                        "INSERT INTO schema_version (version, file) VALUES (?, ?)")) {
+                    record.setInt(1, version);
+                    record.setString(2, file);
+                    record.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
-            connection.rollback();
             throw new SQLException("schema " + file + " failed: " + e.getMessage(), e);
-        } finally {
-            connection.setAutoCommit(true);
         }
     }
 

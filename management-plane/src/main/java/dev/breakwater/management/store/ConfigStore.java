@@ -130,44 +130,35 @@ public final class ConfigStore {
     private void persist(ManagementDocument next, Map<String, GatewayKeys> before, Map<String, GatewayKeys> after)
             throws SQLException {
         byte[] document = json.write(next);
-        try (Connection connection = database.connection()) {
-            connection.setAutoCommit(false);
-            try {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO config_revisions (revision, document, sha256, created_at) VALUES (?, ?, ?, ?)")) {
-                    insert.setLong(1, next.revision());
-                    insert.setString(2, new String(document, StandardCharsets.UTF_8));
-                    insert.setString(3, SnapshotCompiler.sha256(document));
-                    insert.setTimestamp(4, Timestamp.from(clock.instant()));
-                    insert.executeUpdate();
-                }
-                for (String gone : before.keySet()) {
-                    if (!after.containsKey(gone)) {
-                        try (PreparedStatement delete = connection.prepareStatement(
-                                "DELETE FROM gateway_keys WHERE gateway_id = ?")) {
-                            delete.setString(1, gone);
-                            delete.executeUpdate();
-                        }
-                    }
-                }
-                for (Map.Entry<String, GatewayKeys> added : after.entrySet()) {
-                    if (!before.containsKey(added.getKey())) {
-                        try (PreparedStatement insert = connection.prepareStatement(
-                                "INSERT INTO gateway_keys (gateway_id, primary_key, secondary_key) VALUES (?, ?, ?)")) {
-                            insert.setString(1, added.getKey());
-                            insert.setString(2, added.getValue().primary());
-                            insert.setString(3, added.getValue().secondary());
-                            insert.executeUpdate();
-                        }
-                    }
-                }
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+        database.inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO config_revisions (revision, document, sha256, created_at) VALUES (?, ?, ?, ?)")) {
+                insert.setLong(1, next.revision());
+                insert.setString(2, new String(document, StandardCharsets.UTF_8));
+                insert.setString(3, SnapshotCompiler.sha256(document));
+                insert.setTimestamp(4, Timestamp.from(clock.instant()));
+                insert.executeUpdate();
             }
-        }
+            for (String gone : before.keySet()) {
+                if (!after.containsKey(gone)) {
+                    try (PreparedStatement delete = connection.prepareStatement(
+                            "DELETE FROM gateway_keys WHERE gateway_id = ?")) {
+                        delete.setString(1, gone);
+                        delete.executeUpdate();
+                    }
+                }
+            }
+            for (Map.Entry<String, GatewayKeys> added : after.entrySet()) {
+                if (!before.containsKey(added.getKey())) {
+                    try (PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO gateway_keys (gateway_id, primary_key, secondary_key) VALUES (?, ?, ?)")) {
+                        insert.setString(1, added.getKey());
+                        insert.setString(2, added.getValue().primary());
+                        insert.setString(3, added.getValue().secondary());
+                        insert.executeUpdate();
+                    }
+                }
+            }
+        });
     }
 }
