@@ -28,10 +28,6 @@ public final class GatewayMetrics implements RequestObserver {
         this.inFlight = registry.counter("requests.inFlight");
     }
 
-    public MetricRegistry registry() {
-        return registry;
-    }
-
     @Override
     public void requestStarted() {
         inFlight.inc();

@@ -42,10 +42,6 @@ public final class Pipeline {
         return sections[section.ordinal()].length == 0;
     }
 
-    public int size(Section section) {
-        return sections[section.ordinal()].length;
-    }
-
     /** Whether requests on this route go to a backend at all. */
     public boolean forwards() {
         return forwards;

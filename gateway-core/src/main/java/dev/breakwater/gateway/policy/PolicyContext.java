@@ -44,11 +44,6 @@ public final class PolicyContext {
         return response;
     }
 
-    /** The response if one exists yet, without creating it. */
-    public ResponseMessage responseIfPresent() {
-        return response;
-    }
-
     public void setResponse(ResponseMessage response) {
         this.response = response;
     }

@@ -32,10 +32,6 @@ public final class PolicyElement {
         return name;
     }
 
-    public int line() {
-        return line;
-    }
-
     public List<PolicyElement> children() {
         return children;
     }

@@ -33,10 +33,6 @@ public final class PolicyRegistry {
         return new PolicyRegistry(loader.stream().map(ServiceLoader.Provider::get).collect(Collectors.toList()));
     }
 
-    public boolean knows(String elementName) {
-        return factories.containsKey(elementName);
-    }
-
     /** Compiles one policy element in its section. */
     public Policy compile(PolicyElement element, CompileContext context) throws PolicyCompileException {
         PolicyFactory factory = factories.get(element.name());

@@ -205,7 +205,6 @@ public final class SyncService implements AutoCloseable {
                     Duration.between(identity.startedAt(), clock.instant()).toSeconds(),
                     (int) timings.heartbeatInterval().toSeconds(), counters.snapshot());
             client.heartbeat(json.write(heartbeat));
-            status.heartbeatSent();
             telemetry.sendSpooled(client);
         } catch (SyncException e) {
             status.heartbeatFailed();

@@ -12,7 +12,6 @@ public final class SyncStatus {
     private volatile Instant disconnectedSince;
     private volatile String lastError;
     private volatile long appliedRevision = -1;
-    private volatile long heartbeatsSent;
     private volatile long heartbeatFailures;
     private volatile Instant servingFromBackupSince;
     private volatile Instant lastBackupWrite;
@@ -86,10 +85,6 @@ public final class SyncStatus {
         lastError = "refused: " + reason;
     }
 
-    synchronized void heartbeatSent() {
-        heartbeatsSent++;
-    }
-
     synchronized void heartbeatFailed() {
         heartbeatFailures++;
     }
@@ -138,15 +133,6 @@ public final class SyncStatus {
     public String reportedError() {
         String backup = backupError;
         return backup != null ? "backup: " + backup : lastError;
-    }
-
-    /** Why the last backup write failed, or {@code null}. */
-    public String backupError() {
-        return backupError;
-    }
-
-    public synchronized long heartbeatsSent() {
-        return heartbeatsSent;
     }
 
     public synchronized long heartbeatFailures() {

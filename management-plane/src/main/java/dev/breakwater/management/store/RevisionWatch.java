@@ -67,8 +67,4 @@ public final class RevisionWatch {
     public synchronized void cancel(Runnable onChange) {
         waiters.remove(onChange);
     }
-
-    public synchronized int waiting() {
-        return waiters.size();
-    }
 }
