@@ -1,7 +1,7 @@
 package dev.breakwater.runner;
 
+import dev.breakwater.gateway.policy.RequestFlow;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -18,9 +18,7 @@ final class JsonErrorHandler extends ErrorHandler {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus();
-        String message = HttpStatus.getMessage(status);
-        byte[] body = ("{\"statusCode\": " + status + ", \"message\": \"" + message + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = RequestFlow.errorJson(status, HttpStatus.getMessage(status));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);

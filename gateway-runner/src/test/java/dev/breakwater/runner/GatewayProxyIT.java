@@ -155,7 +155,7 @@ class GatewayProxyIT {
     void unknownApiAndOperationAre404Json() throws Exception {
         HttpResponse<String> noApi = gateway.get("/nothing/here");
         assertEquals(404, noApi.statusCode());
-        assertEquals("{\"statusCode\": 404, \"message\": \"Resource not found\"}", noApi.body());
+        assertEquals("{\"statusCode\":404,\"message\":\"Resource not found\"}", noApi.body());
         assertTrue(noApi.headers().firstValue("content-type").orElseThrow().startsWith("application/json"));
         assertTrue(noApi.headers().firstValue("X-Request-Id").isPresent());
 
@@ -172,20 +172,20 @@ class GatewayProxyIT {
         String response = RawHttp.exchange(gateway.server.port(),
                 "GET /echo/%2e%2e/secret HTTP/1.1", "Host: x", "Connection: close");
         assertTrue(response.startsWith("HTTP/1.1 400"), response);
-        assertTrue(RawHttp.body(response).contains("\"statusCode\": 400"), response);
+        assertTrue(RawHttp.body(response).contains("\"statusCode\":400"), response);
     }
 
     @Test
     void refusedBackendIs502AndSilentBackendIs504() throws Exception {
         HttpResponse<String> refused = gateway.get("/down/x");
         assertEquals(502, refused.statusCode());
-        assertEquals("{\"statusCode\": 502, \"message\": \"The backend service is unavailable\"}", refused.body());
+        assertEquals("{\"statusCode\":502,\"message\":\"The backend service is unavailable\"}", refused.body());
         assertFalse(refused.body().contains(String.valueOf(closedPort)), "no backend address leaks to the client");
         assertNotNull(refused.headers().firstValue("X-Request-Id").orElse(null));
 
         HttpResponse<String> slow = gateway.get("/shop/v1/slow/3000");
         assertEquals(504, slow.statusCode());
-        assertEquals("{\"statusCode\": 504, \"message\": \"The backend did not answer in time\"}", slow.body());
+        assertEquals("{\"statusCode\":504,\"message\":\"The backend did not answer in time\"}", slow.body());
     }
 
     @Test
@@ -193,7 +193,7 @@ class GatewayProxyIT {
         String response = RawHttp.exchange(gateway.server.port(),
                 "GET /echo/x HTTP/1.1", "Host: x", "Connection: close", "X-Huge: " + "a".repeat(64 * 1024));
         assertTrue(response.startsWith("HTTP/1.1 431"), response.substring(0, Math.min(200, response.length())));
-        assertTrue(RawHttp.body(response).contains("\"statusCode\": 431"), response);
+        assertTrue(RawHttp.body(response).contains("\"statusCode\":431"), response);
     }
 
     @Test

@@ -70,7 +70,7 @@ final class ProxyChecks {
         assertEquals(404, response.statusCode(), response::body);
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
                 () -> "Content-Type: " + response.headers().firstValue("Content-Type"));
-        assertTrue(response.body().contains("\"statusCode\": 404"), response::body);
+        assertTrue(response.body().contains("\"statusCode\":404"), response::body);
         assertTrue(response.headers().firstValue("X-Request-Id").isPresent(), "X-Request-Id");
     }
 

@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy;
 
+import dev.breakwater.gateway.config.JsonText;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -114,23 +115,9 @@ public final class RequestFlow {
         return response;
     }
 
-    static byte[] errorJson(int status, String message) {
-        StringBuilder json = new StringBuilder(message.length() + 40)
-                .append("{\"statusCode\": ").append(status).append(", \"message\": \"");
-        for (int i = 0; i < message.length(); i++) {
-            char c = message.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append("\"}").toString().getBytes(StandardCharsets.UTF_8);
+    /** {@code {"statusCode":404,"message":"..."}}. */
+    public static byte[] errorJson(int status, String message) {
+        return new JsonText().field("statusCode", status).field("message", message).close()
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,6 @@
 package dev.breakwater.gateway.requestlog;
 
-import dev.breakwater.gateway.config.StrictJson;
+import dev.breakwater.gateway.config.JsonText;
 import dev.breakwater.gateway.metrics.RequestObserver;
 import dev.breakwater.gateway.metrics.RequestRecord;
 import java.net.URLDecoder;
@@ -26,7 +26,6 @@ public final class RequestLog implements RequestObserver {
 
     private final String gateway;
     private final double sample;
-    private final StrictJson json = new StrictJson();
 
     /**
      * @param gateway the gateway's name, or {@code null}
@@ -37,23 +36,29 @@ public final class RequestLog implements RequestObserver {
         this.sample = sample;
     }
 
-    /** One line of the request log; absent values are left out. */
-    record Line(String time, String requestId, String gateway, String api, String operation, String method, String url,
-                int status, Integer backendStatus, double totalMs, Double backendMs, String clientIp, long bytesIn,
-                long bytesOut) {
-    }
-
     @Override
     public void requestEnded(RequestRecord record) {
         if (!LOG.isInfoEnabled() || (sample < 1 && ThreadLocalRandom.current().nextDouble() >= sample)) {
             return;
         }
-        Line line = new Line(record.time().toString(), record.requestId(), gateway, record.api(), record.operation(),
-                record.method(), url(record.rawPath(), record.rawQuery()), record.status(),
-                record.backendStatus() < 0 ? null : record.backendStatus(), millis(record.totalNanos()),
-                record.backendNanos() < 0 ? null : millis(record.backendNanos()), record.clientAddress(),
-                record.bytesIn(), record.bytesOut());
-        LOG.info(new String(json.write(line), StandardCharsets.UTF_8));
+        LOG.info(line(record, gateway));
+    }
+
+    /** The line of one request: absent values are left out. */
+    static String line(RequestRecord record, String gateway) {
+        JsonText line = new JsonText().field("time", record.time().toString()).field("requestId", record.requestId())
+                .field("gateway", gateway).field("api", record.api()).field("operation", record.operation())
+                .field("method", record.method()).field("url", url(record.rawPath(), record.rawQuery()))
+                .field("status", record.status());
+        if (record.backendStatus() >= 0) {
+            line.field("backendStatus", record.backendStatus());
+        }
+        line.field("totalMs", millis(record.totalNanos()));
+        if (record.backendNanos() >= 0) {
+            line.field("backendMs", millis(record.backendNanos()));
+        }
+        return line.field("clientIp", record.clientAddress()).field("bytesIn", record.bytesIn())
+                .field("bytesOut", record.bytesOut()).close();
     }
 
     private static double millis(long nanos) {

@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.status;
 
+import dev.breakwater.gateway.policy.RequestFlow;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -28,8 +29,8 @@ public final class AdminAccessFilter extends HttpFilter {
             if (!expected.accepts(request.getHeader("Authorization"))) {
                 response.setStatus(401);
                 response.setContentType("application/json");
-                response.getWriter().write("{\"statusCode\": 401, \"message\": \"the admin endpoints need "
-                        + "'Authorization: Bearer <server.admin.token>'\"}");
+                response.getOutputStream().write(RequestFlow.errorJson(401,
+                        "the admin endpoints need 'Authorization: Bearer <server.admin.token>'"));
                 return;
             }
         }

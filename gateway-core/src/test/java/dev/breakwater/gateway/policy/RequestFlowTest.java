@@ -73,7 +73,7 @@ class RequestFlowTest {
         ResponseMessage response = flow.context().response();
         assertEquals(504, response.status());
         assertEquals("seen", response.headers().get("X-Error"));
-        assertEquals("{\"statusCode\": 504, \"message\": \"The backend did not answer in time\"}", body(response));
+        assertEquals("{\"statusCode\":504,\"message\":\"The backend did not answer in time\"}", body(response));
         assertEquals("backend", flow.context().lastError().source());
     }
 
@@ -101,7 +101,7 @@ class RequestFlowTest {
 
     @Test
     void errorJsonEscapes() {
-        assertEquals("{\"statusCode\": 400, \"message\": \"a \\\"b\\\" \\\\ \\u000a\"}",
+        assertEquals("{\"statusCode\":400,\"message\":\"a \\\"b\\\" \\\\ \\u000a\"}",
                 new String(RequestFlow.errorJson(400, "a \"b\" \\ \n"), StandardCharsets.UTF_8));
     }
 }

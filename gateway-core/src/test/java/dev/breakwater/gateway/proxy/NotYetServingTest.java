@@ -42,7 +42,7 @@ class NotYetServingTest {
             assertEquals(503, get(client, base + ReadinessServlet.PATH).statusCode());
             HttpResponse<String> early = get(client, base + "/any/api");
             assertEquals(503, early.statusCode());
-            assertTrue(early.body().contains("\"statusCode\": 503"), early.body());
+            assertTrue(early.body().contains("\"statusCode\":503"), early.body());
 
             config.swap(new SnapshotCompiler(PolicyTesting.REGISTRY, Clock.systemUTC()).compile(
                     "{\"revision\": 1}".getBytes(StandardCharsets.UTF_8), "test"));
