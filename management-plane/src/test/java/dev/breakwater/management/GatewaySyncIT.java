@@ -98,9 +98,10 @@ class GatewaySyncIT {
         plane.admin("PUT", "/admin/gateways/gw-1", "{\"apis\": [\"echo\"]}");
         try (ManagedGateway gateway = new ManagedGateway(plane.url(), "gw-1", plane.token("gw-1", "primary"), dir.resolve("backup-gw-1"))) {
             gateway.awaitResponse("/echo/x", response -> response.statusCode() == 200, BOUND);
+            gateway.get("/nothing"); // a 404: a client error in the counts
             long deadline = System.nanoTime() + BOUND.toNanos();
             String status = "";
-            while (System.nanoTime() < deadline && !status.contains("\"revision\":2")) {
+            while (System.nanoTime() < deadline && !status.contains("\"clientErrors\":1")) {
                 status = plane.admin("GET", "/admin/gateways/gw-1/status", null).body();
                 Thread.sleep(100);
             }
@@ -109,6 +110,9 @@ class GatewaySyncIT {
             assertTrue(status.contains("\"lastConfigPull\":\"20"), status);
             assertTrue(status.contains("\"instanceId\":\""), status);
             assertTrue(status.contains("\"hostname\":\""), status);
+            assertTrue(status.contains("\"requests\":{\"total\":"), "heartbeats carry request counts: " + status);
+            assertTrue(status.contains("\"clientErrors\":1"), status);
+            assertTrue(status.contains("\"uptimeSeconds\":"), status);
         }
     }
 

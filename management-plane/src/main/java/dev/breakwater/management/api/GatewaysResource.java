@@ -1,6 +1,7 @@
 package dev.breakwater.management.api;
 
 import dev.breakwater.gateway.config.ConfigException;
+import dev.breakwater.gateway.sync.Heartbeat;
 import dev.breakwater.management.auth.GatewayTokens;
 import dev.breakwater.management.model.GatewayDefinition;
 import dev.breakwater.management.store.ConfigStore;
@@ -59,7 +60,8 @@ public final class GatewaysResource {
 
     /** One instance: its last heartbeat, and whether it is recent (within two intervals). */
     public record InstanceStatus(String instanceId, String hostname, String version, long revision,
-                                 Instant lastHeartbeat, Instant lastConfigPull, String lastError, boolean connected) {
+                                 Instant lastHeartbeat, Instant lastConfigPull, String lastError, boolean connected,
+                                 long uptimeSeconds, Heartbeat.RequestCounts requests) {
     }
 
     @GET
@@ -165,7 +167,8 @@ public final class GatewaysResource {
                 instance.instanceId(), instance.hostname(), instance.version(), instance.revision(),
                 instance.lastHeartbeat(), instance.lastConfigPull(), instance.lastError(),
                 Duration.between(instance.lastHeartbeat(), now)
-                        .compareTo(Duration.ofSeconds(2L * instance.heartbeatIntervalSeconds())) <= 0)).toList();
+                        .compareTo(Duration.ofSeconds(2L * instance.heartbeatIntervalSeconds())) <= 0,
+                instance.uptimeSeconds(), instance.requests())).toList();
         return Responses.ok(new Status(instances));
     }
 

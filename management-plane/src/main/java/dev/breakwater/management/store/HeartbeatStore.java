@@ -1,7 +1,10 @@
 package dev.breakwater.management.store;
 
-import dev.breakwater.gateway.sync.Heartbeat;
+import dev.breakwater.gateway.config.ConfigException;
+import dev.breakwater.gateway.config.StrictJson;
 import dev.breakwater.gateway.db.H2Database;
+import dev.breakwater.gateway.sync.Heartbeat;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,10 +20,12 @@ public final class HeartbeatStore {
 
     /** One instance's last heartbeat, as received. */
     public record Instance(String instanceId, String hostname, String version, long revision, Instant lastHeartbeat,
-                           Instant lastConfigPull, String lastError, int heartbeatIntervalSeconds) {
+                           Instant lastConfigPull, String lastError, int heartbeatIntervalSeconds, long uptimeSeconds,
+                           Heartbeat.RequestCounts requests) {
     }
 
     private final H2Database database;
+    private final StrictJson json = new StrictJson();
 
     public HeartbeatStore(H2Database database) {
         this.database = database;
@@ -53,18 +58,29 @@ public final class HeartbeatStore {
         List<Instance> instances = new ArrayList<>();
         try (Connection connection = database.connection(); PreparedStatement select = connection.prepareStatement(
                 "SELECT instance_id, hostname, version, revision, last_heartbeat, last_config_pull, last_error, "
-                        + "heartbeat_interval FROM gateway_instances WHERE gateway_id = ? ORDER BY instance_id")) {
+                        + "heartbeat_interval, report FROM gateway_instances WHERE gateway_id = ? ORDER BY instance_id")) {
             select.setString(1, gatewayId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     Timestamp pull = rows.getTimestamp(6);
+                    Heartbeat report = report(rows.getString(9));
                     instances.add(new Instance(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4),
                             rows.getTimestamp(5).toInstant(), pull == null ? null : pull.toInstant(), rows.getString(7),
-                            rows.getInt(8)));
+                            rows.getInt(8), report == null ? 0 : report.uptimeSeconds(),
+                            report == null ? null : report.requests()));
                 }
             }
         }
         return instances;
+    }
+
+    /** The heartbeat as the instance sent it, for what has no column of its own; {@code null} if unreadable. */
+    private Heartbeat report(String json) {
+        try {
+            return json == null ? null : this.json.read(json.getBytes(StandardCharsets.UTF_8), Heartbeat.class);
+        } catch (ConfigException e) {
+            return null;
+        }
     }
 
     /** Forgets the instances of a gateway that no longer exists. */
