@@ -11,6 +11,7 @@ import dev.breakwater.gateway.metrics.RequestObserver;
 import dev.breakwater.gateway.policy.PolicyRegistry;
 import dev.breakwater.gateway.proxy.RequestCounters;
 import dev.breakwater.gateway.requestlog.RequestLog;
+import dev.breakwater.gateway.requestlog.SecretNames;
 import dev.breakwater.gateway.settings.GatewaySettings;
 import dev.breakwater.gateway.settings.Settings;
 import dev.breakwater.gateway.settings.SettingsException;
@@ -30,7 +31,7 @@ import java.util.List;
  */
 record GatewayParts(GatewayIdentity identity, SnapshotCompiler compiler, ActiveConfig activeConfig,
                     MetricRegistry registry, RequestCounters counters, TelemetryAggregator telemetry,
-                    RequestObserver observer, Clock clock) {
+                    RequestObserver observer, RequestLog requestLog, Clock clock) implements AutoCloseable {
 
     static GatewayParts create(Settings settings) throws SettingsException {
         Clock clock = Clock.systemUTC();
@@ -50,10 +51,21 @@ record GatewayParts(GatewayIdentity identity, SnapshotCompiler compiler, ActiveC
         if (settings.bool(GatewaySettings.METRICS_ENABLED)) {
             observers.add(new GatewayMetrics(registry));
         }
+        RequestLog requestLog = null;
         if (settings.bool(GatewaySettings.REQUEST_LOG_ENABLED)) {
-            observers.add(new RequestLog(identity.gatewayName(), settings.decimal(GatewaySettings.REQUEST_LOG_SAMPLE, 0, 1)));
+            requestLog = new RequestLog(identity.gatewayName(), settings.decimal(GatewaySettings.REQUEST_LOG_SAMPLE, 0, 1),
+                    SecretNames.withExtra(settings.get(GatewaySettings.REQUEST_LOG_REDACT)));
+            observers.add(requestLog);
         }
         return new GatewayParts(identity, new SnapshotCompiler(PolicyRegistry.builtIn(), clock), new ActiveConfig(),
-                registry, counters, telemetry, RequestObserver.all(observers), clock);
+                registry, counters, telemetry, RequestObserver.all(observers), requestLog, clock);
+    }
+
+    /** Writes what the request log still holds. */
+    @Override
+    public void close() {
+        if (requestLog != null) {
+            requestLog.close();
+        }
     }
 }

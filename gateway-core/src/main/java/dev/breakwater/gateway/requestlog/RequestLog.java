@@ -5,35 +5,41 @@ import dev.breakwater.gateway.metrics.RequestObserver;
 import dev.breakwater.gateway.metrics.RequestRecord;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.Set;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One JSON line per request on the logger {@value #LOGGER}. Headers are never logged, so no
- * Authorization or subscription key header can leak; query parameters that carry secrets
- * (subscription-key, tokens, signatures...) are written as {@code REDACTED}.
+ * One JSON line per request on the logger {@value #LOGGER}, written in batches (see
+ * {@link BatchingLogWriter}): each logging event holds one or more whole lines, so the logger's
+ * pattern should be {@code %msg%n}. Headers are never logged, so no Authorization or
+ * subscription key header can leak; query parameters whose names carry secrets
+ * ({@link SecretNames}) are written as {@code REDACTED}.
  */
-public final class RequestLog implements RequestObserver {
+public final class RequestLog implements RequestObserver, AutoCloseable {
 
     public static final String LOGGER = "breakwater.requests";
-    static final Set<String> SECRET_PARAMETERS = Set.of("subscription-key", "access_token", "id_token", "token",
-            "api-key", "api_key", "apikey", "key", "code", "sig", "signature", "client_secret", "password", "secret");
+    /** The longest a line waits before it is written. */
+    public static final Duration FLUSH_INTERVAL = Duration.ofMillis(200);
 
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+    private static final Logger DIAGNOSTICS = LoggerFactory.getLogger(RequestLog.class);
 
     private final String gateway;
     private final double sample;
+    private final SecretNames secrets;
+    private final BatchingLogWriter writer;
 
     /**
      * @param gateway the gateway's name, or {@code null}
      * @param sample  the share of requests logged, 0 to 1
      */
-    public RequestLog(String gateway, double sample) {
+    public RequestLog(String gateway, double sample, SecretNames secrets) {
         this.gateway = gateway;
         this.sample = sample;
+        this.secrets = secrets;
+        this.writer = new BatchingLogWriter(LOG::info, DIAGNOSTICS::warn, FLUSH_INTERVAL);
     }
 
     @Override
@@ -41,11 +47,17 @@ public final class RequestLog implements RequestObserver {
         if (!LOG.isInfoEnabled() || (sample < 1 && ThreadLocalRandom.current().nextDouble() >= sample)) {
             return;
         }
-        LOG.info(line(record, gateway));
+        writer.add(line(record));
+    }
+
+    /** Writes the lines still queued; used at stop. */
+    @Override
+    public void close() {
+        writer.close();
     }
 
     /** The line of one request: absent values are left out. */
-    static String line(RequestRecord record, String gateway) {
+    String line(RequestRecord record) {
         JsonText line = new JsonText().field("time", record.time().toString()).field("requestId", record.requestId())
                 .field("gateway", gateway).field("api", record.api()).field("operation", record.operation())
                 .field("method", record.method()).field("url", url(record.rawPath(), record.rawQuery()))
@@ -66,7 +78,7 @@ public final class RequestLog implements RequestObserver {
     }
 
     /** The path and query, with the values of secret-bearing parameters replaced. */
-    static String url(String rawPath, String rawQuery) {
+    String url(String rawPath, String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return rawPath;
         }
@@ -77,7 +89,7 @@ public final class RequestLog implements RequestObserver {
             int equals = pair.indexOf('=');
             String rawName = equals < 0 ? pair : pair.substring(0, equals);
             url.append(i == 0 ? "" : "&");
-            if (equals >= 0 && SECRET_PARAMETERS.contains(decode(rawName).toLowerCase(Locale.ROOT))) {
+            if (equals >= 0 && secrets.isSecret(decode(rawName))) {
                 url.append(rawName).append("=REDACTED");
             } else {
                 url.append(pair);
