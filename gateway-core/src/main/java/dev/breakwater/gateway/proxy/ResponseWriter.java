@@ -28,7 +28,9 @@ final class ResponseWriter {
     static void writeHead(HttpServletResponse response, ResponseMessage message, String requestId) {
         response.setStatus(message.status());
         for (HttpField field : message.headers()) {
-            if (message.body() == null || !HttpHeader.CONTENT_LENGTH.is(field.getName())) {
+            if (HttpHeader.SERVER.is(field.getName())) {
+                response.setHeader(field.getName(), field.getValue()); // replaces a container's own: one Server header
+            } else if (message.body() == null || !HttpHeader.CONTENT_LENGTH.is(field.getName())) {
                 response.addHeader(field.getName(), field.getValue());
             }
         }

@@ -32,7 +32,13 @@ public final class SetStatusPolicy implements Policy {
             throw new PolicyCompileException(element, "attribute 'code' is required");
         }
         element.optionalAttribute("reason");
-        return new SetStatusPolicy(element.intAttribute("code", 0, 100, 599));
+        int code = element.intAttribute("code", 0, 100, 599);
+        if (code < 200) {
+            // a 1xx is an interim response: sent as the final one it would desynchronise the connection
+            throw new PolicyCompileException(element, "code " + code + " is an interim (1xx) status; a response "
+                    + "needs a final status from 200 to 599");
+        }
+        return new SetStatusPolicy(code);
     }
 
     @Override

@@ -54,6 +54,15 @@ class ResponsePoliciesTest {
     }
 
     @Test
+    void interimStatusesAreRefusedAtCompileTime() {
+        for (String code : new String[] {"100", "101", "103", "199"}) {
+            assertTrue(compileError(in(Section.INBOUND, "<return-response><set-status code=\"" + code + "\"/></return-response>"))
+                    .contains("interim (1xx)"), code);
+            assertTrue(compileError(in(Section.OUTBOUND, "<set-status code=\"" + code + "\"/>")).contains("interim (1xx)"), code);
+        }
+    }
+
+    @Test
     void setStatusSetsTheStatus() throws Exception {
         PolicyContext context = PolicyTesting.context();
         PolicyTesting.pipeline(in(Section.OUTBOUND, "<set-status code=\"418\"/>"), Set.of()).run(Section.OUTBOUND, context);
