@@ -18,6 +18,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
@@ -36,6 +37,8 @@ public final class GatewayServer implements Launcher.Running {
     /** Jetty's proxy servlet takes its executor from this context attribute. */
     private static final String EXECUTOR_ATTRIBUTE = "org.eclipse.jetty.server.Executor";
     private static final int OUTPUT_BUFFER_SIZE = 64 * 1024;
+    private static final int RESPONSE_HEADER_HEADROOM = 2048;
+    private static final int ADMIN_THREADS = 8;
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
 
     private final Gateway gateway;
@@ -72,12 +75,11 @@ public final class GatewayServer implements Launcher.Running {
             threads.setReservedThreads(0);
             JettyMetrics.register(gateway.registry(), threads);
             Server server = new Server(threads);
-            ServerConnector traffic = connector(server, "traffic", settings.require(GatewaySettings.HTTP_HOST),
-                    settings.integer(GatewaySettings.HTTP_PORT, 0, 65535));
+            ServerConnector traffic = trafficConnector(server, settings);
             ContextHandlerCollection contexts = new ContextHandlerCollection(trafficContext(gateway, threads));
             ServerConnector admin = null;
             if (adminPort >= 0) {
-                admin = connector(server, "admin", settings.require(GatewaySettings.ADMIN_HOST), adminPort);
+                admin = adminConnector(server, settings.require(GatewaySettings.ADMIN_HOST), adminPort);
                 contexts.addHandler(adminContext(gateway, adminToken));
             }
             server.setHandler(new GracefulHandler(contexts));
@@ -95,18 +97,56 @@ public final class GatewayServer implements Launcher.Running {
         }
     }
 
-    private static ServerConnector connector(Server server, String name, String host, int port) {
+    /**
+     * The traffic listener, guarded against slow and greedy clients: a request's headers must
+     * arrive within the header timeout, bodies must move at a minimum rate both ways, and at most
+     * so many connections are held (more wait in the accept queue). Bodies are read and written
+     * without blocking (see GatewayServlet), so a slow client holds no thread meanwhile.
+     */
+    @SuppressWarnings("removal") // MinimumDataRateHandler, the successor, did not cut a trickling upload off here
+    private static ServerConnector trafficConnector(Server server, Settings settings) throws SettingsException {
+        HttpConfiguration http = httpConfiguration();
+        http.setIdleTimeout(settings.duration(GatewaySettings.HTTP_IDLE_TIMEOUT).toMillis());
+        http.setMinRequestDataRate(settings.integer(GatewaySettings.HTTP_MIN_REQUEST_RATE, 0, Integer.MAX_VALUE));
+        http.setMinResponseDataRate(settings.integer(GatewaySettings.HTTP_MIN_RESPONSE_RATE, 0, Integer.MAX_VALUE));
+        // room for the largest backend head the gateway accepts, plus the headers it adds itself
+        http.setResponseHeaderSize(settings.integer(GatewaySettings.BACKEND_MAX_RESPONSE_HEADERS, 1024, 1024 * 1024)
+                + RESPONSE_HEADER_HEADROOM);
+        ServerConnector connector = new ServerConnector(server, new HeaderTimeoutConnectionFactory(http,
+                settings.duration(GatewaySettings.HTTP_HEADER_TIMEOUT).toMillis()));
+        connector.setIdleTimeout(settings.duration(GatewaySettings.HTTP_IDLE_TIMEOUT).toMillis());
+        connector.setName("traffic");
+        connector.setHost(settings.require(GatewaySettings.HTTP_HOST));
+        connector.setPort(settings.integer(GatewaySettings.HTTP_PORT, 0, 65535));
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(settings.integer(GatewaySettings.HTTP_MAX_CONNECTIONS, 1,
+                1_000_000), connector));
+        return connector;
+    }
+
+    /**
+     * The admin listener, on a small pool of its own: however busy or attacked the traffic
+     * listener is, /health and /status still answer.
+     */
+    private static ServerConnector adminConnector(Server server, String host, int port) {
+        QueuedThreadPool threads = new QueuedThreadPool(ADMIN_THREADS, 2);
+        threads.setName("breakwater-admin");
+        ServerConnector connector = new ServerConnector(server, threads, null, null, 1, 1,
+                new HttpConnectionFactory(httpConfiguration()));
+        connector.setName("admin");
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        return connector;
+    }
+
+    private static HttpConfiguration httpConfiguration() {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         // One 64 KiB buffer per response: a typical body leaves in one write (+18% req/s at 64 KiB).
         http.setOutputBufferSize(OUTPUT_BUFFER_SIZE);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setName(name);
-        connector.setHost(host);
-        connector.setPort(port);
-        server.addConnector(connector);
-        return connector;
+        return http;
     }
 
     private static ServletContextHandler trafficContext(Gateway gateway, QueuedThreadPool threads) throws SettingsException {

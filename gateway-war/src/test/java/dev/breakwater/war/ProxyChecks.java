@@ -58,6 +58,8 @@ final class ProxyChecks {
 
         assertEquals("breakwater-war", response.headers().firstValue("X-Served-By").orElse(null));
         assertEquals("test-backend", response.headers().firstValue("X-Backend").orElse(null));
+        assertEquals(1, response.headers().allValues("Server").size(),
+                () -> "one Server header, the backend's, not the container's beside it: " + response.headers().map());
         String requestId = response.headers().firstValue("X-Request-Id").orElse(null);
         assertNotNull(requestId, "X-Request-Id");
         assertFalse(requestId.isBlank(), "X-Request-Id");

@@ -8,7 +8,10 @@ import dev.breakwater.gateway.db.H2Database;
 import dev.breakwater.gateway.metrics.JmxPublisher;
 import dev.breakwater.gateway.metrics.PrometheusEndpoint;
 import dev.breakwater.gateway.policy.PolicyRegistry;
+import dev.breakwater.gateway.net.AddressRange;
+import dev.breakwater.gateway.proxy.ForwardedHeaders;
 import dev.breakwater.gateway.proxy.GatewayServlet;
+import dev.breakwater.gateway.proxy.ProxyOptions;
 import dev.breakwater.gateway.proxy.ReadinessServlet;
 import dev.breakwater.gateway.settings.GatewaySettings;
 import dev.breakwater.gateway.settings.Settings;
@@ -30,6 +33,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -70,6 +74,15 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(Settings settings) throws SettingsException, ConfigException {
         GatewayParts parts = GatewayParts.create(settings);
+        try {
+            return start(settings, parts);
+        } catch (SettingsException | ConfigException | RuntimeException e) {
+            parts.close();
+            throw e;
+        }
+    }
+
+    private static Gateway start(Settings settings, GatewayParts parts) throws SettingsException, ConfigException {
         String endpoint = settings.get(GatewaySettings.SERVICE_ENDPOINT);
         if (endpoint != null && settings.get(GatewaySettings.LOCAL_FILE) != null) {
             throw new SettingsException("set config.service.endpoint (managed) or config.local.file (standalone), not both");
@@ -164,8 +177,20 @@ public final class Gateway implements AutoCloseable {
         return parts.registry();
     }
 
-    public GatewayServlet newGatewayServlet() {
-        return new GatewayServlet(parts.activeConfig(), parts.observer());
+    public GatewayServlet newGatewayServlet() throws SettingsException {
+        return new GatewayServlet(parts.activeConfig(), parts.observer(), proxyOptions());
+    }
+
+    private ProxyOptions proxyOptions() throws SettingsException {
+        List<AddressRange> trusted;
+        try {
+            trusted = AddressRange.parseList(settings.get(GatewaySettings.TRUSTED_PROXIES));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("setting '" + GatewaySettings.TRUSTED_PROXIES + "': " + e.getMessage());
+        }
+        return new ProxyOptions(new ForwardedHeaders(trusted),
+                settings.integer(GatewaySettings.BACKEND_MAX_RESPONSE_HEADERS, 1024, 1024 * 1024),
+                Duration.ofSeconds(10), parts.clock());
     }
 
     public ReadinessServlet newReadinessServlet() {
@@ -223,6 +248,7 @@ public final class Gateway implements AutoCloseable {
             file.close();
         }
         closeQuietly(sync, store);
+        parts.close();
     }
 
     private static void closeQuietly(SyncService sync, H2Database store) {

@@ -30,14 +30,41 @@ final class Exchange {
     private volatile long bytesOut;
     private boolean ended;
 
-    Exchange(HttpServletRequest request, String requestId, RequestObserver observer) {
+    private volatile ClientFault clientFault;
+    private ResponseBodyWriter bodyWriter;
+
+    Exchange(HttpServletRequest request, String requestId, String clientAddress, RequestObserver observer) {
         this.requestId = requestId;
         this.observer = observer;
         this.method = request.getMethod();
         this.rawPath = request.getRequestURI();
         this.rawQuery = request.getQueryString();
-        this.clientAddress = request.getRemoteAddr();
+        this.clientAddress = clientAddress;
         observer.requestStarted();
+    }
+
+    String clientAddress() {
+        return clientAddress;
+    }
+
+    /** The client broke the exchange (first fault wins); the request is then not the backend's failure. */
+    void clientFailed(ClientFault fault) {
+        if (clientFault == null) {
+            clientFault = fault;
+        }
+    }
+
+    ClientFault clientFault() {
+        return clientFault;
+    }
+
+    /** The writer of the backend's body to the client, once the first piece has come. */
+    ResponseBodyWriter bodyWriter() {
+        return bodyWriter;
+    }
+
+    void bodyWriter(ResponseBodyWriter writer) {
+        this.bodyWriter = writer;
     }
 
     void routed(RouteMatch route, RequestFlow flow) {

@@ -63,8 +63,10 @@ final class HopByHop {
     private static boolean isHopByHop(HttpHeader known, String name, Set<String> listed) {
         if (known != null) {
             switch (known) {
+                // Expect is answered by the gateway itself (100 Continue as it starts reading): forwarded,
+                // a backend that never sends 100 would hold the upload until the timeout
                 case CONNECTION, KEEP_ALIVE, PROXY_AUTHORIZATION, PROXY_AUTHENTICATE, PROXY_CONNECTION,
-                     TRANSFER_ENCODING, TE, TRAILER, UPGRADE -> {
+                     TRANSFER_ENCODING, TE, TRAILER, UPGRADE, EXPECT -> {
                     return true;
                 }
                 default -> {

@@ -34,6 +34,14 @@ public final class GatewaySettings {
     public static final String BACKEND_MAX_CONNECTIONS = "backend.max.connections";
     public static final String BACKEND_IDLE_TIMEOUT = "backend.idle.timeout";
     public static final String PROXY_MAX_THREADS = "proxy.max.threads";
+    public static final String HTTP_MAX_CONNECTIONS = "server.http.max.connections";
+    public static final String HTTP_IDLE_TIMEOUT = "server.http.idle.timeout";
+    public static final String HTTP_HEADER_TIMEOUT = "server.http.header.timeout";
+    public static final String HTTP_MIN_REQUEST_RATE = "server.http.min.request.rate";
+    public static final String HTTP_MIN_RESPONSE_RATE = "server.http.min.response.rate";
+    public static final String TRUSTED_PROXIES = "server.forwarded.trusted";
+    public static final String BACKEND_MAX_RESPONSE_HEADERS = "backend.max.response.header.bytes";
+    public static final String REQUEST_LOG_REDACT = "log.requests.redact";
 
     public static final List<Setting> ALL = List.of(
             new Setting(HTTP_PORT, "8080", "port of the gateway's HTTP listener (runner only; 0 picks a free one)"),
@@ -66,9 +74,25 @@ public final class GatewaySettings {
                     + "served (off when unset; needs server.admin.token)"),
             new Setting(LOCAL_FILE, null, "standalone mode: the configuration document (JSON); re-read when it changes"),
             new Setting(LOCAL_FILE_POLL, "1s", "how often the configuration file is checked for changes"),
-            new Setting(BACKEND_MAX_CONNECTIONS, "256", "most connections the gateway opens to one backend host and port"),
+            new Setting(BACKEND_MAX_CONNECTIONS, "1024", "most connections the gateway opens to one backend host and port"),
             new Setting(BACKEND_IDLE_TIMEOUT, "30s", "how long an unused backend connection is kept open"),
-            new Setting(PROXY_MAX_THREADS, "200", "threads for backend I/O in a servlet container (the runner uses its own pool)"));
+            new Setting(PROXY_MAX_THREADS, "200", "threads for backend I/O in a servlet container (the runner uses its own pool)"),
+            new Setting(HTTP_MAX_CONNECTIONS, "4096", "most client connections the traffic listener holds open at once; "
+                    + "more wait to be accepted (runner only)"),
+            new Setting(HTTP_IDLE_TIMEOUT, "30s", "how long a client connection may stay silent, between or within "
+                    + "requests (runner only)"),
+            new Setting(HTTP_HEADER_TIMEOUT, "15s", "how long a client may take to send a request's headers once it "
+                    + "has started (runner only)"),
+            new Setting(HTTP_MIN_REQUEST_RATE, "256", "bytes per second a client must at least send a request body "
+                    + "at, or it gets 408 (runner only; 0: no minimum)"),
+            new Setting(HTTP_MIN_RESPONSE_RATE, "256", "bytes per second a client must at least read a response at, "
+                    + "or its connection is closed (runner only; 0: no minimum)"),
+            new Setting(TRUSTED_PROXIES, null, "addresses or CIDR ranges of proxies in front of the gateway whose "
+                    + "X-Forwarded-*, Forwarded and X-Real-IP headers are believed (default: none)"),
+            new Setting(BACKEND_MAX_RESPONSE_HEADERS, "8192", "largest size of a backend's response headers; "
+                    + "a backend that sends more gets the client a 502"),
+            new Setting(REQUEST_LOG_REDACT, null, "more query parameter names whose values the request log hides, "
+                    + "comma-separated; '*' matches any characters (added to the built-in list)"));
 
     private GatewaySettings() {
     }

@@ -30,7 +30,7 @@ class NotYetServingTest {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
         context.setAttribute("org.eclipse.jetty.server.Executor", server.getThreadPool());
-        ServletHolder gateway = new ServletHolder(new GatewayServlet(config, new RequestCounters()));
+        ServletHolder gateway = new ServletHolder(new GatewayServlet(config, new RequestCounters(), ProxyOptions.defaults()));
         gateway.setAsyncSupported(true);
         context.addServlet(gateway, "/*");
         context.addServlet(new ServletHolder(new ReadinessServlet(config)), ReadinessServlet.PATH);

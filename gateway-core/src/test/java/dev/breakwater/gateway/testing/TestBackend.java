@@ -29,6 +29,7 @@ import org.eclipse.jetty.server.ServerConnector;
  * <li>{@code /status/CODE}: answers CODE with body "status CODE";</li>
  * <li>{@code /gate}: sends "first|", then waits for {@link #openGate()} before "second";</li>
  * <li>{@code /redirect}: 302 to {@code /echo/redirected};</li>
+ * <li>{@code /big-headers/N}: 200 with a header {@code X-Big} of N bytes, and a {@code Server} header;</li>
  * <li>anything else: echoes the request as JSON (method, raw URI and query, headers,
  * body length and SHA-256), read as it streams.</li>
  * </ul>
@@ -36,15 +37,23 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class TestBackend implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> ACTIONS = List.of("bytes", "slow", "status", "gate", "redirect");
+    private static final List<String> ACTIONS = List.of("bytes", "slow", "status", "gate", "redirect", "big-headers");
 
     private final Server server;
     private final ServerConnector connector;
     private volatile CountDownLatch gate = new CountDownLatch(1);
 
     public TestBackend() throws Exception {
-        server = new Server();
+        this(200);
+    }
+
+    /** A backend with room for {@code maxThreads} requests at once (it reads and writes blocking). */
+    public TestBackend(int maxThreads) throws Exception {
+        server = new Server(new org.eclipse.jetty.util.thread.QueuedThreadPool(maxThreads));
         connector = new ServerConnector(server);
+        // room for /headers/N beyond what a gateway accepts, so that the gateway's limit is what is tested
+        connector.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class).getHttpConfiguration()
+                .setResponseHeaderSize(256 * 1024);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -100,6 +109,11 @@ public final class TestBackend implements AutoCloseable {
                     response.getOutputStream().write(("status " + argument).getBytes(StandardCharsets.UTF_8));
                 }
                 case "gate" -> gate(response);
+                case "big-headers" -> {
+                    response.setHeader("X-Big", "b".repeat(Integer.parseInt(argument)));
+                    response.setHeader("Server", "test-backend");
+                    response.getOutputStream().write("big headers".getBytes(StandardCharsets.UTF_8));
+                }
                 case "redirect" -> {
                     response.setStatus(302);
                     response.setHeader("Location", "/echo/redirected");

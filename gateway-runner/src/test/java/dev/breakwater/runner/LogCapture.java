@@ -1,0 +1,85 @@
+package dev.breakwater.runner;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/** The real logging events of one logger while a test runs (the runner logs through logback). */
+final class LogCapture implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Logger logger;
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+    LogCapture(String loggerName) {
+        logger = (Logger) LoggerFactory.getLogger(loggerName);
+        appender.start();
+        logger.addAppender(appender);
+    }
+
+    /** The formatted messages so far. */
+    List<String> messages() {
+        synchronized (appender.list) {
+            return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        }
+    }
+
+    /** The messages of one level so far. */
+    List<String> messages(ch.qos.logback.classic.Level level) {
+        synchronized (appender.list) {
+            return appender.list.stream().filter(event -> event.getLevel() == level)
+                    .map(ILoggingEvent::getFormattedMessage).toList();
+        }
+    }
+
+    /** Waits (bounded) for the request log line of a request id and returns it parsed. */
+    JsonNode requestLogLine(String requestId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String batch : messages()) {
+                for (String line : batch.split("\n")) {
+                    JsonNode node = parse(line);
+                    if (requestId.equals(node.path("requestId").asText())) {
+                        return node;
+                    }
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no request log line for " + requestId + " within 10 s; lines: " + messages());
+    }
+
+    /** Every request log line so far, parsed. */
+    List<JsonNode> requestLogLines() {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String batch : messages()) {
+            for (String line : batch.split("\n")) {
+                lines.add(parse(line));
+            }
+        }
+        return lines;
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a JSON line: " + line, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        logger.detachAppender(appender);
+        appender.stop();
+    }
+}
