@@ -1,11 +1,13 @@
 package dev.breakwater.gateway.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -19,7 +21,9 @@ import java.time.format.DateTimeParseException;
  */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Strict: text after the JSON value (a second body, an HTML page) is an error, not ignored. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {
     }
@@ -33,6 +37,16 @@ public final class Json {
         } catch (JsonProcessingException e) {
             return fail("not JSON (" + e.getOriginalMessage() + "): " + text);
         }
+    }
+
+    /**
+     * An error body as the gateway and the management plane write them,
+     * {@code {"statusCode": N, "message": "..."}}: checks the code and returns the message.
+     */
+    public static String error(String body, int statusCode) {
+        JsonNode node = parse(body);
+        assertEquals(statusCode, integer(node, "statusCode"), body);
+        return text(node, "message");
     }
 
     /** A field that must be present and not null. */
