@@ -3,9 +3,11 @@ package dev.breakwater.runner;
 import static dev.breakwater.runner.Documents.api;
 import static dev.breakwater.runner.Documents.document;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.breakwater.gateway.testing.Await;
 import dev.breakwater.gateway.testing.Echo;
 import dev.breakwater.gateway.testing.JavaProcess;
 import dev.breakwater.gateway.testing.TestBackend;
@@ -44,7 +46,9 @@ class GracefulStopIT {
                 CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient().sendAsync(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/a/slow/2000")).build(),
                         HttpResponse.BodyHandlers.ofString());
-                Thread.sleep(500); // the request has reached the backend, which holds it for 2 s
+                Await.until("the request reached the backend, which holds it for 2 s", Duration.ofSeconds(20),
+                        () -> backend.requestsReceived() == 1);
+                assertFalse(inFlight.isDone(), "still in flight when the stop begins");
 
                 runner.process.destroy(); // SIGTERM
                 HttpResponse<String> response = inFlight.get(20, TimeUnit.SECONDS);

@@ -1,7 +1,9 @@
 package dev.breakwater.runner;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.breakwater.gateway.settings.GatewaySettings;
 import dev.breakwater.gateway.settings.Settings;
+import dev.breakwater.gateway.testing.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,6 +53,17 @@ final class InProcessGateway implements AutoCloseable {
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The admin listener's {@code /status}, parsed. */
+    JsonNode status() throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.adminPort() + "/status")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("/status answered " + response.statusCode() + ": " + response.body());
+        }
+        return Json.parse(response.body());
     }
 
     /** Replaces the configuration file and waits (bounded) until the gateway serves that revision. */

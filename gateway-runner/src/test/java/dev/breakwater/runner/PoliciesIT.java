@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.breakwater.gateway.testing.Echo;
+import dev.breakwater.gateway.testing.Json;
 import dev.breakwater.gateway.testing.TestBackend;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -152,7 +154,11 @@ class PoliciesIT {
     void forwardRequestTimeoutRunsOnErrorWithBase() throws Exception {
         HttpResponse<String> response = gateway.get("/shop/slow/3000");
         assertEquals(503, response.statusCode());
-        assertTrue(response.body().contains("The backend did not answer in time"), response.body());
+        // on-error's set-status changes the status line; the body is the gateway's error for what happened,
+        // whose statusCode (today the timeout's 504, not 503) is not pinned here
+        JsonNode error = Json.parse(response.body());
+        Json.integer(error, "statusCode");
+        assertEquals("The backend did not answer in time", Json.text(error, "message"));
         assertEquals("global-on-error", response.headers().firstValue("X-Error-Source").orElseThrow());
     }
 
@@ -160,8 +166,8 @@ class PoliciesIT {
     void failOnErrorStatusCodeTurnsBackendErrorsIntoGatewayErrors() throws Exception {
         HttpResponse<String> response = gateway.get("/shop/status/500");
         assertEquals(500, response.statusCode());
-        assertTrue(response.body().contains("\"statusCode\":500"), response.body());
-        assertFalse(response.body().contains("status 500 from"), "the backend's body is not sent");
+        // the gateway's JSON error, not the backend's body ("status 500")
+        assertEquals("The backend answered with status 500", Json.error(response.body(), 500));
         assertEquals("global-on-error", response.headers().firstValue("X-Error-Source").orElseThrow());
         assertEquals(200, gateway.get("/shop/status/200").statusCode());
     }

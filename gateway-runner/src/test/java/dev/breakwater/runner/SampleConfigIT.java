@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.breakwater.gateway.settings.GatewaySettings;
 import dev.breakwater.gateway.settings.Setting;
 import dev.breakwater.gateway.settings.Settings;
+import dev.breakwater.gateway.testing.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +35,8 @@ class SampleConfigIT {
             HttpResponse<String> hello = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + server.port() + "/hello")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, hello.statusCode());
-            assertTrue(hello.body().contains("Hello from Breakwater"), hello.body());
+            assertTrue(hello.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+            assertEquals("Hello from Breakwater", Json.text(Json.parse(hello.body()), "message"));
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.breakwater.gateway.testing.Json;
 import dev.breakwater.gateway.testing.TestBackend;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -125,7 +126,9 @@ class TomcatDeploymentIT {
         var answer = http.send(status.header("Authorization", "Bearer war-admin-token").build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode());
-        assertTrue(answer.body().contains("\"mode\":\"standalone\""), answer.body());
+        var parsed = Json.parse(answer.body());
+        assertEquals("standalone", Json.text(parsed, "mode"));
+        assertTrue(Json.bool(parsed, "ready"), answer.body());
         var metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gatewayUrl() + "/_admin/metrics"))
                 .header("Authorization", "Bearer war-admin-token").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertTrue(metrics.body().contains("jvm_memory_heap_used"), metrics.body());

@@ -131,6 +131,11 @@ public final class ManagementPlane implements Launcher.Running {
         return connector.getLocalPort();
     }
 
+    /** Long polls held open now, waiting for a change (read-only; for tests). */
+    int heldPolls() {
+        return watch.waiting();
+    }
+
     /** Stops accepting, lets requests finish, closes the store cleanly. */
     @Override
     public void close() throws Exception {

@@ -1,12 +1,15 @@
 package dev.breakwater.management;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.breakwater.gateway.config.ConfigException;
 import dev.breakwater.gateway.settings.GatewaySettings;
 import dev.breakwater.gateway.testing.Echo;
+import dev.breakwater.gateway.testing.Json;
 import dev.breakwater.gateway.testing.TestBackend;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -88,15 +92,21 @@ class FailStaticIT {
     @Test
     void withAValidBackupItStartsAndServesWithoutTheManagementPlane() throws Exception {
         fillBackup();
+        Instant started = Instant.now();
         try (ManagedGateway gateway = gateway(unreachable(), Map.of())) {
             HttpResponse<String> response = gateway.get("/echo/x");
             assertEquals(200, response.statusCode());
             assertEquals("one", version(response));
             assertEquals(200, gateway.get("/status-0123456789abcdef").statusCode(), "ready");
-            String status = gateway.status();
-            assertTrue(status.contains("\"servingFromBackupSince\":\"20"), status);
-            assertTrue(status.contains("\"revision\":2"), status);
-            assertTrue(status.contains("\"connected\":false"), status);
+            JsonNode status = Json.parse(gateway.status());
+            assertEquals("managed", Json.text(status, "mode"));
+            assertTrue(Json.bool(status, "ready"));
+            Instant since = Json.recentInstant(status, "servingFromBackupSince", Duration.ofMinutes(1));
+            assertFalse(since.isBefore(started), "since this gateway started (" + started + "): " + status);
+            assertEquals(2, Json.integer(status, "revision"));
+            assertEquals(2, Json.integer(status, "backupRevision"));
+            assertFalse(Json.bool(status, "connected"));
+            assertTrue(Json.text(status, "lastError").contains("cannot be reached"), status.toString());
         }
     }
 
@@ -170,9 +180,16 @@ class FailStaticIT {
                 relay.restore();
                 plane.admin("DELETE", "/admin/gateways/gw/apis/echo", null);
                 gateway.awaitResponse("/echo/x", response -> response.statusCode() == 404, BOUND);
-                assertTrue(gateway.status().contains("\"revision\":3"), "zero APIs, because the management plane says so");
+                JsonNode status = Json.parse(gateway.status());
+                assertEquals(3, Json.integer(status, "revision"), "zero APIs, because the management plane says so");
+                assertTrue(Json.bool(status, "connected"));
+                Json.absent(status, "servingFromBackupSince");
             }
         }
+    }
+
+    private static long gauge(ManagedGateway gateway, String name) {
+        return (Long) gateway.server.gateway().registry().getGauges().get(name).getValue();
     }
 
     private static int port(String url) {
@@ -184,18 +201,26 @@ class FailStaticIT {
         try (Relay relay = new Relay(port(plane.url()));
              ManagedGateway gateway = gateway(relay.url(), Map.of())) {
             gateway.awaitResponse("/echo/x", response -> "one".equals(version(response)), BOUND);
+            Instant cut = Instant.now();
             relay.cut();
             plane.admin("PUT", "/admin/apis/echo", api("changed-while-cut-off"));
             plane.admin("PUT", "/admin/apis/more", "{\"path\": \"more\", \"serviceUrl\": \"" + backend.url()
                     + "\", \"subscriptionRequired\": false}");
             plane.admin("PUT", "/admin/gateways/gw/apis/more", null);
-            for (int i = 0; i < 20; i++) {
+            // Traffic goes on, with what it had, across several failed pulls.
+            long failuresBefore = gauge(gateway, "sync.pullFailures");
+            long deadline = System.nanoTime() + BOUND.toNanos();
+            while (gauge(gateway, "sync.pullFailures") < failuresBefore + 2) {
+                assertTrue(System.nanoTime() < deadline, "the gateway did not retry its pull");
                 assertEquals("one", version(gateway.get("/echo/x")), "traffic goes on, with what it had");
-                Thread.sleep(100);
             }
-            String disconnected = gateway.status();
-            assertTrue(disconnected.contains("\"connected\":false"), disconnected);
-            assertTrue(disconnected.contains("\"disconnectedSeconds\":"), disconnected);
+            JsonNode disconnected = Json.parse(gateway.status());
+            assertFalse(Json.bool(disconnected, "connected"), disconnected.toString());
+            Instant since = Json.recentInstant(disconnected, "disconnectedSince", Duration.ofMinutes(1));
+            assertFalse(since.isBefore(cut), "disconnected since the cut at " + cut + ": " + disconnected);
+            assertTrue(Json.integer(disconnected, "disconnectedSeconds") >= 0, disconnected.toString());
+            assertTrue(Json.text(disconnected, "lastError").startsWith("pull: "), disconnected.toString());
+            assertEquals(2, Json.integer(disconnected, "revision"), "still the revision it had");
 
             relay.restore();
             long restored = System.nanoTime();
@@ -203,14 +228,19 @@ class FailStaticIT {
             System.out.printf("catch-up after the network returned (sync interval 1 s, so back-off up to 6 s): %d ms%n",
                     (System.nanoTime() - restored) / 1_000_000);
             gateway.awaitResponse("/more/x", response -> response.statusCode() == 200, BOUND);
-            String reconnected = gateway.status();
-            assertTrue(reconnected.contains("\"connected\":true"), reconnected);
-            assertTrue(reconnected.contains("\"backupRevision\":5"), "the catch-up was backed up: " + reconnected);
-            var gauges = gateway.server.gateway().registry().getGauges();
-            assertTrue((Long) gauges.get("sync.pullFailures").getValue() > 0, "the outage shows in the metrics");
-            assertEquals(5L, gauges.get("sync.revision").getValue());
-            assertTrue((Long) gauges.get("backup.generations").getValue() >= 2, "generations kept");
-            assertTrue((Long) gauges.get("backup.lastWrite").getValue() > 0);
+            JsonNode reconnected = Json.parse(gateway.status());
+            assertTrue(Json.bool(reconnected, "connected"), reconnected.toString());
+            Json.absent(reconnected, "disconnectedSince");
+            Json.absent(reconnected, "lastError");
+            assertEquals(5, Json.integer(reconnected, "revision"), reconnected.toString());
+            assertEquals(5, Json.integer(reconnected, "backupRevision"), "the catch-up was backed up: " + reconnected);
+            Json.recentInstant(reconnected, "lastSync", Duration.ofMinutes(1));
+            assertTrue(gauge(gateway, "sync.pullFailures") > 0, "the outage shows in the metrics");
+            assertEquals(5L, gauge(gateway, "sync.revision"));
+            assertTrue(gauge(gateway, "backup.generations") >= 2, "generations kept");
+            long lastWrite = gauge(gateway, "backup.lastWrite");
+            assertTrue(lastWrite >= cut.getEpochSecond() && lastWrite <= Instant.now().getEpochSecond(),
+                    "the backup was written after the cut: " + lastWrite);
         }
     }
 }

@@ -1,9 +1,13 @@
 package dev.breakwater.management;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.breakwater.gateway.testing.Await;
 import dev.breakwater.gateway.testing.Echo;
+import dev.breakwater.gateway.testing.Json;
 import dev.breakwater.gateway.testing.TestBackend;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -96,23 +100,31 @@ class GatewaySyncIT {
     void heartbeatsShowInStatus() throws Exception {
         plane.admin("PUT", "/admin/apis/echo", api("echo", null));
         plane.admin("PUT", "/admin/gateways/gw-1", "{\"apis\": [\"echo\"]}");
+        long started = System.nanoTime();
         try (ManagedGateway gateway = new ManagedGateway(plane.url(), "gw-1", plane.token("gw-1", "primary"), dir.resolve("backup-gw-1"))) {
             gateway.awaitResponse("/echo/x", response -> response.statusCode() == 200, BOUND);
             gateway.get("/nothing"); // a 404: a client error in the counts
-            long deadline = System.nanoTime() + BOUND.toNanos();
-            String status = "";
-            while (System.nanoTime() < deadline && !status.contains("\"clientErrors\":1")) {
-                status = plane.admin("GET", "/admin/gateways/gw-1/status", null).body();
-                Thread.sleep(100);
-            }
-            assertTrue(status.contains("\"revision\":2"), status);
-            assertTrue(status.contains("\"connected\":true"), status);
-            assertTrue(status.contains("\"lastConfigPull\":\"20"), status);
-            assertTrue(status.contains("\"instanceId\":\""), status);
-            assertTrue(status.contains("\"hostname\":\""), status);
-            assertTrue(status.contains("\"requests\":{\"total\":"), "heartbeats carry request counts: " + status);
-            assertTrue(status.contains("\"clientErrors\":1"), status);
-            assertTrue(status.contains("\"uptimeSeconds\":"), status);
+            String instanceId = Json.text(Json.parse(gateway.status()), "instanceId");
+            JsonNode instances = Await.until("a heartbeat that counts the 404", BOUND,
+                    () -> Json.field(Json.parse(plane.admin("GET", "/admin/gateways/gw-1/status", null).body()), "instances"),
+                    list -> list.size() == 1 && list.get(0).path("requests").path("clientErrors").asLong() >= 1);
+            long secondsSinceStart = (System.nanoTime() - started) / 1_000_000_000 + 1;
+            JsonNode instance = instances.get(0);
+            assertEquals(instanceId, Json.text(instance, "instanceId"), "the instance the gateway says it is");
+            Json.text(instance, "hostname");
+            Json.text(instance, "version");
+            assertEquals(2, Json.integer(instance, "revision"));
+            assertTrue(Json.bool(instance, "connected"));
+            Json.recentInstant(instance, "lastHeartbeat", Duration.ofMinutes(1));
+            Json.recentInstant(instance, "lastConfigPull", Duration.ofMinutes(1));
+            Json.absent(instance, "lastError");
+            long uptime = Json.integer(instance, "uptimeSeconds");
+            assertTrue(uptime >= 0 && uptime <= secondsSinceStart, "uptime " + uptime + " s, but the gateway started "
+                    + secondsSinceStart + " s ago at most");
+            JsonNode requests = Json.field(instance, "requests");
+            assertTrue(Json.integer(requests, "total") >= 2, "heartbeats carry request counts: " + requests);
+            assertEquals(1, Json.integer(requests, "clientErrors"), requests.toString());
+            assertEquals(0, Json.integer(requests, "serverErrors"), requests.toString());
         }
     }
 
@@ -123,12 +135,19 @@ class GatewaySyncIT {
         try (ManagedGateway gateway = new ManagedGateway(plane.url(), "gw-1", plane.token("gw-1", "primary"), dir.resolve("backup-gw-1"))) {
             gateway.awaitResponse("/echo/x", response -> response.statusCode() == 200, BOUND);
 
+            long failuresBefore = pullFailures(gateway);
             plane.stop();
-            for (int i = 0; i < 20; i++) {
+            // Traffic until the gateway has seen the management plane gone (a failed pull), and a little after.
+            long deadline = System.nanoTime() + BOUND.toNanos();
+            int afterFailure = 0;
+            while (afterFailure < 5) {
+                assertTrue(System.nanoTime() < deadline, "the gateway never noticed the management plane was gone");
                 HttpResponse<String> response = gateway.get("/echo/x");
                 assertEquals(200, response.statusCode(), "traffic goes on while the management plane is down");
                 assertEquals("before", parse(response).firstHeader("X-Version"));
-                Thread.sleep(50);
+                if (pullFailures(gateway) > failuresBefore) {
+                    afterFailure++;
+                }
             }
             assertEquals(200, gateway.get("/status-0123456789abcdef").statusCode(), "still ready");
 
@@ -160,7 +179,9 @@ class GatewaySyncIT {
         assertEquals(204, plane.admin("POST", "/admin/gateways/gw-1/keys/primary/regenerate", null).statusCode());
         HttpResponse<String> regenerated = plane.send("GET", path, null, null, primary);
         assertEquals(401, regenerated.statusCode());
-        assertTrue(regenerated.body().contains("not valid"), regenerated.body());
+        JsonNode error = Json.parse(regenerated.body());
+        assertEquals(401, Json.integer(error, "statusCode"));
+        assertTrue(Json.text(error, "message").contains("not valid"), regenerated.body());
         assertEquals(200, plane.send("GET", path, null, null, secondary).statusCode(), "the other key's tokens still work");
     }
 
@@ -179,11 +200,20 @@ class GatewaySyncIT {
         var waiting = plane.http.sendAsync(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(plane.url() + path + "?wait=30")).header("Authorization", token)
                 .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(300);
-        plane.admin("PUT", "/admin/gateways/gw-1", "{\"description\": \"changed\"}");
-        HttpResponse<String> changed = waiting.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        Await.until("the management plane holds the long poll", BOUND, () -> plane.heldPolls() == 1);
+        assertFalse(waiting.isDone(), "held, not answered: nothing changed yet");
+
+        HttpResponse<String> put = plane.admin("PUT", "/admin/gateways/gw-1", "{\"description\": \"changed\"}");
+        long revision = Long.parseLong(put.headers().firstValue("Breakwater-Revision").orElseThrow());
+        HttpResponse<String> changed = waiting.get(10, java.util.concurrent.TimeUnit.SECONDS); // well within its 30 s wait
         assertEquals(200, changed.statusCode());
-        assertTrue(!etag.equals(changed.headers().firstValue("ETag").orElseThrow()));
+        assertEquals("\"" + revision + "\"", changed.headers().firstValue("ETag").orElseThrow());
+        assertEquals(revision, Json.integer(Json.parse(changed.body()), "revision"), "the changed document itself");
+        assertEquals(0, plane.heldPolls(), "the answered poll is no longer held");
+    }
+
+    private static long pullFailures(ManagedGateway gateway) {
+        return (Long) gateway.server.gateway().registry().getGauges().get("sync.pullFailures").getValue();
     }
 
     private static Echo parse(HttpResponse<String> response) {

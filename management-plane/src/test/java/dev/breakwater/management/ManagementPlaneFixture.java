@@ -1,6 +1,7 @@
 package dev.breakwater.management;
 
 import dev.breakwater.gateway.settings.Settings;
+import dev.breakwater.gateway.testing.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,14 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** A real management plane in this JVM, on a loopback port, with its H2 store in a temp dir. */
 final class ManagementPlaneFixture implements AutoCloseable {
 
     static final String ADMIN_TOKEN = "test-admin-token-0123456789";
-    private static final Pattern TOKEN = Pattern.compile("\"value\":\"([^\"]+)\"");
 
     final Path dataDir;
     final HttpClient http = HttpClient.newHttpClient();
@@ -51,6 +49,11 @@ final class ManagementPlaneFixture implements AutoCloseable {
         start(port);
     }
 
+    /** Gateway long polls the management plane holds open now. */
+    int heldPolls() {
+        return plane.heldPolls();
+    }
+
     HttpResponse<String> admin(String method, String path, String json) throws IOException, InterruptedException {
         return send(method, path, json, "application/json", "Bearer " + ADMIN_TOKEN);
     }
@@ -76,11 +79,10 @@ final class ManagementPlaneFixture implements AutoCloseable {
     String token(String gatewayId, String keyType) throws IOException, InterruptedException {
         HttpResponse<String> response = admin("POST", "/admin/gateways/" + gatewayId + "/tokens",
                 "{\"keyType\": \"" + keyType + "\"}");
-        Matcher matcher = TOKEN.matcher(response.body());
-        if (response.statusCode() != 200 || !matcher.find()) {
+        if (response.statusCode() != 200) {
             throw new AssertionError("no token: " + response.statusCode() + " " + response.body());
         }
-        return matcher.group(1);
+        return Json.text(Json.parse(response.body()), "value");
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.breakwater.management;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.breakwater.gateway.settings.GatewaySettings;
+import dev.breakwater.gateway.testing.Await;
 import dev.breakwater.gateway.testing.TestBackend;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,12 +36,20 @@ class TelemetryIT {
         return total;
     }
 
+    /** Waits until at least {@code expected} requests are counted, then checks there are not more. */
     private static void awaitDelivered(ManagementPlaneFixture plane, long expected) throws Exception {
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (delivered(plane) != expected && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertEquals(expected, delivered(plane));
+        Await.until(expected + " requests counted at the management plane", BOUND, () -> delivered(plane),
+                delivered -> delivered >= expected);
+        assertEquals(expected, delivered(plane), "no request is counted twice");
+    }
+
+    private static long gauge(ManagedGateway gateway, String name) {
+        return (Long) gateway.server.gateway().registry().getGauges().get(name).getValue();
+    }
+
+    /** Waits until the gateway's spool is empty: every bucket it closed was acknowledged and forgotten. */
+    private static void awaitSpoolEmpty(ManagedGateway gateway) throws Exception {
+        Await.until("the gateway's telemetry spool is empty", BOUND, () -> gauge(gateway, "telemetry.spooled") == 0);
     }
 
     @Test
@@ -57,18 +67,32 @@ class TelemetryIT {
                     assertEquals(200, gateway.get("/echo/x").statusCode());
                 }
                 awaitDelivered(plane, 10);
+                awaitSpoolEmpty(gateway);
 
                 relay.cut();
                 for (int i = 0; i < 7; i++) {
                     assertEquals(200, gateway.get("/echo/x").statusCode(), "traffic does not need the management plane");
                 }
-                Thread.sleep(5000); // the buckets close and are spooled; every delivery fails
-                assertEquals(10, delivered(plane));
+                // Positive control for "nothing arrives during the outage": the outage's buckets closed and
+                // were spooled, and a heartbeat (which delivers the spool) failed after that.
+                Await.until("the outage's buckets are spooled", BOUND, () -> gauge(gateway, "telemetry.spooled") > 0);
+                long failures = gauge(gateway, "sync.heartbeatFailures");
+                Await.until("a delivery attempt failed with buckets spooled", BOUND,
+                        () -> gauge(gateway, "sync.heartbeatFailures") > failures);
+                assertEquals(10, delivered(plane), "nothing was delivered while the relay was cut");
+                assertTrue(gauge(gateway, "telemetry.spooled") > 0, "the outage's buckets wait in the spool");
 
                 relay.restore();
                 awaitDelivered(plane, 17);
-                Thread.sleep(3000); // more heartbeats: nothing is delivered twice
-                assertEquals(17, delivered(plane));
+                // Positive control for "once": later traffic arrives, so the sender ran again after the
+                // catch-up, and every delivered bucket has left the spool: nothing is left to send twice.
+                for (int i = 0; i < 3; i++) {
+                    assertEquals(200, gateway.get("/echo/x").statusCode());
+                }
+                awaitDelivered(plane, 20);
+                awaitSpoolEmpty(gateway);
+                assertEquals(20, delivered(plane));
+                assertEquals(0, gauge(gateway, "telemetry.dropped"), "nothing outlived the retention");
             }
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.breakwater.gateway.policy.PolicyTesting;
 import dev.breakwater.gateway.snapshot.ActiveConfig;
 import dev.breakwater.gateway.snapshot.SnapshotCompiler;
+import dev.breakwater.gateway.testing.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,7 +43,7 @@ class NotYetServingTest {
             assertEquals(503, get(client, base + ReadinessServlet.PATH).statusCode());
             HttpResponse<String> early = get(client, base + "/any/api");
             assertEquals(503, early.statusCode());
-            assertTrue(early.body().contains("\"statusCode\":503"), early.body());
+            Json.error(early.body(), 503);
 
             config.swap(new SnapshotCompiler(PolicyTesting.REGISTRY, Clock.systemUTC()).compile(
                     "{\"revision\": 1}".getBytes(StandardCharsets.UTF_8), "test"));

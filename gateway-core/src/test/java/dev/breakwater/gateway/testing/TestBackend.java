@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -42,6 +43,7 @@ public final class TestBackend implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private volatile CountDownLatch gate = new CountDownLatch(1);
+    private final AtomicInteger received = new AtomicInteger();
 
     public TestBackend() throws Exception {
         this(200);
@@ -72,6 +74,11 @@ public final class TestBackend implements AutoCloseable {
         return connector.getLocalPort();
     }
 
+    /** How many requests have reached this backend, counted as each arrives (before it is answered). */
+    public int requestsReceived() {
+        return received.get();
+    }
+
     /** Lets a waiting {@code /gate} response finish. */
     public void openGate() {
         gate.countDown();
@@ -86,6 +93,7 @@ public final class TestBackend implements AutoCloseable {
     private final class Handler extends HttpServlet {
         @Override
         protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            received.incrementAndGet();
             String[] segments = request.getRequestURI().split("/");
             String action = "";
             String argument = "";

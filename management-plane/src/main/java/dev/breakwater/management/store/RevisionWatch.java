@@ -63,6 +63,11 @@ public final class RevisionWatch {
         toCall.forEach(Runnable::run);
     }
 
+    /** How many waiters are registered now: lets a test know a long poll is held before it changes anything. */
+    public synchronized int waiting() {
+        return waiters.size();
+    }
+
     /** Forgets a waiter whose request ended (timed out, client gone). */
     public synchronized void cancel(Runnable onChange) {
         waiters.remove(onChange);
