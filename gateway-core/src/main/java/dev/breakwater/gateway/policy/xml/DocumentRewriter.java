@@ -7,14 +7,17 @@ package dev.breakwater.gateway.policy.xml;
  */
 final class DocumentRewriter {
 
+    /** Stands for the quote of an expression that is in element text, not in an attribute. */
+    private static final char IN_TEXT = 0;
+
     private final String source;
-    private final XmlChars chars;
+    private final ExpressionScanner scanner;
     private final StringBuilder out;
     private int pos;
 
     DocumentRewriter(String source) {
         this.source = source;
-        this.chars = new XmlChars(source);
+        this.scanner = new ExpressionScanner(new XmlChars(source));
         this.out = new StringBuilder(source.length() + 64);
     }
 
@@ -73,13 +76,15 @@ final class DocumentRewriter {
     private void attributeValue(char quote) {
         int start = skipWhitespace(pos + 1);
         if (startsExpression(start)) {
-            int end = ExpressionScanner.endOf(chars, start);
+            int end = scanner.endOf(start);
             int close = end < 0 ? -1 : skipWhitespace(end);
             if (close >= 0 && close < source.length() && source.charAt(close) == quote) {
                 copyTo(start);
-                escape(start, end, quote);
+                StringBuilder lineBreaks = new StringBuilder();
+                escape(start, end, quote, lineBreaks);
                 pos = end;
                 copyTo(close + 1);
+                out.append(lineBreaks);
                 return;
             }
         }
@@ -88,21 +93,26 @@ final class DocumentRewriter {
     }
 
     private void textExpression() {
-        int end = ExpressionScanner.endOf(chars, pos);
+        int end = scanner.endOf(pos);
         if (end < 0) {
             out.append('@');
             pos++;
         } else {
-            escape(pos, end, (char) 0);
+            escape(pos, end, IN_TEXT, null);
             pos = end;
         }
     }
 
     /**
      * Appends the expression's characters, escaping those that cannot stand raw there.
-     * {@code quote} is the attribute's quote, or 0 in text.
+     * {@code quote} is the attribute's quote, or {@link #IN_TEXT}.
+     *
+     * <p>In an attribute the parser would turn line breaks and tabs into spaces, which would
+     * make a {@code //} comment swallow the rest of a multi-line expression. So they are written
+     * as character references, and the raw line breaks are collected into {@code lineBreaks}
+     * for the caller to put after the closing quote, where they keep the document's lines.
      */
-    private void escape(int from, int to, char quote) {
+    private void escape(int from, int to, char quote, StringBuilder lineBreaks) {
         int i = from;
         while (i < to) {
             char c = source.charAt(i);
@@ -116,10 +126,21 @@ final class DocumentRewriter {
                 out.append("&amp;");
             } else if (c == '<') {
                 out.append("&lt;");
-            } else if (c == quote && quote != 0) {
+            } else if (quote == IN_TEXT) {
+                if (c == '>' && source.startsWith("]]", i - 2)) {
+                    out.append("&gt;");
+                } else {
+                    out.append(c);
+                }
+            } else if (c == quote) {
                 out.append(c == '"' ? "&quot;" : "&apos;");
-            } else if (c == '>' && quote == 0 && source.startsWith("]]", i - 2)) {
-                out.append("&gt;");
+            } else if (c == '\t') {
+                out.append("&#9;");
+            } else if (c == '\n' || c == '\r') {
+                boolean crlf = c == '\r' && i + 1 < to && source.charAt(i + 1) == '\n';
+                out.append("&#10;");
+                lineBreaks.append(crlf ? "\r\n" : String.valueOf(c));
+                i += crlf ? 1 : 0;
             } else {
                 out.append(c);
             }

@@ -13,6 +13,10 @@ import java.util.Deque;
  * <p>An expression that never closes, closes with the wrong bracket, or runs into an end tag
  * ({@code </}, which is no C# outside a literal) has no end: the caller leaves its text alone and
  * the XML parser reports whatever is wrong there, with its line.
+ *
+ * <p>One scanner serves one document, with a budget of steps for all its scans: scans that fail
+ * may each run to the end of the document, and a document made of thousands of them must not
+ * cost the square of its length. A well-formed document needs about one step per character.
  */
 final class ExpressionScanner {
 
@@ -27,24 +31,25 @@ final class ExpressionScanner {
 
     private final XmlChars text;
     private final Deque<Level> levels = new ArrayDeque<>();
+    private long stepsLeft;
 
-    private ExpressionScanner(XmlChars text) {
+    /** A scanner for this document, with a budget of steps a few times its length. */
+    ExpressionScanner(XmlChars text) {
         this.text = text;
+        this.stepsLeft = 4L * text.length() + 65_536;
     }
 
     /**
      * The index just after the bracket that closes the expression whose {@code @} is at
-     * {@code at} (followed by {@code (} or <code>{</code>), or -1 if it has no end.
+     * {@code at} (followed by {@code (} or <code>{</code>), or -1 if it has no end or the
+     * budget is spent.
      */
-    static int endOf(XmlChars text, int at) {
-        return new ExpressionScanner(text).scan(at);
-    }
-
-    private int scan(int at) {
+    int endOf(int at) {
+        levels.clear();
         char open = text.raw(at + 1);
         levels.push(new Level(Kind.CODE, open == '(' ? ')' : '}'));
         int i = at + 2;
-        while (i < text.length()) {
+        while (more(i)) {
             Level level = levels.peek();
             i = switch (level.kind()) {
                 case CODE, HOLE -> code(i, level);
@@ -111,8 +116,8 @@ final class ExpressionScanner {
                 }
             }
             case '<' -> {
-                if (following == '/') {
-                    return NO_END;
+                if (text.raw(i) == '<' && following == '/') {
+                    return NO_END; // an end tag, written raw: the expression ran out of its element
                 }
             }
             default -> {
@@ -137,7 +142,7 @@ final class ExpressionScanner {
         if (c == '\\' && !verbatim) {
             return next < text.length() ? next + text.width(next) : NO_END;
         }
-        if ((c == '{' || c == '}') && following == c || c == '"' && verbatim && following == '"') {
+        if (((c == '{' || c == '}') && following == c) || (c == '"' && verbatim && following == '"')) {
             return next + text.width(next);
         }
         if (c == '{') {
@@ -159,7 +164,7 @@ final class ExpressionScanner {
 
     /** Skips a string or char literal with backslash escapes; it may not span lines. */
     private int quoted(int i, char quote) {
-        while (i < text.length()) {
+        while (more(i)) {
             char c = text.at(i);
             int next = i + text.width(i);
             if (c == quote) {
@@ -175,7 +180,7 @@ final class ExpressionScanner {
 
     /** Skips a verbatim string ({@code @"..."}), where {@code ""} stands for one quote. */
     private int verbatim(int i) {
-        while (i < text.length()) {
+        while (more(i)) {
             int next = i + text.width(i);
             if (text.at(i) == '"') {
                 if (text.after(i) != '"') {
@@ -189,14 +194,14 @@ final class ExpressionScanner {
     }
 
     private int lineComment(int i) {
-        while (i < text.length() && text.at(i) != '\n') {
+        while (more(i) && text.at(i) != '\n') {
             i += text.width(i);
         }
         return i;
     }
 
     private int blockComment(int i) {
-        while (i < text.length()) {
+        while (more(i)) {
             int next = i + text.width(i);
             if (text.at(i) == '*' && text.after(i) == '/') {
                 return next + text.width(next);
@@ -204,5 +209,10 @@ final class ExpressionScanner {
             i = next;
         }
         return NO_END;
+    }
+
+    /** Whether scanning may go on at {@code i}: not at the end, and the budget not spent. */
+    private boolean more(int i) {
+        return i < text.length() && stepsLeft-- > 0;
     }
 }

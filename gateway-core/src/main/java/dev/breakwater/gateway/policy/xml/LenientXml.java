@@ -17,10 +17,14 @@ package dev.breakwater.gateway.policy.xml;
  * alone for the parser to report.
  *
  * <p>Guarantees: the result has exactly the line structure of the input (only characters other
- * than line breaks are replaced), so the parser's line numbers stay those of the document; and a
- * document that is already well-formed comes out unchanged, since only characters that cannot
- * stand raw at their place are escaped ({@code <}; a bare {@code &}, not one that starts an entity
- * or character reference; in an attribute, its own quote; in text, the {@code >} of {@code ]]>}).
+ * than line breaks are replaced; a line break inside an attribute expression is written as
+ * {@code &#10;} and the break itself moved just after the attribute's closing quote, so that the
+ * parser neither flattens it to a space, which would let a {@code //} comment swallow the rest of
+ * the expression, nor moves the lines that follow). A document that is already well-formed reads
+ * as before, except that line breaks and tabs in its attribute expressions are kept; it comes out
+ * byte for byte unless such an expression spans lines or holds a tab: only characters that cannot stand raw at their place are escaped ({@code <}; a bare
+ * {@code &}, not one that starts an entity or character reference; in an attribute, its own
+ * quote; in text, the {@code >} of {@code ]]>}).
  */
 public final class LenientXml {
 

@@ -52,8 +52,9 @@ final class XmlChars {
         if (text.charAt(i) != '&') {
             return 0;
         }
-        int semicolon = text.indexOf(';', i + 1);
-        if (semicolon < 0 || semicolon - i > 10) {
+        // The longest reference is "&#x10FFFF;": look no further, or a run of '&' would cost n².
+        int semicolon = text.substring(i, Math.min(text.length(), i + 11)).indexOf(';') + i;
+        if (semicolon < i) {
             return 0;
         }
         String name = text.substring(i + 1, semicolon);

@@ -82,6 +82,9 @@ class LenientXmlDocumentTest {
         assertEquals(document.lines().count(), rewritten.lines().count());
         List<SaxElements.Element> elements = SaxElements.parse(rewritten);
         assertEquals(11, first(elements, "after").line());
+        assertEquals(5, first(elements, "set-variable").line(), "SAX places an element where its start tag ends");
+        assertEquals("@{\n      var s = \"a\" + 'b'; // it's <fine>\n      return s.Length < 3 && s != \"\";\n  }",
+                first(elements, "set-variable").attribute("value"), "line breaks kept, so the comment ends");
         assertTrue(first(elements, "set-body").text().contains("\"\"multi-line\"\"\""));
 
         String broken = document.replace("<after a=\"@(\"x\")\" />", "<after a=\"@(\"x\")\" >");
@@ -92,11 +95,30 @@ class LenientXmlDocumentTest {
     }
 
     @Test
+    void lineBreaksAndTabsOfAttributeExpressionsAreKeptOutsideTheValue() throws Exception {
+        String document = "<a>\r\n<v x=\"@{\r\n\t// note\n\treturn 1; }\" y='@(1)'\r\n/>\n<w/></a>";
+        String rewritten = LenientXml.wellFormed(document);
+        assertEquals("<a>\r\n<v x=\"@{&#10;&#9;// note&#10;&#9;return 1; }\"\r\n\n y='@(1)'\r\n/>\n<w/></a>", rewritten);
+        List<SaxElements.Element> elements = SaxElements.parse(rewritten);
+        assertEquals("@{\n\t// note\n\treturn 1; }", first(elements, "v").attribute("x"));
+        assertEquals(6, first(elements, "w").line());
+    }
+
+    @Test
     void doctypeIsCopiedSoTheParserRefusesIt() {
         String document = "<!DOCTYPE p [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><p><v>@(\"<\" + &x;)</v></p>";
         assertEquals(document, LenientXml.wellFormed(document));
         SAXParseException error = assertThrows(SAXParseException.class, () -> SaxElements.parse(document));
         assertTrue(error.getMessage().contains("DOCTYPE"), error.getMessage());
+    }
+
+    @Test
+    void thousandsOfUnclosedExpressionsSpendTheBudgetAndLeaveTheRestToTheParser() {
+        // Each unclosed expression scans to the end of the document: without a budget, n² steps.
+        String document = "<a>" + "<b x=\"@(\" />".repeat(30_000) + "<c y=\"@(\"<\")\" /></a>";
+        assertEquals(document, LenientXml.wellFormed(document), "the last expression is no longer scanned");
+        SAXParseException error = assertThrows(SAXParseException.class, () -> SaxElements.parse(document));
+        assertTrue(error.getMessage().contains("\"c\""), error.getMessage());
     }
 
     @Test
