@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy;
 
+import dev.breakwater.gateway.policy.xml.LenientXml;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayDeque;
@@ -21,7 +22,8 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads policy XML into {@link PolicyElement} trees that remember their line numbers.
- * DTDs are refused, so a document cannot reach files or the network through entities.
+ * Policy expressions are read as APIM reads them (see {@link LenientXml}). DTDs are refused,
+ * so a document cannot reach files or the network through entities.
  */
 public final class PolicyXmlReader {
 
@@ -44,7 +46,8 @@ public final class PolicyXmlReader {
         TreeBuilder builder = new TreeBuilder();
         try {
             SAXParser parser = factory.newSAXParser();
-            parser.parse(new InputSource(new StringReader(xml)), builder);
+            // APIM accepts raw quotes, '<' and '&' inside policy expressions: escape them first.
+            parser.parse(new InputSource(new StringReader(LenientXml.wellFormed(xml))), builder);
         } catch (SAXParseException e) {
             throw new PolicyCompileException("malformed XML at line " + e.getLineNumber()
                     + ", column " + e.getColumnNumber() + ": " + e.getMessage());

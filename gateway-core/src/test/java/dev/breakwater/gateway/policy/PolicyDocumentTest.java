@@ -81,4 +81,21 @@ class PolicyDocumentTest {
         pipeline.run(Section.INBOUND, context);
         assertEquals("x<y", context.request().headers().get("a"));
     }
+
+    @Test
+    void expressionsWrittenAsApimUsersWriteThemAreReadWithTheirLines() {
+        String message = compileError("<policies>\n<inbound>\n<set-header name=\"a\">\n<value>@{\n"
+                + "  return context.Request.Headers.GetValueOrDefault<string>(\"a\", \"\") + \"<&>\";\n"
+                + "}</value>\n</set-header>\n</inbound>\n</policies>");
+        assertTrue(message.contains("<value> at line 4: text is a policy expression"), message);
+    }
+
+    @Test
+    void malformedXmlAfterAnExpressionKeepsItsLine() {
+        String message = compileError("<policies>\n<inbound>\n<set-header name=\"a\" exists-action=\"@(\n"
+                + "  \"<\" == \"&\" ? \"skip\" : \"override\")\">\n<value>x</value>\n<oops>\n"
+                + "</set-header>\n</inbound>\n</policies>");
+        assertTrue(message.startsWith("malformed XML at line 7"), message);
+        assertTrue(message.contains("\"oops\""), message);
+    }
 }
