@@ -80,11 +80,11 @@ class AuthBypassIT {
     void anAmbiguousPathIsRefusedEvenWithTheRightToken() throws Exception {
         String admin = "Bearer " + ManagementPlaneFixture.ADMIN_TOKEN;
         for (String path : List.of("/admin;x/config", "/admin/config;a=b", "/admin/./config", "/admin/config/")) {
-            RawHttp.Answer answer = RawHttp.send(port(), "GET", path, Map.of("Authorization", admin), null);
+            RawHttp.Answer answer = RawHttp.send(plane.port(), "GET", path, Map.of("Authorization", admin), null);
             assertEquals(400, answer.status(), path + ": " + answer.body());
             assertIsError(answer, path);
         }
-        assertEquals(200, RawHttp.send(port(), "GET", "/admin/config", Map.of("Authorization", admin), null)
+        assertEquals(200, RawHttp.send(plane.port(), "GET", "/admin/config", Map.of("Authorization", admin), null)
                 .status(), "the plain path works");
     }
 
@@ -101,7 +101,7 @@ class AuthBypassIT {
         assertEquals(204, send(TARGETS.get(3), TARGETS.get(3).path(), gateway).status());
         JsonNode status = JSON.readTree(plane.admin("GET", "/admin/gateways/quickstart/status", null).body());
         assertEquals("attacker", status.get("instances").get(0).get("instanceId").asText(), "the real heartbeat counts");
-        RawHttp.Answer otherGateway = RawHttp.send(port(), "GET", "/gateway/v1/gateways/other/configuration",
+        RawHttp.Answer otherGateway = RawHttp.send(plane.port(), "GET", "/gateway/v1/gateways/other/configuration",
                 gateway, null);
         assertEquals(401, otherGateway.status(), "a token is for its own gateway only");
     }
@@ -110,15 +110,11 @@ class AuthBypassIT {
     void pathsOutsideBothApisAreNotFound() throws Exception {
         for (String path : List.of("/", "/gateway", "/gateway/v1/gateways/quickstart", "/Admin/config", "/ADMIN/config",
                 "/status", "/gateway/v2/gateways/quickstart/configuration")) {
-            RawHttp.Answer answer = RawHttp.send(port(), "GET", path,
+            RawHttp.Answer answer = RawHttp.send(plane.port(), "GET", path,
                     Map.of("Authorization", "Bearer " + ManagementPlaneFixture.ADMIN_TOKEN), null);
             assertEquals(404, answer.status(), path + ": " + answer.body());
             assertIsError(answer, path);
         }
-    }
-
-    private int port() {
-        return java.net.URI.create(plane.url()).getPort();
     }
 
     private RawHttp.Answer send(Target target, String path, Map<String, String> headers) throws Exception {
@@ -126,7 +122,7 @@ class AuthBypassIT {
         if (target.body() != null) {
             all.put("Content-Type", "application/json");
         }
-        return RawHttp.send(port(), target.method(), path, all,
+        return RawHttp.send(plane.port(), target.method(), path, all,
                 target.body() == null ? null : target.body().getBytes(StandardCharsets.UTF_8));
     }
 

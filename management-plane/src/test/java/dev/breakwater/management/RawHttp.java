@@ -48,6 +48,38 @@ final class RawHttp {
         }
     }
 
+    /** Writes (part of) a request body; may be cut off by the server's answer. */
+    @FunctionalInterface
+    interface BodyWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Sends the head as given, then the body from another thread, and reads the answer as soon
+     * as it comes: the server may answer (413) and close before the body is through, as it
+     * should for a body it will not read whole. A write the server cut off is no failure.
+     */
+    static Answer sendWhileWriting(int port, String head, BodyWriter body) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            Thread writer = new Thread(() -> {
+                try {
+                    body.write(out);
+                    out.flush();
+                } catch (IOException cutOff) {
+                    // the server answered and closed: expected when it refuses the body
+                }
+            });
+            writer.start();
+            Answer answer = read(socket.getInputStream());
+            socket.close(); // ends a writer still blocked on a full socket buffer
+            writer.join(TIMEOUT_MILLIS);
+            return answer;
+        }
+    }
+
     /** Reads one response: status line, headers, and a body by Content-Length, chunks, or until closed. */
     static Answer read(InputStream in) throws IOException {
         String statusLine = line(in);
