@@ -25,12 +25,17 @@ public final class JsonErrorHandler extends ErrorHandler {
         return true;
     }
 
-    /** Jetty's reason, put as the management plane's own refusals are; a generic phrase otherwise. */
+    /** Jetty's reason, put in the words of the management plane's own refusals ({@link RawPath}). */
     private static String message(int status, Object reason) {
         String text = reason instanceof String string ? string : "";
-        if (status == 400 && (text.contains("Ambiguous") || text.contains("Suspicious"))) {
-            return "the path is ambiguous (" + text + "); send the plain path, such as /admin/apis";
+        if (status != 400 || !(text.contains("Ambiguous") || text.contains("Suspicious") || text.contains("Illegal"))) {
+            return HttpStatus.getMessage(status);
         }
-        return HttpStatus.getMessage(status);
+        String problem = text.contains("empty segment") ? "the path has an empty segment ('//' or a trailing '/')"
+                : text.contains("path separator") ? "the path has an encoded '/' (%2F)"
+                : text.contains("path segment") ? "the path has a dot segment, raw or encoded"
+                : text.contains("Suspicious") || text.contains("Illegal") ? "the path has a backslash or a character "
+                + "a path may not have" : "the path is ambiguous";
+        return problem + "; send the plain path, such as /admin/apis";
     }
 }
