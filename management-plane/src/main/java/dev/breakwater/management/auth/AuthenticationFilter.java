@@ -44,16 +44,15 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         List<String> segments = request.getUriInfo().getPathSegments(true).stream().map(PathSegment::getPath).toList();
         ApiArea area = ApiArea.of(segments);
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        String refusal = switch (area.kind()) {
-            case ADMIN -> admin(authorization);
-            case GATEWAY -> gateway(authorization, area.gatewayId());
-            case NONE -> "";
-        };
         if (area.kind() == ApiArea.Kind.NONE) {
             request.abortWith(Responses.error(404, "no such resource: the management plane serves /admin/… "
                     + "and /gateway/v1/gateways/{gatewayId}/…"));
-        } else if (refusal != null) {
+            return;
+        }
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        String refusal = area.kind() == ApiArea.Kind.ADMIN ? admin(authorization)
+                : gateway(authorization, area.gatewayId());
+        if (refusal != null) {
             request.abortWith(Responses.error(401, refusal));
         }
     }
