@@ -3,8 +3,9 @@ package dev.breakwater.management;
 import dev.breakwater.gateway.bootstrap.Launcher;
 import dev.breakwater.gateway.config.StrictJson;
 import dev.breakwater.gateway.db.H2Database;
-import dev.breakwater.gateway.db.SchemaMigrator;
 import dev.breakwater.gateway.policy.PolicyRegistry;
+import dev.breakwater.gateway.secrets.SecretCipher;
+import dev.breakwater.gateway.secrets.SecretException;
 import dev.breakwater.gateway.settings.Settings;
 import dev.breakwater.gateway.settings.SettingsException;
 import dev.breakwater.gateway.snapshot.SnapshotCompiler;
@@ -14,18 +15,21 @@ import dev.breakwater.management.api.GatewayConfigurationResource;
 import dev.breakwater.management.api.GatewayDocuments;
 import dev.breakwater.management.api.GatewaysResource;
 import dev.breakwater.management.api.GlobalResource;
-import dev.breakwater.management.auth.AdminAuthFilter;
 import dev.breakwater.management.auth.AdminToken;
-import dev.breakwater.management.auth.GatewayAuthFilter;
+import dev.breakwater.management.auth.AuthenticationFilter;
 import dev.breakwater.management.auth.GatewayTokens;
+import dev.breakwater.management.http.JsonErrorHandler;
+import dev.breakwater.management.http.RequestGuard;
 import dev.breakwater.management.store.ConfigStore;
 import dev.breakwater.management.store.HeartbeatStore;
 import dev.breakwater.management.store.RevisionWatch;
+import dev.breakwater.management.store.StoreSecrets;
 import dev.breakwater.management.store.TelemetryStore;
-import java.nio.file.Path;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
-import java.util.List;
+import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -40,11 +44,9 @@ import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
  * The management plane, wired by constructors: the H2 store under {@code data.dir}, the admin
- * API and the gateway API (Jersey) on one Jetty listener.
+ * API and the gateway API (Jersey) on one Jetty listener, behind the {@link RequestGuard}.
  */
 public final class ManagementPlane implements Launcher.Running {
-
-    static final List<String> SCHEMA = List.of("V1__initial.sql", "V2__telemetry.sql");
 
     /**
      * Jersey warns, wrongly, about every resource registered as an instance (eclipse-ee4j/jersey#3700);
@@ -70,59 +72,82 @@ public final class ManagementPlane implements Launcher.Running {
     }
 
     /**
-     * @throws SettingsException when a setting is missing or malformed
+     * Checks every setting, then opens the store under {@code data.dir} (created {@code 0700}),
+     * its admin token and store key, and starts the listener.
+     *
+     * @throws SettingsException when a setting is missing or malformed, {@code data.dir} is in use,
+     *                           or the admin token or store key cannot be had
      * @throws Exception         when the store cannot be opened or the port is taken
      */
     public static ManagementPlane start(Settings settings) throws Exception {
-        Clock clock = Clock.systemUTC();
-        Path dataDir = Path.of(settings.require(ManagementSettings.DATA_DIR));
-        String adminToken = AdminToken.resolve(settings.get(ManagementSettings.ADMIN_TOKEN), dataDir);
-        H2Database database = H2Database.open(dataDir, "management");
+        ManagementConfig config = ManagementConfig.from(settings);
+        H2Database database = ManagementStore.open(config);
         try {
-            new SchemaMigrator("sql/management", SCHEMA).migrate(database);
-            AtomicReference<RevisionWatch> watch = new AtomicReference<>();
-            ConfigStore store = ConfigStore.open(database, new SnapshotCompiler(PolicyRegistry.builtIn(), clock),
-                    new StrictJson(), clock, revision -> watch.get().advance(revision));
-            watch.set(new RevisionWatch(store.state().revision()));
-            HeartbeatStore heartbeats = new HeartbeatStore(database);
-            TelemetryStore telemetry = new TelemetryStore(database);
-            GatewayTokens tokens = new GatewayTokens(clock);
-
-            ResourceConfig api = new ResourceConfig()
-                    .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-                    .register(new AdminAuthFilter(adminToken))
-                    .register(new GatewayAuthFilter(store, tokens))
-                    .register(new ErrorMapper())
-                    .register(new ApisResource(store))
-                    .register(new GlobalResource(store))
-                    .register(new GatewaysResource(store, heartbeats, telemetry, tokens, clock))
-                    .register(new GatewayConfigurationResource(new GatewayDocuments(store), watch.get(), heartbeats,
-                            telemetry, settings.duration(ManagementSettings.LONG_POLL_MAX), clock));
-            Server server = server(settings, api);
-            server.start();
-            return new ManagementPlane(database, watch.get(), server, (ServerConnector) server.getConnectors()[0]);
+            String adminToken = AdminToken.resolve(config.adminToken(), config.dataDir());
+            StoreSecrets.Opened secrets = StoreSecrets.open(database, config.storeKey(), config.dataDir());
+            if (secrets.encryptedNow() > 0) {
+                database.closeCompacted(); // no copy of the plain keys may stay in the file
+                database = ManagementStore.open(config);
+            }
+            return start(config, database, adminToken, secrets.cipher(), Clock.systemUTC());
         } catch (Exception | Error e) {
             database.close();
             throw e;
         }
     }
 
-    private static Server server(Settings settings, ResourceConfig api) throws SettingsException {
+    private static ManagementPlane start(ManagementConfig config, H2Database database, String adminToken,
+                                         SecretCipher cipher, Clock clock) throws Exception {
+        AtomicReference<RevisionWatch> watch = new AtomicReference<>();
+        ConfigStore store;
+        try {
+            store = ConfigStore.open(database, cipher, new SnapshotCompiler(PolicyRegistry.builtIn(), clock),
+                    new StrictJson(), clock, config.maxRequestBytes(), revision -> watch.get().advance(revision));
+        } catch (SecretException e) {
+            throw new SettingsException("a gateway key in " + database.file() + ".mv.db cannot be decrypted ("
+                    + e.getMessage() + ") although the store key is the right one: the row was altered; restore "
+                    + "data.dir from a backup");
+        }
+        watch.set(new RevisionWatch(store.state().revision()));
+        HeartbeatStore heartbeats = new HeartbeatStore(database);
+        TelemetryStore telemetry = new TelemetryStore(database);
+        GatewayTokens tokens = new GatewayTokens(clock);
+        ResourceConfig api = new ResourceConfig()
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+                .register(new AuthenticationFilter(adminToken, store, tokens))
+                .register(new ErrorMapper())
+                .register(new ApisResource(store))
+                .register(new GlobalResource(store))
+                .register(new GatewaysResource(store, heartbeats, telemetry, tokens, clock))
+                .register(new GatewayConfigurationResource(new GatewayDocuments(store), watch.get(), heartbeats,
+                        telemetry, config.longPollMax(), clock));
+        Server server = server(config, api);
+        server.start();
+        return new ManagementPlane(database, watch.get(), server, (ServerConnector) server.getConnectors()[0]);
+    }
+
+    private static Server server(ManagementConfig config, ResourceConfig api) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
         threads.setName("breakwater-mp");
         Server server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(settings.require(ManagementSettings.HTTP_HOST));
-        connector.setPort(settings.integer(ManagementSettings.HTTP_PORT, 0, 65535));
+        connector.setHost(config.httpHost());
+        connector.setPort(config.httpPort());
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
+        // before Jersey: ambiguous paths and oversized bodies never reach routing or authentication
+        FilterHolder guard = new FilterHolder(new RequestGuard(config.maxRequestBytes()));
+        guard.setAsyncSupported(true);
+        context.addFilter(guard, "/*", EnumSet.of(DispatcherType.REQUEST));
         ServletHolder jersey = new ServletHolder("api", new ServletContainer(api));
         jersey.setAsyncSupported(true); // long polls are suspended, not parked on a thread
         context.addServlet(jersey, "/*");
+        context.setErrorHandler(new JsonErrorHandler());
+        server.setErrorHandler(new JsonErrorHandler());
         server.setHandler(new GracefulHandler(context));
-        server.setStopTimeout(settings.duration(ManagementSettings.SHUTDOWN_TIMEOUT).toMillis());
+        server.setStopTimeout(config.shutdownTimeout().toMillis());
         return server;
     }
 

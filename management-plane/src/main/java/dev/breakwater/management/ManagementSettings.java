@@ -12,14 +12,22 @@ public final class ManagementSettings {
     public static final String DATA_DIR = "data.dir";
     public static final String ADMIN_TOKEN = "admin.token";
     public static final String LONG_POLL_MAX = "gateway.long.poll.max";
+    public static final String REQUEST_MAX_SIZE = "server.request.max.size";
+    public static final String STORE_KEY = "store.encryption.key";
 
     public static final List<Setting> ALL = List.of(
             new Setting(HTTP_PORT, "9090", "port of the admin and gateway API (0 picks a free one)"),
             new Setting(HTTP_HOST, "0.0.0.0", "address the listener binds to"),
             new Setting(SHUTDOWN_TIMEOUT, "10s", "on SIGTERM, how long requests in flight may take to finish"),
-            new Setting(DATA_DIR, "./data", "where the H2 store (and a generated admin token) live"),
-            new Setting(ADMIN_TOKEN, null, "bearer token of the admin API; when unset, one is generated on first "
-                    + "start and stored as <data.dir>/admin-token"),
+            new Setting(REQUEST_MAX_SIZE, "4MiB", "the largest request body accepted (413 beyond it), also the largest "
+                    + "the whole configuration may grow; at least 256KiB, the most one policy document may have"),
+            new Setting(DATA_DIR, "./data", "where the H2 store (and a generated admin token and store key) live; "
+                    + "created 0700"),
+            new Setting(ADMIN_TOKEN, null, "bearer token of the admin API (at least 16 characters); when unset, one is "
+                    + "generated on first start and stored as <data.dir>/admin-token"),
+            new Setting(STORE_KEY, null, "key that encrypts the secrets in the store: 32 random bytes in base64 "
+                    + "(openssl rand -base64 32); when unset, one is generated on first start and stored as "
+                    + "<data.dir>/store-key"),
             new Setting(LONG_POLL_MAX, "60s", "the longest a gateway's configuration request is held open waiting for a change"));
 
     private ManagementSettings() {

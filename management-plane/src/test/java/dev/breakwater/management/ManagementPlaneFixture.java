@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /** A real management plane in this JVM, on a loopback port, with its H2 store in a temp dir. */
@@ -17,21 +18,34 @@ final class ManagementPlaneFixture implements AutoCloseable {
 
     final Path dataDir;
     final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> extra;
     private ManagementPlane plane;
     private int port;
 
     ManagementPlaneFixture(Path dataDir) throws Exception {
+        this(dataDir, Map.of());
+    }
+
+    /** @param extra more settings, or overrides of these */
+    ManagementPlaneFixture(Path dataDir, Map<String, String> extra) throws Exception {
         this.dataDir = dataDir;
+        this.extra = Map.copyOf(extra);
         start(0);
     }
 
     private void start(int onPort) throws Exception {
-        plane = ManagementPlane.start(Settings.resolve(ManagementSettings.ALL, Map.of(), Map.of(), Map.of(), Map.of(
+        Map<String, String> values = new HashMap<>(Map.of(
                 ManagementSettings.HTTP_PORT, String.valueOf(onPort),
                 ManagementSettings.HTTP_HOST, "127.0.0.1",
                 ManagementSettings.DATA_DIR, dataDir.toString(),
-                ManagementSettings.ADMIN_TOKEN, ADMIN_TOKEN)));
+                ManagementSettings.ADMIN_TOKEN, ADMIN_TOKEN));
+        values.putAll(extra);
+        plane = ManagementPlane.start(Settings.resolve(ManagementSettings.ALL, Map.of(), Map.of(), Map.of(), values));
         port = plane.port();
+    }
+
+    int port() {
+        return port;
     }
 
     String url() {

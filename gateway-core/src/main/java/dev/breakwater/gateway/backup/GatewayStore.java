@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway's own H2 database (schema in {@code sql/gateway}): the configuration backup and
  * the telemetry spool. A file that cannot be opened is set aside (renamed, never deleted) and
- * a new one started.
+ * a new one started. Its directory is created {@code 0700} and its file kept {@code 0600} ({@link H2Database}).
  */
 public final class GatewayStore {
 
@@ -33,7 +33,7 @@ public final class GatewayStore {
             return migrated(H2Database.open(directory, NAME));
         } catch (SQLException unreadable) {
             Path file = directory.resolve(NAME + ".mv.db");
-            if (!Files.exists(file) || unreadable.getErrorCode() == 90020) { // 90020: in use, not damaged
+            if (!Files.exists(file) || unreadable.getErrorCode() == H2Database.IN_USE) { // in use, not damaged
                 throw unreadable;
             }
             Path aside = directory.resolve(NAME + ".mv.db.unreadable-" + clock.instant().toEpochMilli());

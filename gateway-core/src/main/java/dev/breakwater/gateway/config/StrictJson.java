@@ -1,33 +1,45 @@
 package dev.breakwater.gateway.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * JSON as Breakwater reads it: strictly. An unknown property, a duplicate key, a string where
  * a number belongs or trailing garbage is an error with its JSON path and line, never silently
- * ignored. Times are ISO-8601 strings.
+ * ignored (see {@link JsonMessages}). Times are ISO-8601 strings. No string may be longer than
+ * {@link ConfigLimits#MAX_STRING_CHARS}: the gateway and the management plane parse with this
+ * one class, so they accept the same documents.
  */
 public final class StrictJson {
 
-    private final ObjectMapper mapper = JsonMapper.builder()
+    private final ObjectMapper mapper = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxStringLength(ConfigLimits.MAX_STRING_CHARS).build())
+                    .build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             // a missing number is 0 (an optional revision), rather than "Cannot map null into long"
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -35,6 +47,11 @@ public final class StrictJson {
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT) // 1.5 is not a revision
+            .withCoercionConfig(LogicalType.Textual, strings -> strings // 5 is not a name
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
@@ -50,8 +67,17 @@ public final class StrictJson {
         if (new String(json, StandardCharsets.UTF_8).isBlank()) {
             throw new ConfigException("the document is empty");
         }
+        // our own parser, still open when a value fails: it names the value found
+        try (JsonParser parser = mapper.createParser(json)) {
+            return read(parser, type);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read the configuration document: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T read(JsonParser parser, Class<T> type) throws ConfigException {
         try {
-            T value = mapper.readValue(json, type);
+            T value = mapper.readValue(parser, type);
             if (value == null) {
                 throw new ConfigException("the document is empty");
             }
@@ -60,13 +86,22 @@ public final class StrictJson {
             String known = e.getKnownPropertyIds() == null ? "" : "; known properties: " + e.getKnownPropertyIds()
                     .stream().map(String::valueOf).collect(Collectors.toCollection(TreeSet::new));
             throw new ConfigException("unknown property '" + e.getPropertyName() + "' at "
-                    + path(e.getPath()) + where(e.getLocation()) + known);
+                    + JsonMessages.path(e.getPath()) + JsonMessages.where(e.getLocation()) + known);
+        } catch (MismatchedInputException e) {
+            throw new ConfigException(JsonMessages.mismatch(e, parser));
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof StreamConstraintsException) {
+                throw tooLong(JsonMessages.path(e.getPath()), parser.currentLocation());
+            }
             if (e.getCause() instanceof StreamReadException malformed) {
                 throw malformed(malformed);
             }
-            throw new ConfigException("invalid value at " + path(e.getPath()) + where(e.getLocation()) + ": "
-                    + firstLine(e.getOriginalMessage()));
+            throw new ConfigException("invalid value at " + JsonMessages.path(e.getPath())
+                    + JsonMessages.where(e.getLocation()) + ": " + JsonMessages.firstLine(
+                    e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+                            : e.getOriginalMessage()));
+        } catch (StreamConstraintsException e) {
+            throw tooLong(null, parser.currentLocation());
         } catch (StreamReadException e) {
             throw malformed(e);
         } catch (IOException e) {
@@ -94,31 +129,13 @@ public final class StrictJson {
     }
 
     private static ConfigException malformed(StreamReadException e) {
-        return new ConfigException("malformed JSON" + where(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()));
+        return new ConfigException("malformed JSON" + JsonMessages.where(e.getLocation()) + ": "
+                + JsonMessages.firstLine(e.getOriginalMessage()));
     }
 
-    /** Jackson's messages go on about their source; the first clause is the useful part. */
-    private static String firstLine(String message) {
-        int cut = message.indexOf(" (for ");
-        cut = cut < 0 ? message.indexOf('\n') : cut;
-        return cut < 0 ? message : message.substring(0, cut);
+    private static ConfigException tooLong(String path, JsonLocation location) {
+        return new ConfigException((path == null ? "a string" : "the string at " + path) + JsonMessages.where(location)
+                + " is longer than " + ConfigLimits.MAX_STRING_CHARS + " characters, the most a document may hold "
+                + "(one policy document may have at most 256 KiB)");
     }
-
-    private static String path(List<JsonMappingException.Reference> references) {
-        StringBuilder path = new StringBuilder("$");
-        for (JsonMappingException.Reference reference : references) {
-            if (reference.getFieldName() != null) {
-                path.append('.').append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String where(JsonLocation location) {
-        return location == null || location.getLineNr() < 1 ? ""
-                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-    }
-
 }

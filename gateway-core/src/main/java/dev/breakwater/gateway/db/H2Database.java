@@ -1,19 +1,30 @@
 package dev.breakwater.gateway.db;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An embedded H2 file database. Commits reach the operating system before they return
  * ({@code WRITE_DELAY=0}): H2's default of 500 ms lost the last half second of confirmed
  * writes on {@code kill -9}. The data source is H2's own, not {@code DriverManager}, which
- * breaks after a redeploy in a servlet container.
+ * breaks after a redeploy in a servlet container. Only the owner may read it: the directory is
+ * created {@code 0700} and the file kept {@code 0600} (see {@link PrivateFiles}); H2 writes no
+ * trace file, which would be created with the umask's permissions.
  */
 public final class H2Database implements AutoCloseable {
+
+    /** H2's error code for a database file locked by another process. */
+    public static final int IN_USE = 90020;
+
+    private static final Logger LOG = LoggerFactory.getLogger(H2Database.class);
 
     private final JdbcConnectionPool pool;
     private final Path file;
@@ -26,18 +37,27 @@ public final class H2Database implements AutoCloseable {
     /**
      * Opens (or creates) {@code <directory>/<name>.mv.db}.
      *
-     * @throws SQLException when the file cannot be opened, for example because another
-     *                      process holds it
+     * @throws SQLException when the file cannot be opened; with error code {@link #IN_USE}
+     *                      when another process holds it
      */
     public static H2Database open(Path directory, String name) throws SQLException {
-        try {
-            Files.createDirectories(directory);
-        } catch (java.io.IOException e) {
-            throw new SQLException("cannot create the data directory " + directory + ": " + e.getMessage(), e);
-        }
         Path file = directory.toAbsolutePath().resolve(name);
+        Path dataFile = dataFile(file);
+        try {
+            PrivateFiles.createDirectories(directory);
+            if (PrivateFiles.openToOthers(directory)) {
+                LOG.warn("{} can be read by other users; 'chmod 700 {}' keeps them out of its database", directory,
+                        directory);
+            }
+            if (!Files.exists(dataFile)) {
+                PrivateFiles.createFile(dataFile); // H2 starts a new database in an empty file
+            }
+            PrivateFiles.restrict(dataFile); // a file an earlier version created 0644
+        } catch (IOException e) {
+            throw new SQLException("cannot create the database " + dataFile + ": " + e.getMessage(), e);
+        }
         JdbcDataSource source = new JdbcDataSource();
-        source.setURL("jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        source.setURL("jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0");
         source.setUser("breakwater");
         source.setPassword("");
         JdbcConnectionPool pool = JdbcConnectionPool.create(source);
@@ -45,6 +65,10 @@ public final class H2Database implements AutoCloseable {
             probe.isValid(1);
         } catch (SQLException e) {
             pool.dispose();
+            if (e.getErrorCode() == IN_USE) {
+                throw new SQLException(dataFile + " is in use by another process (H2 file lock)", e.getSQLState(),
+                        IN_USE, e);
+            }
             throw e;
         }
         return new H2Database(pool, file);
@@ -85,18 +109,40 @@ public final class H2Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the database and rewrites its file with only the live data, so that no older
+     * version of a changed value (a secret stored in plain text before) remains in it.
+     */
+    public void closeCompacted() throws SQLException {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN COMPACT");
+        } finally {
+            pool.dispose();
+        }
+        try {
+            PrivateFiles.restrict(dataFile(file)); // the file was written anew
+        } catch (IOException e) {
+            throw new SQLException("cannot restrict " + dataFile(file) + " to its owner: " + e.getMessage(), e);
+        }
+    }
+
+    /** The file H2 keeps the database in. */
+    private static Path dataFile(Path file) {
+        return file.resolveSibling(file.getFileName() + ".mv.db");
+    }
+
     /** The database file, without H2's suffix, for messages. */
     public Path file() {
         return file;
     }
 
-    /** Closes the database cleanly, so that the next start has nothing to recover. */
+    /** Closes the database cleanly, so that the next start has nothing to recover; again, nothing. */
     @Override
     public void close() {
         try (Connection connection = pool.getConnection()) {
             connection.createStatement().execute("SHUTDOWN");
-        } catch (SQLException ignored) {
-            // closing anyway
+        } catch (SQLException | IllegalStateException ignored) {
+            // closing anyway; IllegalStateException: closed already
         }
         pool.dispose();
     }

@@ -1,6 +1,7 @@
 package dev.breakwater.gateway.snapshot;
 
 import dev.breakwater.gateway.config.ApiDefinition;
+import dev.breakwater.gateway.config.ConfigLimits;
 import dev.breakwater.gateway.config.ConfigDocument;
 import dev.breakwater.gateway.config.StrictJson;
 import dev.breakwater.gateway.config.ConfigException;
@@ -18,6 +19,7 @@ import dev.breakwater.gateway.routing.BackendUrls;
 import dev.breakwater.gateway.routing.OperationRoute;
 import dev.breakwater.gateway.routing.RouteTable;
 import dev.breakwater.gateway.routing.UrlTemplate;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -151,6 +153,11 @@ public final class SnapshotCompiler {
     }
 
     private PolicyDocument policy(String policyXml, String where) throws ConfigException {
+        int bytes = policyXml == null ? 0 : policyXml.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > ConfigLimits.MAX_POLICY_BYTES) {
+            throw new ConfigException(where + ": the policy document has " + bytes + " bytes; one may have at most "
+                    + ConfigLimits.MAX_POLICY_BYTES + " (256 KiB)");
+        }
         try {
             return PolicyDocument.parse(policyXml, xml);
         } catch (PolicyCompileException e) {

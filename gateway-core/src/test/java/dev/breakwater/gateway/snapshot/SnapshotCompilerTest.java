@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.breakwater.gateway.config.ConfigException;
+import dev.breakwater.gateway.config.ConfigLimits;
 import dev.breakwater.gateway.policy.PolicyTesting;
 import dev.breakwater.gateway.routing.ApiRoute;
 import dev.breakwater.gateway.routing.RouteMatch;
@@ -94,5 +95,23 @@ class SnapshotCompilerTest {
                 .startsWith("apis[0] 'a'.policy: malformed XML"));
         assertTrue(assertThrows(ConfigException.class, () -> compile("<policies><inbound><nope/></inbound></policies>", ""))
                 .getMessage().startsWith("global policy: <nope>"), "the global policy is checked even with no API");
+    }
+
+    /** A policy of exactly {@code bytes} UTF-8 bytes, with a multi-byte character in it, padded by an XML comment. */
+    static String policyOf(int bytes) {
+        String start = "<policies><inbound><base/></inbound></policies><!-- é";
+        String end = " -->";
+        int used = start.getBytes(StandardCharsets.UTF_8).length + end.length();
+        return start + "x".repeat(bytes - used) + end;
+    }
+
+    @Test
+    void aPolicyDocumentMayHaveAtMost256KiB() throws ConfigException {
+        String fits = policyOf(ConfigLimits.MAX_POLICY_BYTES);
+        assertEquals(ConfigLimits.MAX_POLICY_BYTES, fits.getBytes(StandardCharsets.UTF_8).length);
+        assertNotNull(compile(api("a", "a", ", \"policy\": \"" + fits + "\"")));
+        String message = error(api("a", "a", ", \"policy\": \"" + policyOf(ConfigLimits.MAX_POLICY_BYTES + 1) + "\""));
+        assertEquals("apis[0] 'a'.policy: the policy document has 262145 bytes; one may have at most 262144 (256 KiB)",
+                message);
     }
 }

@@ -1,7 +1,9 @@
 package dev.breakwater.management.api;
 
 import dev.breakwater.gateway.config.ConfigException;
+import dev.breakwater.gateway.config.ConfigLimits;
 import dev.breakwater.gateway.config.StrictJson;
+import jakarta.ws.rs.WebApplicationException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -30,8 +32,15 @@ final class Bodies {
         return pathId;
     }
 
-    /** Policy XML as sent; a blank body is an error rather than a silent removal (use DELETE). */
+    /**
+     * Policy XML as sent; a blank body is an error rather than a silent removal (use DELETE), and
+     * one larger than a policy document may be is 413.
+     */
     static String policy(byte[] body) {
+        if (body.length > ConfigLimits.MAX_POLICY_BYTES) {
+            throw new WebApplicationException("the policy document has " + body.length + " bytes; one may have at most "
+                    + ConfigLimits.MAX_POLICY_BYTES + " (256 KiB)", 413);
+        }
         String xml = new String(body, StandardCharsets.UTF_8);
         if (xml.isBlank()) {
             throw new IllegalArgumentException("the policy is empty; DELETE removes a policy");

@@ -1,31 +1,18 @@
 package dev.breakwater.management.api;
 
-import dev.breakwater.gateway.config.ApiDefinition;
-import dev.breakwater.gateway.config.ConfigDocument;
-import dev.breakwater.gateway.config.StrictJson;
-import dev.breakwater.management.model.GatewayDefinition;
-import dev.breakwater.management.model.ManagementDocument;
 import dev.breakwater.management.store.ConfigStore;
-import dev.breakwater.management.store.Edits;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The configuration document of one gateway: the global policy and the APIs assigned to it,
- * as of the current revision, which is also its ETag. Rendered once per gateway and revision.
+ * Answers a gateway's configuration request from the current state: the document it is served
+ * (the global policy and its APIs, rendered when the revision was made, so that answering
+ * renders nothing), with the revision as its ETag.
  */
 public final class GatewayDocuments {
 
-    private record Rendered(long revision, byte[] json) {
-    }
-
     private final ConfigStore store;
-    private final StrictJson json = new StrictJson();
-    private final Map<String, Rendered> cache = new ConcurrentHashMap<>();
 
     public GatewayDocuments(ConfigStore store) {
         this.store = store;
@@ -38,18 +25,11 @@ public final class GatewayDocuments {
         if (etag.equals(ifNoneMatch)) {
             return Response.notModified().header(HttpHeaders.ETAG, etag).build();
         }
-        GatewayDefinition gateway = Edits.gateway(state.document(), gatewayId).orElse(null);
-        if (gateway == null) {
+        byte[] document = state.served().get(gatewayId);
+        if (document == null) {
             return Responses.error(404, "no gateway '" + gatewayId + "'");
         }
-        Rendered rendered = cache.compute(gatewayId, (id, cached) -> cached != null
-                && cached.revision() == state.revision() ? cached : render(state.document(), gateway));
-        return Response.ok(rendered.json(), MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, etag).build();
-    }
-
-    private Rendered render(ManagementDocument document, GatewayDefinition gateway) {
-        List<ApiDefinition> apis = document.apis().stream().filter(api -> gateway.apis().contains(api.id())).toList();
-        return new Rendered(document.revision(), json.write(new ConfigDocument(document.revision(), document.policy(), apis)));
+        return Response.ok(document, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, etag).build();
     }
 
     /** The revision an ETag names, or -1 for none or a malformed one. */

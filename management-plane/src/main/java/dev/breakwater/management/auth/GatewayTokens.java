@@ -20,7 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Gateway tokens in the anchor product's format: {@code GatewayKey <gateway>&<expiry>&<signature>},
  * the expiry as {@code yyyyMMddHHmm} UTC and the signature an HMAC-SHA512 of gateway and expiry
- * with one of the gateway's two keys. Regenerating a key invalidates every token signed with it;
+ * with one of the gateway's two keys, in padded standard base64 (the only spelling accepted).
+ * Regenerating a key invalidates every token signed with it;
  * the other key's tokens keep working, so tokens rotate without downtime.
  */
 public final class GatewayTokens {
@@ -29,6 +30,7 @@ public final class GatewayTokens {
     public static final Duration MAX_LIFETIME = Duration.ofDays(30);
     private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int SIGNATURE_BYTES = 64;
 
     private final Clock clock;
 
@@ -79,7 +81,7 @@ public final class GatewayTokens {
         byte[] signature;
         Instant expiry;
         try {
-            signature = Base64.getDecoder().decode(parts[2]);
+            signature = strictBase64(parts[2]);
             expiry = LocalDateTime.parse(parts[1], EXPIRY).toInstant(ZoneOffset.UTC);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return Verdict.MALFORMED;
@@ -93,6 +95,20 @@ public final class GatewayTokens {
             return Verdict.WRONG_GATEWAY;
         }
         return clock.instant().isBefore(expiry) ? Verdict.VALID : Verdict.EXPIRED;
+    }
+
+    /**
+     * Standard base64 with its padding, written the one way it encodes: Java's decoder also takes
+     * it unpadded, so without this check one signature would have several spellings.
+     *
+     * @throws IllegalArgumentException when it is not the canonical spelling of an HMAC-SHA512
+     */
+    private static byte[] strictBase64(String text) {
+        byte[] decoded = Base64.getDecoder().decode(text);
+        if (decoded.length != SIGNATURE_BYTES || !Base64.getEncoder().encodeToString(decoded).equals(text)) {
+            throw new IllegalArgumentException("not a padded standard base64 HMAC-SHA512");
+        }
+        return decoded;
     }
 
     private static byte[] hmac(String key, String gatewayId, String expiry) {

@@ -3,7 +3,11 @@ package dev.breakwater.management.store;
 import dev.breakwater.gateway.config.ConfigException;
 import dev.breakwater.gateway.config.StrictJson;
 import dev.breakwater.gateway.db.H2Database;
+import dev.breakwater.gateway.secrets.SecretCipher;
+import dev.breakwater.gateway.secrets.SecretException;
 import dev.breakwater.gateway.snapshot.SnapshotCompiler;
+import dev.breakwater.management.ByteSize;
+import dev.breakwater.management.ManagementSettings;
 import dev.breakwater.management.model.GatewayDefinition;
 import dev.breakwater.management.model.ManagementDocument;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +25,10 @@ import java.util.function.LongConsumer;
 /**
  * The management plane's configuration: served from memory, written through to H2. Every
  * change is validated, then stored as a new revision of the whole document, together with
- * any key changes, in one transaction that is on disk before the change is confirmed.
- * Changes are serialised; reads never wait.
+ * any key changes, in one transaction that is on disk before the change is confirmed. A change
+ * that changes nothing makes no revision. Changes are serialised; reads never wait; a new
+ * revision is announced after the write lock is released, so the long polls it wakes never
+ * hold up the next writer.
  */
 public final class ConfigStore {
 
@@ -32,35 +38,50 @@ public final class ConfigStore {
         ManagementDocument apply(ManagementDocument current) throws MissingException;
     }
 
-    /** The configuration as of one revision, with the gateways' keys. */
-    public record State(ManagementDocument document, Map<String, GatewayKeys> keys) {
+    /**
+     * The configuration as of one revision: the document, the gateways' keys, and the document
+     * each gateway is served, rendered when the revision was made.
+     */
+    public record State(ManagementDocument document, Map<String, GatewayKeys> keys, Map<String, byte[]> served) {
         public long revision() {
             return document.revision();
         }
     }
 
     private final H2Database database;
+    private final GatewayKeyTable keyTable;
     private final DocumentValidator validator;
     private final StrictJson json;
     private final Clock clock;
+    private final long maxDocumentBytes;
     private final LongConsumer onNewRevision;
+    private final Object writeLock = new Object();
     private volatile State state;
 
-    private ConfigStore(H2Database database, DocumentValidator validator, StrictJson json, Clock clock,
-                        LongConsumer onNewRevision, State state) {
+    private ConfigStore(H2Database database, GatewayKeyTable keyTable, DocumentValidator validator, StrictJson json,
+                        Clock clock, long maxDocumentBytes, LongConsumer onNewRevision, State state) {
         this.database = database;
+        this.keyTable = keyTable;
         this.validator = validator;
         this.json = json;
         this.clock = clock;
+        this.maxDocumentBytes = maxDocumentBytes;
         this.onNewRevision = onNewRevision;
         this.state = state;
     }
 
-    /** Loads the newest revision and the keys. */
-    public static ConfigStore open(H2Database database, SnapshotCompiler compiler, StrictJson json, Clock clock,
-                                   LongConsumer onNewRevision) throws SQLException, ConfigException {
+    /**
+     * Loads the newest revision and the keys, decrypted with the store's cipher.
+     *
+     * @param maxDocumentBytes the largest the whole document may grow (it must fit in one import)
+     * @throws SecretException when a stored key does not open with the cipher
+     */
+    public static ConfigStore open(H2Database database, SecretCipher cipher, SnapshotCompiler compiler, StrictJson json,
+                                   Clock clock, long maxDocumentBytes, LongConsumer onNewRevision)
+            throws SQLException, ConfigException, SecretException {
         ManagementDocument document = ManagementDocument.empty();
-        Map<String, GatewayKeys> keys = new HashMap<>();
+        GatewayKeyTable keyTable = new GatewayKeyTable(cipher);
+        Map<String, GatewayKeys> keys;
         try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
             try (ResultSet newest = statement.executeQuery(
                     "SELECT document FROM config_revisions ORDER BY revision DESC LIMIT 1")) {
@@ -68,14 +89,11 @@ public final class ConfigStore {
                     document = json.read(newest.getString(1).getBytes(StandardCharsets.UTF_8), ManagementDocument.class);
                 }
             }
-            try (ResultSet rows = statement.executeQuery("SELECT gateway_id, primary_key, secondary_key FROM gateway_keys")) {
-                while (rows.next()) {
-                    keys.put(rows.getString(1), new GatewayKeys(rows.getString(2), rows.getString(3)));
-                }
-            }
+            keys = keyTable.load(connection);
         }
-        return new ConfigStore(database, new DocumentValidator(compiler), json, clock, onNewRevision,
-                new State(document, Map.copyOf(keys)));
+        ServedDocuments served = new ServedDocuments(json);
+        return new ConfigStore(database, keyTable, new DocumentValidator(compiler, served), json, clock,
+                maxDocumentBytes, onNewRevision, new State(document, Map.copyOf(keys), served.render(document)));
     }
 
     public State state() {
@@ -83,53 +101,67 @@ public final class ConfigStore {
     }
 
     /**
-     * Validates and stores the edited document as the next revision.
+     * Validates and stores the edited document as the next revision; an edit that changes
+     * nothing stores nothing and announces nothing.
      *
-     * @return the new revision
+     * @return the new revision, or the current one when nothing changed
      * @throws MissingException when the edit names something that does not exist
      * @throws ConfigException  when the result is not a document a gateway could serve
      * @throws SQLException     when it could not be stored; nothing changed then
      */
-    public synchronized long change(Edit edit) throws MissingException, ConfigException, SQLException {
-        State current = state;
-        ManagementDocument edited = edit.apply(current.document());
-        long revision = current.revision() + 1;
-        ManagementDocument next = new ManagementDocument(revision, edited.policy(), edited.apis(), edited.gateways());
-        validator.validate(next);
-        Map<String, GatewayKeys> keys = new HashMap<>();
-        for (GatewayDefinition gateway : next.gateways()) {
-            GatewayKeys existing = current.keys().get(gateway.id());
-            keys.put(gateway.id(), existing != null ? existing : GatewayKeys.generate());
+    public long change(Edit edit) throws MissingException, ConfigException, SQLException {
+        long revision;
+        synchronized (writeLock) {
+            State current = state;
+            ManagementDocument edited = edit.apply(current.document());
+            if (atRevision(edited, current.revision()).equals(current.document())) {
+                return current.revision();
+            }
+            revision = current.revision() + 1;
+            ManagementDocument next = atRevision(edited, revision);
+            byte[] stored = json.write(next);
+            if (stored.length > maxDocumentBytes) {
+                throw new ConfigException("the configuration would be " + stored.length + " bytes, more than the "
+                        + ByteSize.format(maxDocumentBytes) + " that " + ManagementSettings.REQUEST_MAX_SIZE
+                        + " allows for one import (PUT /admin/config); raise it, or make the configuration smaller");
+            }
+            Map<String, byte[]> served = validator.validate(next);
+            Map<String, GatewayKeys> keys = new HashMap<>();
+            for (GatewayDefinition gateway : next.gateways()) {
+                GatewayKeys existing = current.keys().get(gateway.id());
+                keys.put(gateway.id(), existing != null ? existing : GatewayKeys.generate());
+            }
+            persist(next, stored, current.keys(), keys);
+            state = new State(next, Map.copyOf(keys), served);
         }
-        persist(next, current.keys(), keys);
-        state = new State(next, Map.copyOf(keys));
         onNewRevision.accept(revision);
         return revision;
     }
 
     /** Replaces one of a gateway's keys; every token signed with the old one stops working. */
-    public synchronized void regenerateKey(String gatewayId, String keyType) throws MissingException, SQLException {
-        State current = state;
-        GatewayKeys keys = current.keys().get(gatewayId);
-        if (keys == null) {
-            throw new MissingException("no gateway '" + gatewayId + "'");
+    public void regenerateKey(String gatewayId, String keyType) throws MissingException, SQLException {
+        synchronized (writeLock) {
+            State current = state;
+            GatewayKeys keys = current.keys().get(gatewayId);
+            if (keys == null) {
+                throw new MissingException("no gateway '" + gatewayId + "'");
+            }
+            GatewayKeys next = keys.regenerate(keyType);
+            try (Connection connection = database.connection()) {
+                keyTable.update(connection, gatewayId, next);
+            }
+            Map<String, GatewayKeys> all = new HashMap<>(current.keys());
+            all.put(gatewayId, next);
+            state = new State(current.document(), Map.copyOf(all), current.served());
         }
-        GatewayKeys next = keys.regenerate(keyType);
-        try (Connection connection = database.connection(); PreparedStatement update = connection.prepareStatement(
-                "UPDATE gateway_keys SET primary_key = ?, secondary_key = ? WHERE gateway_id = ?")) {
-            update.setString(1, next.primary());
-            update.setString(2, next.secondary());
-            update.setString(3, gatewayId);
-            update.executeUpdate();
-        }
-        Map<String, GatewayKeys> all = new HashMap<>(current.keys());
-        all.put(gatewayId, next);
-        state = new State(current.document(), Map.copyOf(all));
     }
 
-    private void persist(ManagementDocument next, Map<String, GatewayKeys> before, Map<String, GatewayKeys> after)
-            throws SQLException {
-        byte[] document = json.write(next);
+    private static ManagementDocument atRevision(ManagementDocument document, long revision) {
+        return new ManagementDocument(revision, document.policy(), document.apis(), document.gateways());
+    }
+
+    private void persist(ManagementDocument next, byte[] document, Map<String, GatewayKeys> before,
+                         Map<String, GatewayKeys> after) throws SQLException {
         database.inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO config_revisions (revision, document, sha256, created_at) VALUES (?, ?, ?, ?)")) {
@@ -141,22 +173,12 @@ public final class ConfigStore {
             }
             for (String gone : before.keySet()) {
                 if (!after.containsKey(gone)) {
-                    try (PreparedStatement delete = connection.prepareStatement(
-                            "DELETE FROM gateway_keys WHERE gateway_id = ?")) {
-                        delete.setString(1, gone);
-                        delete.executeUpdate();
-                    }
+                    keyTable.delete(connection, gone);
                 }
             }
             for (Map.Entry<String, GatewayKeys> added : after.entrySet()) {
                 if (!before.containsKey(added.getKey())) {
-                    try (PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO gateway_keys (gateway_id, primary_key, secondary_key) VALUES (?, ?, ?)")) {
-                        insert.setString(1, added.getKey());
-                        insert.setString(2, added.getValue().primary());
-                        insert.setString(3, added.getValue().secondary());
-                        insert.executeUpdate();
-                    }
+                    keyTable.insert(connection, added.getKey(), added.getValue());
                 }
             }
         });

@@ -1,33 +1,56 @@
 package dev.breakwater.management.store;
 
 import dev.breakwater.gateway.config.ApiDefinition;
-import dev.breakwater.gateway.config.ConfigDocument;
 import dev.breakwater.gateway.config.ConfigException;
 import dev.breakwater.gateway.snapshot.SnapshotCompiler;
 import dev.breakwater.management.model.GatewayDefinition;
 import dev.breakwater.management.model.ManagementDocument;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks a management document before it is stored, with the gateway's own compiler: every
- * API, operation and policy must compile exactly as a gateway would compile it, so that no
- * document a gateway would refuse is ever served. All APIs are compiled together, so two APIs
- * that would clash on a gateway cannot both exist, whatever their assignments.
+ * Checks a management document before it is stored, with the gateway's own parser, limits and
+ * compiler, on the exact bytes each gateway will be served: no document a gateway would refuse
+ * is ever served. All APIs are also compiled together, so two APIs that would clash on a
+ * gateway cannot both exist, whatever their assignments.
  */
-public final class DocumentValidator {
+final class DocumentValidator {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,79}");
 
     private final SnapshotCompiler compiler;
+    private final ServedDocuments served;
 
-    public DocumentValidator(SnapshotCompiler compiler) {
+    DocumentValidator(SnapshotCompiler compiler, ServedDocuments served) {
         this.compiler = compiler;
+        this.served = served;
     }
 
-    public void validate(ManagementDocument document) throws ConfigException {
-        compiler.compile(new ConfigDocument(document.revision(), document.policy(), document.apis()), "", "validation");
+    /** @return what each gateway will be served, checked */
+    Map<String, byte[]> validate(ManagementDocument document) throws ConfigException {
+        checkGateways(document);
+        byte[] everything = served.everything(document);
+        compiler.compile(everything, "validation");
+        Map<String, byte[]> documents = served.render(document);
+        Map<byte[], Boolean> checked = new IdentityHashMap<>(); // gateways with the same APIs share one rendering
+        for (GatewayDefinition gateway : document.gateways()) {
+            byte[] bytes = documents.get(gateway.id());
+            if (checked.put(bytes, Boolean.TRUE) == null && !Arrays.equals(bytes, everything)) {
+                try {
+                    compiler.compile(bytes, "validation");
+                } catch (ConfigException e) {
+                    throw new ConfigException("as served to gateway '" + gateway.id() + "': " + e.getMessage());
+                }
+            }
+        }
+        return documents;
+    }
+
+    private static void checkGateways(ManagementDocument document) throws ConfigException {
         Set<String> apiIds = new HashSet<>();
         for (ApiDefinition api : document.apis()) {
             apiIds.add(api.id());

@@ -17,10 +17,13 @@ public final class RevisionWatch {
         this.revision = revision;
     }
 
-    /** Records a new revision and calls every waiter. */
+    /**
+     * Records a new revision and calls every waiter. Revisions are announced outside the
+     * store's write lock, so two may arrive out of order: the newer one stays.
+     */
     public void advance(long newRevision) {
         synchronized (this) {
-            revision = newRevision;
+            revision = Math.max(revision, newRevision);
         }
         callAll();
     }

@@ -63,4 +63,22 @@ class GatewayTokensTest {
         assertThrows(IllegalArgumentException.class, () -> tokens.sign("gw-1", primary, NOW.plus(Duration.ofDays(31))));
         tokens.sign("gw-1", primary, NOW.plus(Duration.ofDays(30)));
     }
+
+    @Test
+    void onlyThePaddedStandardBase64SpellingOfASignatureIsAccepted() {
+        String token = null;
+        for (int minutes = 1; token == null || !token.matches(".*&.*[+/].*"); minutes++) { // a signature with '+' or '/'
+            token = tokens.sign("gw-1", primary, NOW.plus(Duration.ofMinutes(minutes)));
+        }
+        assertEquals(GatewayTokens.Verdict.VALID, tokens.verify(token, "gw-1", primary, secondary));
+        String unpadded = token.replaceAll("=+$", "");
+        assertTrue(unpadded.length() < token.length(), "an HMAC-SHA512 in base64 ends with '=='");
+        assertEquals(GatewayTokens.Verdict.MALFORMED, tokens.verify(unpadded, "gw-1", primary, secondary),
+                "Java's decoder alone accepts it unpadded");
+        int cut = token.lastIndexOf('&') + 1;
+        String urlSafe = token.substring(0, cut) + token.substring(cut).replace('+', '-').replace('/', '_');
+        assertEquals(GatewayTokens.Verdict.MALFORMED, tokens.verify(urlSafe, "gw-1", primary, secondary));
+        assertEquals(GatewayTokens.Verdict.MALFORMED, tokens.verify(token.replace("==", "=\n="), "gw-1", primary,
+                secondary));
+    }
 }

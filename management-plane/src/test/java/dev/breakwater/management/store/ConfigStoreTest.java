@@ -1,7 +1,10 @@
 package dev.breakwater.management.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,22 +18,40 @@ import dev.breakwater.gateway.snapshot.SnapshotCompiler;
 import dev.breakwater.management.model.GatewayDefinition;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
+import dev.breakwater.gateway.config.ConfigDocument;
+import dev.breakwater.gateway.secrets.SecretCipher;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store on a real H2 file: changes survive a reopen, refused changes leave nothing behind. */
 class ConfigStoreTest {
 
+    private static final byte[] STORE_KEY = new byte[SecretCipher.KEY_BYTES];
+
     @TempDir
     Path dir;
-    private final List<Long> announced = new ArrayList<>();
+    private final List<Long> announced = new CopyOnWriteArrayList<>();
+    private LongConsumer onNewRevision = announced::add;
 
     private ConfigStore open(H2Database database) throws Exception {
-        new SchemaMigrator("sql/management", List.of("V1__initial.sql")).migrate(database);
-        return ConfigStore.open(database, new SnapshotCompiler(PolicyTesting.REGISTRY, Clock.systemUTC()),
-                new StrictJson(), Clock.systemUTC(), announced::add);
+        return open(database, 1 << 20);
+    }
+
+    private ConfigStore open(H2Database database, long maxDocumentBytes) throws Exception {
+        new SchemaMigrator("sql/management", List.of("V1__initial.sql", "V2__telemetry.sql", "V3__secrets.sql"))
+                .migrate(database);
+        return ConfigStore.open(database, new SecretCipher(STORE_KEY),
+                new SnapshotCompiler(PolicyTesting.REGISTRY, Clock.systemUTC()), new StrictJson(), Clock.systemUTC(),
+                maxDocumentBytes, revision -> onNewRevision.accept(revision));
     }
 
     private static ApiDefinition api(String id, String policy) {
@@ -88,6 +109,106 @@ class ConfigStoreTest {
             assertNotEquals(before.secondary(), after.secondary());
             store.change(current -> Edits.withoutGateway(current, "gw"));
             assertTrue(store.state().keys().isEmpty());
+        }
+    }
+
+    @Test
+    void aChangeThatChangesNothingMakesNoRevisionAndWakesNoOne() throws Exception {
+        try (H2Database database = H2Database.open(dir, "store")) {
+            ConfigStore store = open(database);
+            assertEquals(1, store.change(current -> Edits.withApi(current, api("a", null))));
+            ConfigStore.State before = store.state();
+            assertEquals(1, store.change(current -> Edits.withApi(current, api("a", null))), "the same API again");
+            assertEquals(1, store.change(current -> Edits.withGlobalPolicy(current, null)), "removing what is not there");
+            assertEquals(List.of(1L), announced, "nothing announced, so no long poll is woken");
+            assertSame(before, store.state());
+            assertEquals(1, rows(database, "SELECT COUNT(*) FROM config_revisions"), "no revision stored");
+        }
+    }
+
+    @Test
+    void aNewRevisionIsAnnouncedAfterTheWriteLockIsReleased() throws Exception {
+        try (H2Database database = H2Database.open(dir, "store")) {
+            ConfigStore store = open(database);
+            // The announcement of revision 1 waits (bounded) for a second writer: under the write lock it never could.
+            CompletableFuture<Long> second = new CompletableFuture<>();
+            AtomicBoolean secondWroteMeanwhile = new AtomicBoolean();
+            onNewRevision = revision -> {
+                announced.add(revision);
+                if (revision == 1) {
+                    new Thread(() -> {
+                        try {
+                            second.complete(store.change(current -> Edits.withApi(current, api("b", null))));
+                        } catch (Exception e) {
+                            second.completeExceptionally(e);
+                        }
+                    }).start();
+                    try {
+                        second.get(10, TimeUnit.SECONDS);
+                        secondWroteMeanwhile.set(true);
+                    } catch (Exception timedOutOrFailed) {
+                        // the assertion below says so
+                    }
+                }
+            };
+            store.change(current -> Edits.withApi(current, api("a", null)));
+            assertTrue(secondWroteMeanwhile.get(), "a second writer wrote while revision 1 was being announced");
+            assertEquals(2, second.get(10, TimeUnit.SECONDS));
+            assertEquals(List.of(1L, 2L), announced, "revision 2 announced while revision 1 still was");
+            RevisionWatch watch = new RevisionWatch(0);
+            watch.advance(2);
+            watch.advance(1);
+            assertFalse(watch.awaitChange(1, () -> { }), "a late older announcement does not move the revision back");
+        }
+    }
+
+    @Test
+    void eachGatewayIsServedItsOwnDocumentRenderedWithTheRevision() throws Exception {
+        try (H2Database database = H2Database.open(dir, "store")) {
+            ConfigStore store = open(database);
+            store.change(current -> Edits.withApi(Edits.withApi(current, api("a", null)), api("b", null)));
+            store.change(current -> Edits.withGateway(Edits.withGateway(current,
+                    new GatewayDefinition("east", null, List.of("a"))), new GatewayDefinition("west", null, List.of("a"))));
+            byte[] east = store.state().served().get("east");
+            ConfigDocument served = new StrictJson().read(east);
+            assertEquals(2, served.revision());
+            assertEquals(List.of("a"), served.apis().stream().map(ApiDefinition::id).toList());
+            assertSame(east, store.state().served().get("west"), "gateways with the same APIs share one rendering");
+            assertArrayEquals(new StrictJson().write(new ConfigDocument(2, null, List.of(api("a", null)))), east);
+        }
+    }
+
+    @Test
+    void aDocumentLargerThanOneImportMayBeIsRefused() throws Exception {
+        try (H2Database database = H2Database.open(dir, "store")) {
+            ConfigStore store = open(database, 300);
+            ConfigException refused = assertThrows(ConfigException.class, () -> store.change(current ->
+                    Edits.withApi(current, api("a", "<policies>" + "<inbound/>".repeat(40) + "</policies>"))));
+            assertTrue(refused.getMessage().contains("server.request.max.size"), refused.getMessage());
+            assertEquals(0, store.state().revision());
+        }
+    }
+
+    @Test
+    void gatewayKeysAreStoredEncrypted() throws Exception {
+        try (H2Database database = H2Database.open(dir, "store")) {
+            ConfigStore store = open(database);
+            store.change(current -> Edits.withGateway(current, new GatewayDefinition("gw", null, null)));
+            GatewayKeys keys = store.state().keys().get("gw");
+            try (Connection connection = database.connection(); Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT primary_key, secondary_key FROM gateway_keys")) {
+                row.next();
+                assertTrue(SecretCipher.isSealed(row.getString(1)) && SecretCipher.isSealed(row.getString(2)));
+                assertFalse(row.getString(1).contains(keys.primary()) || row.getString(2).contains(keys.secondary()));
+            }
+        }
+    }
+
+    private static long rows(H2Database database, String count) throws Exception {
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(count)) {
+            result.next();
+            return result.getLong(1);
         }
     }
 }
