@@ -1,17 +1,30 @@
 package dev.breakwater.gateway.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
  * Everything a gateway needs, as one JSON document; served by the management plane and read
  * from a local file alike. Property names follow the APIM resource model.
  *
- * @param revision increases with every change
- * @param policy   the global policy XML, or {@code null}
+ * @param revision    increases with every change
+ * @param policy      the global policy XML, or {@code null}
+ * @param namedValues values policies reference as {@code {{name}}}
+ * @param fragments   policy fragments that {@code include-fragment} puts in place
  */
-public record ConfigDocument(long revision, String policy, List<ApiDefinition> apis) {
+public record ConfigDocument(long revision, String policy, List<ApiDefinition> apis,
+                             // left out when empty, so that gateways of earlier versions still read documents without them
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NamedValueDefinition> namedValues,
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FragmentDefinition> fragments) {
 
     public ConfigDocument {
         apis = apis == null ? List.of() : List.copyOf(apis);
+        namedValues = namedValues == null ? List.of() : List.copyOf(namedValues);
+        fragments = fragments == null ? List.of() : List.copyOf(fragments);
+    }
+
+    /** A document with only APIs and a global policy. */
+    public ConfigDocument(long revision, String policy, List<ApiDefinition> apis) {
+        this(revision, policy, apis, List.of(), List.of());
     }
 }
