@@ -11,8 +11,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * The gateway's background sync with the management plane: one thread pulls the configuration
  * (long polling, so a change arrives at once), compiles it and swaps it in; another sends a
  * heartbeat every interval. Failures back off with jitter; a persistent failure is logged once,
- * then its recovery. A document that does not compile is refused, the one being served stays,
- * and the error goes into the next heartbeat.
+ * then its recovery. A document that does not compile, or that would roll the served revision
+ * back ({@link RevisionGuard}), is refused, the one being served stays, and the error goes into
+ * the heartbeat sent right after.
  */
 public final class SyncService implements AutoCloseable {
 
@@ -41,6 +44,7 @@ public final class SyncService implements AutoCloseable {
     private final ScheduledExecutorService heartbeats;
     private final Thread puller;
     private final SyncStatus status = new SyncStatus();
+    private final AtomicBoolean heartbeatQueued = new AtomicBoolean();
     private volatile boolean running = true;
 
     /**
@@ -69,10 +73,29 @@ public final class SyncService implements AutoCloseable {
         });
     }
 
+    /**
+     * Starts pulling. The first heartbeat goes as soon as the management plane has answered
+     * (so that it shows the applied revision at once, not after an interval), then one every
+     * interval, and one more after every document applied or refused.
+     */
     public void start() {
         puller.start();
         long period = timings.heartbeatInterval().toMillis();
-        heartbeats.scheduleAtFixedRate(this::sendHeartbeat, 0, period, TimeUnit.MILLISECONDS);
+        heartbeats.scheduleAtFixedRate(this::sendHeartbeat, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Queues a heartbeat now, unless one is queued already (a stream of changes sends few). */
+    private void heartbeatSoon() {
+        if (heartbeatQueued.compareAndSet(false, true)) {
+            try {
+                heartbeats.execute(() -> {
+                    heartbeatQueued.set(false); // a change while this one is sent queues the next
+                    sendHeartbeat();
+                });
+            } catch (RejectedExecutionException closing) {
+                heartbeatQueued.set(false);
+            }
+        }
     }
 
     public SyncStatus status() {
@@ -100,20 +123,27 @@ public final class SyncService implements AutoCloseable {
 
     private void pullLoop() {
         int failures = 0;
+        boolean answered = false;
         String etag = null;
         while (running) {
             try {
                 ManagementPlaneClient.Fetched fetched = client.fetch(etag, timings.longPollWait());
                 status.pulled(clock.instant());
+                boolean report = failures > 0 || !answered;
                 if (failures > 0) {
                     LOG.info("management plane reachable again after {} failed attempts", failures);
                 }
                 failures = 0;
+                answered = true;
                 if (fetched != null) {
                     etag = fetched.etag(); // also for a refused document: wait for the next one, not this again
                     status.attempted(apply(fetched.document()));
+                    report = true;
                 } else {
                     status.attempted(null);
+                }
+                if (report) {
+                    heartbeatSoon();
                 }
                 if (timings.longPollWait().isZero()) {
                     pause(timings.syncInterval());
@@ -154,10 +184,16 @@ public final class SyncService implements AutoCloseable {
         try {
             snapshot = compiler.compile(document, "management plane");
         } catch (ConfigException e) {
-            status.refused(e.getMessage());
+            status.refused("refused: " + e.getMessage());
             LOG.warn("configuration from the management plane refused, still serving revision {}: {}",
                     serving == null ? "none" : serving.revision(), e.getMessage());
             return "refused: " + e.getMessage();
+        }
+        String rollback = RevisionGuard.refusal(serving, snapshot);
+        if (rollback != null) {
+            status.refused(rollback);
+            LOG.warn(rollback);
+            return rollback;
         }
         saveToBackup(snapshot, document);
         active.swap(snapshot);
