@@ -1,6 +1,7 @@
 package dev.breakwater.management;
 
 import dev.breakwater.gateway.bootstrap.Launcher;
+import dev.breakwater.gateway.bootstrap.ListenerBinding;
 import dev.breakwater.gateway.config.StrictJson;
 import dev.breakwater.gateway.db.H2Database;
 import dev.breakwater.gateway.db.SchemaMigrator;
@@ -61,12 +62,19 @@ public final class ManagementPlane implements Launcher.Running {
     private final RevisionWatch watch;
     private final Server server;
     private final ServerConnector connector;
+    private final Path dataDir;
+    private final boolean adminTokenFromSetting;
+    private final long startRevision;
 
-    private ManagementPlane(H2Database database, RevisionWatch watch, Server server, ServerConnector connector) {
+    private ManagementPlane(H2Database database, RevisionWatch watch, Server server, ServerConnector connector,
+                            Path dataDir, boolean adminTokenFromSetting, long startRevision) {
         this.database = database;
         this.watch = watch;
         this.server = server;
         this.connector = connector;
+        this.dataDir = dataDir;
+        this.adminTokenFromSetting = adminTokenFromSetting;
+        this.startRevision = startRevision;
     }
 
     /**
@@ -75,10 +83,16 @@ public final class ManagementPlane implements Launcher.Running {
      */
     public static ManagementPlane start(Settings settings) throws Exception {
         Clock clock = Clock.systemUTC();
-        Path dataDir = Path.of(settings.require(ManagementSettings.DATA_DIR));
-        String adminToken = AdminToken.resolve(settings.get(ManagementSettings.ADMIN_TOKEN), dataDir);
-        H2Database database = H2Database.open(dataDir, "management");
+        Server server = server(settings);
+        ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+        // Bound first: a port in use is reported before anything is created under data.dir.
+        new ListenerBinding("the management plane's listener", connector.getHost(), connector.getPort(),
+                ManagementSettings.HTTP_PORT, ManagementSettings.HTTP_HOST).bind(connector::open);
+        H2Database database = null;
         try {
+            Path dataDir = Path.of(settings.require(ManagementSettings.DATA_DIR));
+            String adminToken = AdminToken.resolve(settings.get(ManagementSettings.ADMIN_TOKEN), dataDir);
+            database = H2Database.open(dataDir, "management");
             new SchemaMigrator("sql/management", SCHEMA).migrate(database);
             AtomicReference<RevisionWatch> watch = new AtomicReference<>();
             ConfigStore store = ConfigStore.open(database, new SnapshotCompiler(PolicyRegistry.builtIn(), clock),
@@ -98,16 +112,21 @@ public final class ManagementPlane implements Launcher.Running {
                     .register(new GatewaysResource(store, heartbeats, telemetry, tokens, clock))
                     .register(new GatewayConfigurationResource(new GatewayDocuments(store), watch.get(), heartbeats,
                             telemetry, settings.duration(ManagementSettings.LONG_POLL_MAX), clock));
-            Server server = server(settings, api);
+            server.setHandler(new GracefulHandler(context(api)));
             server.start();
-            return new ManagementPlane(database, watch.get(), server, (ServerConnector) server.getConnectors()[0]);
+            return new ManagementPlane(database, watch.get(), server, connector, dataDir,
+                    settings.get(ManagementSettings.ADMIN_TOKEN) != null, store.state().revision());
         } catch (Exception | Error e) {
-            database.close();
+            connector.close();
+            if (database != null) {
+                database.close();
+            }
             throw e;
         }
     }
 
-    private static Server server(Settings settings, ResourceConfig api) throws SettingsException {
+    /** The server and its one listener, not yet bound; the handler comes once the store is open. */
+    private static Server server(Settings settings) throws SettingsException {
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
         threads.setName("breakwater-mp");
         Server server = new Server(threads);
@@ -117,18 +136,31 @@ public final class ManagementPlane implements Launcher.Running {
         connector.setHost(settings.require(ManagementSettings.HTTP_HOST));
         connector.setPort(settings.integer(ManagementSettings.HTTP_PORT, 0, 65535));
         server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler("/");
-        ServletHolder jersey = new ServletHolder("api", new ServletContainer(api));
-        jersey.setAsyncSupported(true); // long polls are suspended, not parked on a thread
-        context.addServlet(jersey, "/*");
-        server.setHandler(new GracefulHandler(context));
         server.setStopTimeout(settings.duration(ManagementSettings.SHUTDOWN_TIMEOUT).toMillis());
         return server;
     }
 
-    @Override
+    private static ServletContextHandler context(ResourceConfig api) {
+        ServletContextHandler context = new ServletContextHandler("/");
+        ServletHolder jersey = new ServletHolder("api", new ServletContainer(api));
+        jersey.setAsyncSupported(true); // long polls are suspended, not parked on a thread
+        context.addServlet(jersey, "/*");
+        return context;
+    }
+
+    /** The listener's port. */
     public int port() {
         return connector.getLocalPort();
+    }
+
+    @Override
+    public List<String> describe() {
+        return List.of("management plane listening on port " + port() + " (address " + connector.getHost()
+                        + "; server.http.port, server.http.host): /admin for operators, /gateway for gateways",
+                "data: " + dataDir.toAbsolutePath().normalize(),
+                "admin token: " + (adminTokenFromSetting ? "the setting admin.token"
+                        : "in " + dataDir.toAbsolutePath().normalize().resolve("admin-token")),
+                "configuration revision: " + startRevision);
     }
 
     /** Stops accepting, lets requests finish, closes the store cleanly. */

@@ -1,6 +1,8 @@
 package dev.breakwater.management;
 
 import dev.breakwater.gateway.settings.Setting;
+import dev.breakwater.gateway.settings.SettingCheck;
+import java.time.Duration;
 import java.util.List;
 
 /** The settings of the management plane. */
@@ -14,13 +16,16 @@ public final class ManagementSettings {
     public static final String LONG_POLL_MAX = "gateway.long.poll.max";
 
     public static final List<Setting> ALL = List.of(
-            new Setting(HTTP_PORT, "9090", "port of the admin and gateway API (0 picks a free one)"),
+            new Setting(HTTP_PORT, "9090", "port of the admin and gateway API (0 picks a free one)",
+                    SettingCheck.integer(0, 65535)),
             new Setting(HTTP_HOST, "0.0.0.0", "address the listener binds to"),
-            new Setting(SHUTDOWN_TIMEOUT, "10s", "on SIGTERM, how long requests in flight may take to finish"),
+            new Setting(SHUTDOWN_TIMEOUT, "10s", "on SIGTERM, how long requests in flight may take to finish",
+                    SettingCheck.duration(Duration.ZERO)),
             new Setting(DATA_DIR, "./data", "where the H2 store (and a generated admin token) live"),
             new Setting(ADMIN_TOKEN, null, "bearer token of the admin API; when unset, one is generated on first "
                     + "start and stored as <data.dir>/admin-token"),
-            new Setting(LONG_POLL_MAX, "60s", "the longest a gateway's configuration request is held open waiting for a change"));
+            new Setting(LONG_POLL_MAX, "60s", "the longest a gateway's configuration request is held open waiting for a change",
+                    SettingCheck.duration(Duration.ofSeconds(1), Duration.ofHours(1))));
 
     private ManagementSettings() {
     }
