@@ -2,7 +2,6 @@ package dev.breakwater.gateway.sync;
 
 import dev.breakwater.gateway.backup.ConfigBackup;
 import dev.breakwater.gateway.config.ConfigException;
-import dev.breakwater.gateway.config.StrictJson;
 import dev.breakwater.gateway.proxy.RequestCounters;
 import dev.breakwater.gateway.snapshot.ActiveConfig;
 import dev.breakwater.gateway.snapshot.ConfigSnapshot;
@@ -10,19 +9,14 @@ import dev.breakwater.gateway.snapshot.SnapshotCompiler;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's background sync with the management plane: one thread pulls the configuration
- * (long polling, so a change arrives at once), compiles it and swaps it in; another sends a
- * heartbeat every interval. Failures back off with jitter; a persistent failure is logged once,
- * then its recovery. A document that does not compile, or that would roll the served revision
+ * (long polling, so a change arrives at once), compiles it and swaps it in; another sends
+ * heartbeats ({@link HeartbeatSender}). Failures back off with jitter; a persistent failure is
+ * logged once, then its recovery. A document that does not compile, or that would roll the served revision
  * back ({@link RevisionGuard}), is refused, the one being served stays, and the error goes into
  * the heartbeat sent right after.
  */
@@ -35,16 +29,13 @@ public final class SyncService implements AutoCloseable {
     private final ActiveConfig active;
     private final SyncTimings timings;
     private final GatewayIdentity identity;
-    private final RequestCounters counters;
     private final Clock clock;
     private final Backoff backoff;
     private final ConfigBackup backup;
     private final TelemetrySender telemetry;
-    private final StrictJson json = new StrictJson();
-    private final ScheduledExecutorService heartbeats;
+    private final HeartbeatSender heartbeats;
     private final Thread puller;
     private final SyncStatus status = new SyncStatus();
-    private final AtomicBoolean heartbeatQueued = new AtomicBoolean();
     private volatile boolean running = true;
 
     /**
@@ -59,18 +50,14 @@ public final class SyncService implements AutoCloseable {
         this.active = active;
         this.timings = timings;
         this.identity = identity;
-        this.counters = counters;
         this.clock = clock;
         this.backoff = backoff;
         this.backup = backup;
         this.telemetry = telemetry;
         this.puller = new Thread(this::pullLoop, "breakwater-sync");
         this.puller.setDaemon(true);
-        this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "breakwater-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.heartbeats = new HeartbeatSender(client, active, status, timings.heartbeatInterval(), identity, counters,
+                clock, telemetry);
     }
 
     /**
@@ -80,22 +67,7 @@ public final class SyncService implements AutoCloseable {
      */
     public void start() {
         puller.start();
-        long period = timings.heartbeatInterval().toMillis();
-        heartbeats.scheduleAtFixedRate(this::sendHeartbeat, period, period, TimeUnit.MILLISECONDS);
-    }
-
-    /** Queues a heartbeat now, unless one is queued already (a stream of changes sends few). */
-    private void heartbeatSoon() {
-        if (heartbeatQueued.compareAndSet(false, true)) {
-            try {
-                heartbeats.execute(() -> {
-                    heartbeatQueued.set(false); // a change while this one is sent queues the next
-                    sendHeartbeat();
-                });
-            } catch (RejectedExecutionException closing) {
-                heartbeatQueued.set(false);
-            }
-        }
+        heartbeats.start();
     }
 
     public SyncStatus status() {
@@ -143,7 +115,7 @@ public final class SyncService implements AutoCloseable {
                     status.attempted(null);
                 }
                 if (report) {
-                    heartbeatSoon();
+                    heartbeats.soon();
                 }
                 if (timings.longPollWait().isZero()) {
                     pause(timings.syncInterval());
@@ -231,26 +203,6 @@ public final class SyncService implements AutoCloseable {
         }
     }
 
-    private void sendHeartbeat() {
-        telemetry.spoolFinishedMinutes();
-        try {
-            ConfigSnapshot serving = active.current();
-            Heartbeat heartbeat = new Heartbeat(identity.gatewayName(), identity.instanceId(), identity.hostname(),
-                    identity.version(), serving == null ? -1 : serving.revision(), status.lastPull(),
-                    status.reportedError(),
-                    Duration.between(identity.startedAt(), clock.instant()).toSeconds(),
-                    (int) timings.heartbeatInterval().toSeconds(), counters.snapshot());
-            client.heartbeat(json.write(heartbeat));
-            telemetry.sendSpooled(client);
-        } catch (SyncException e) {
-            status.heartbeatFailed();
-            LOG.debug("heartbeat failed: {}", e.getMessage());
-        } catch (RuntimeException e) {
-            status.heartbeatFailed();
-            LOG.warn("heartbeat failed unexpectedly", e);
-        }
-    }
-
     private void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
@@ -264,7 +216,7 @@ public final class SyncService implements AutoCloseable {
     public void close() {
         running = false;
         puller.interrupt();
-        heartbeats.shutdownNow();
+        heartbeats.close();
         client.close();
     }
 }
