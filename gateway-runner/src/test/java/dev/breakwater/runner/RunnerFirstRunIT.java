@@ -119,6 +119,24 @@ class RunnerFirstRunIT {
     }
 
     @Test
+    void anUnreachableManagementPlaneIsSaidInWordsNotExceptionNames() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort(); // nothing listens there once closed
+        }
+        try (JavaProcess runner = JavaProcess.start(JAR, dir, List.of("-Xmx128m"),
+                Map.of("CONFIG_SERVICE_AUTH", "GatewayKey g&209901010000&eA=="), "--server.http.port=0",
+                "--server.admin.port=-1", "--gateway.name=g", "--config.service.endpoint=http://127.0.0.1:" + closed,
+                "--config.backup.enabled=false", "--config.startup.timeout=1s")) {
+            assertEquals(1, runner.awaitExit(EXIT));
+            String output = runner.output();
+            assertTrue(output.contains("no configuration from the management plane at http://127.0.0.1:" + closed), output);
+            assertTrue(output.contains("the management plane cannot be reached: connection refused"), output);
+            assertFalse(output.contains("java.net") || output.contains("Exception"), output);
+        }
+    }
+
+    @Test
     void theBannerSaysVersionModeListenersAndSettingsFile() throws Exception {
         Path settings = dir.resolve("gateway.properties");
         Files.writeString(settings, "config.local.file=" + config().toString().replace("\\", "/")

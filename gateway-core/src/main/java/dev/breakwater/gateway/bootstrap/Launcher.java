@@ -81,7 +81,10 @@ public final class Launcher {
             System.exit(1);
             return;
         } catch (Exception e) {
-            System.err.println(program.name() + ": cannot start: " + e);
+            // Unforeseen: the message, not the exception's class name; the stack for whoever turns on debug.
+            LOG.debug("start failed", e);
+            System.err.println(program.name() + ": cannot start: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             System.exit(1);
             return;
         }
