@@ -27,7 +27,8 @@ public final class DotNetValues {
     /**
      * True when set-variable may store {@code value}: APIM's allowed types (Boolean, Byte, Char, DateTime,
      * Decimal, Double, Guid, Int16/32/64, Single, String, TimeSpan and their nullables, byte[], the JToken
-     * family, Uri), plus what other policies store (an IResponse from send-request, a Jwt from validate-jwt).
+     * family, Uri), plus what other policies store (an IResponse from send-request, a Jwt from validate-jwt,
+     * an Authorization from get-authorization-context).
      * Null is allowed.
      */
     public static boolean isAllowedVariableValue(Object value) {
@@ -36,6 +37,7 @@ public final class DotNetValues {
                 || value instanceof Float || value instanceof Double || value instanceof BigDecimal
                 || value instanceof DotNetDateTime || value instanceof DotNetTimeSpan || value instanceof UUID
                 || value instanceof byte[] || value instanceof JToken || value instanceof DotNetUri
-                || value instanceof ResponseView || value instanceof dev.breakwater.gateway.policy.expression.runtime.Jwt;
+                || value instanceof ResponseView || value instanceof dev.breakwater.gateway.policy.expression.runtime.Jwt
+                || value instanceof dev.breakwater.gateway.policy.expression.context.AuthorizationView;
     }
 }

@@ -51,6 +51,10 @@ public final class ExpressionCompiler {
             throw new ExpressionException(lineOf(text, e.position(), line), e.getMessage());
         } catch (StackOverflowError e) {
             throw new ExpressionException(line, "the expression is nested too deeply");
+        } catch (RuntimeException e) {
+            // A construct the compiler does not handle: refuse it (fail closed) and say so.
+            throw new ExpressionException(line, "this expression uses a construct that is not supported ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
     }
 

@@ -160,6 +160,10 @@ final class InMemoryContext implements ExpressionContext {
             public String serviceId() {
                 return "svc-1";
             }
+
+            public String instanceId() {
+                return "gw-1-instance-7";
+            }
         };
     }
 

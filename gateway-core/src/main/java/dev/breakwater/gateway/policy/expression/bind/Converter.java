@@ -123,7 +123,7 @@ final class Converter {
     /** The run-time work of a conversion, or null when the representation does not change. */
     private UnaryOperator<Object> operator(Conversions.Conversion c, TypeSymbol from, TypeSymbol to) {
         switch (c.kind()) {
-            case NULL_LITERAL, NULLABLE_WRAP:
+            case IDENTITY, NULL_LITERAL, NULLABLE_WRAP:
                 return null;
             case REFERENCE_IMPLICIT:
                 return pairsView(from, to);

@@ -46,7 +46,7 @@ final class Members {
                 continue;
             }
             for (MethodSymbol m : n.def().members().methods(name)) {
-                if (m.isStatic() != wantStatic || m.isExtension()) {
+                if (m.isStatic() != wantStatic) {
                     continue;
                 }
                 MethodSymbol sub = substitute(m, n.substitution());

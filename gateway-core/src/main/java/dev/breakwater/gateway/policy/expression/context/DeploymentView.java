@@ -9,4 +9,12 @@ public interface DeploymentView {
     String serviceName();
 
     String serviceId();
+
+    /** This gateway instance (process), for {@code context.Deployment.Gateway.InstanceId}. */
+    String instanceId();
+
+    /** False: this is a self-hosted gateway ({@code context.Deployment.Gateway.IsManaged}). */
+    default boolean isManaged() {
+        return false;
+    }
 }

@@ -101,7 +101,7 @@ final class CollectionsArea implements LibraryArea {
                 .prop("TValue Value", e -> ((Map.Entry<?, ?>) e).getValue());
         pair.def().setDefaultValue(new AbstractMap.SimpleImmutableEntry<>(null, null));
         defineHashSet();
-        array.instanceTest(v -> v instanceof Object[] || v instanceof byte[]).supertypes("IEnumerable<object>")
+        array.instanceTest(v -> v instanceof Object[] || v instanceof byte[])
                 .prop("int Length", Sequences::count)
                 .staticMethod("int IndexOf<T>(T[] array, T value)", (a, v) -> Sequences.indexOf(a, v))
                 .staticMethod("bool Exists<T>(T[] array, Predicate<T> match)", (a, p) -> find(a, p) >= 0)

@@ -47,6 +47,8 @@ final class ContextArea implements LibraryArea {
     private TypeBuilder identity;
     private TypeBuilder keyNames;
     private TypeBuilder certificate;
+    private TypeBuilder gateway;
+    private TypeBuilder authorization;
 
     TypeDef contextType() {
         return context.def();
@@ -69,6 +71,9 @@ final class ContextArea implements LibraryArea {
         group = b.declare(NS, "IGroup", TypeDef.Kind.INTERFACE, GroupView.class);
         identity = b.declare(NS, "IUserIdentity", TypeDef.Kind.INTERFACE, UserIdentityView.class);
         keyNames = b.declare(NS, "ISubscriptionKeyParameterNames", TypeDef.Kind.INTERFACE, SubscriptionKeyParameterNamesView.class);
+        gateway = b.declare(NS, "IGateway", TypeDef.Kind.INTERFACE, DeploymentView.class);
+        authorization = b.declare(NS, "Authorization", TypeDef.Kind.CLASS,
+                dev.breakwater.gateway.policy.expression.context.AuthorizationView.class);
         certificate = b.declare("System.Security.Cryptography.X509Certificates", "X509Certificate2", TypeDef.Kind.CLASS,
                 CertificateView.class);
     }
@@ -149,7 +154,14 @@ final class ContextArea implements LibraryArea {
         deployment.prop("string GatewayId", o -> ((DeploymentView) o).gatewayId())
                 .prop("string Region", o -> ((DeploymentView) o).region())
                 .prop("string ServiceName", o -> ((DeploymentView) o).serviceName())
-                .prop("string ServiceId", o -> ((DeploymentView) o).serviceId());
+                .prop("string ServiceId", o -> ((DeploymentView) o).serviceId())
+                .prop("IGateway Gateway", o -> o);
+        gateway.prop("string Id", o -> ((DeploymentView) o).gatewayId())
+                .prop("string InstanceId", o -> ((DeploymentView) o).instanceId())
+                .prop("bool IsManaged", o -> ((DeploymentView) o).isManaged());
+        authorization.prop("string AccessToken", o -> ((dev.breakwater.gateway.policy.expression.context.AuthorizationView) o).accessToken())
+                .prop("IReadOnlyDictionary<string, object> Claims",
+                        o -> ((dev.breakwater.gateway.policy.expression.context.AuthorizationView) o).claims());
         subscription.prop("string Id", o -> ((SubscriptionView) o).id())
                 .prop("string Key", o -> ((SubscriptionView) o).key())
                 .prop("string Name", o -> ((SubscriptionView) o).name())

@@ -102,6 +102,14 @@ abstract class PrimaryParser extends OperatorParser {
             case "throw" -> {
                 return parseThrow();
             }
+            case "unchecked" -> {
+                // Arithmetic is unchecked anyway: unchecked(x) is x.
+                advance();
+                expectOperator("(");
+                Expr inner = parseExpression();
+                expectOperator(")");
+                return inner;
+            }
             default -> {
                 if (PREDEFINED_TYPES.contains(t.text())) {
                     advance();

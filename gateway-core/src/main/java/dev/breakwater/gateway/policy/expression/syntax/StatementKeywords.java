@@ -8,7 +8,7 @@ import java.util.Set;
 final class StatementKeywords {
 
     private static final Set<String> UNSUPPORTED = Set.of(
-            "using", "lock", "goto", "fixed", "unsafe", "checked", "unchecked", "yield", "class", "struct",
+            "lock", "goto", "fixed", "unsafe", "checked", "yield", "class", "struct",
             "interface", "enum", "namespace", "delegate", "static", "public", "private", "internal", "protected");
 
     private final Parser p;
@@ -66,6 +66,14 @@ final class StatementKeywords {
             }
             case "try":
                 return parseTry(t);
+            case "unchecked":
+                if (p.peekAhead(1).isOperator("{")) {
+                    p.next();
+                    return p.block();
+                }
+                return null;
+            case "using":
+                return parseUsing(t);
             default:
                 if (UNSUPPORTED.contains(t.text())) {
                     throw p.errorAt(t, "'" + t.text() + "' is not supported in policy expressions");
@@ -177,6 +185,23 @@ final class StatementKeywords {
         Expr collection = p.expression();
         p.expect(")");
         return new Stmt.Foreach(t.position(), type, name, collection, p.statement());
+    }
+
+    /**
+     * {@code using (var x = …) statement}: nothing here holds resources, so it is the declaration
+     * followed by the statement, in a block of their own.
+     */
+    private Stmt parseUsing(Token t) {
+        p.next();
+        p.expect("(");
+        Stmt resource = declarationWithoutSemicolon();
+        if (resource == null) {
+            Token at = p.cursor();
+            resource = new Stmt.ExpressionStatement(at.position(), p.expression());
+        }
+        p.expect(")");
+        Stmt body = p.statement();
+        return new Stmt.Block(t.position(), java.util.List.of(resource, body));
     }
 
     private Stmt parseTry(Token t) {
