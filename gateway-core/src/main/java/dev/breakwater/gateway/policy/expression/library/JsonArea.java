@@ -1,0 +1,283 @@
+package dev.breakwater.gateway.policy.expression.library;
+
+import dev.breakwater.gateway.policy.expression.eval.DotNetException;
+import dev.breakwater.gateway.policy.expression.eval.Enumerables;
+import dev.breakwater.gateway.policy.expression.eval.Ref;
+import dev.breakwater.gateway.policy.expression.runtime.EnumValue;
+import dev.breakwater.gateway.policy.expression.runtime.Strings;
+import dev.breakwater.gateway.policy.expression.runtime.json.JArray;
+import dev.breakwater.gateway.policy.expression.runtime.json.JContainer;
+import dev.breakwater.gateway.policy.expression.runtime.json.JObject;
+import dev.breakwater.gateway.policy.expression.runtime.json.JProperty;
+import dev.breakwater.gateway.policy.expression.runtime.json.JToken;
+import dev.breakwater.gateway.policy.expression.runtime.json.JValue;
+import dev.breakwater.gateway.policy.expression.runtime.json.JsonConversions;
+import dev.breakwater.gateway.policy.expression.runtime.json.JsonPath;
+import dev.breakwater.gateway.policy.expression.runtime.json.JsonText;
+import dev.breakwater.gateway.policy.expression.runtime.json.JsonValues;
+import dev.breakwater.gateway.policy.expression.types.TypeDef;
+import dev.breakwater.gateway.policy.expression.types.TypeSymbol;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/** Newtonsoft.Json: the JToken family, JTokenType, Formatting and JsonConvert. */
+final class JsonArea implements LibraryArea {
+
+    static final String LINQ = "Newtonsoft.Json.Linq";
+
+    private TypeBuilder token;
+    private TypeBuilder container;
+    private TypeBuilder object;
+    private TypeBuilder array;
+    private TypeBuilder property;
+    private TypeBuilder value;
+    private TypeBuilder tokenType;
+    private TypeBuilder formatting;
+    private TypeBuilder convert;
+
+    @Override
+    public void declare(LibraryBuilder b) {
+        token = b.declare(LINQ, "JToken", TypeDef.Kind.CLASS, JToken.class);
+        container = b.declare(LINQ, "JContainer", TypeDef.Kind.CLASS, JContainer.class);
+        object = b.declare(LINQ, "JObject", TypeDef.Kind.CLASS, JObject.class);
+        array = b.declare(LINQ, "JArray", TypeDef.Kind.CLASS, JArray.class);
+        property = b.declare(LINQ, "JProperty", TypeDef.Kind.CLASS, JProperty.class);
+        value = b.declare(LINQ, "JValue", TypeDef.Kind.CLASS, JValue.class);
+        tokenType = b.declare(LINQ, "JTokenType", TypeDef.Kind.ENUM, EnumValue.class);
+        formatting = b.declare("Newtonsoft.Json", "Formatting", TypeDef.Kind.ENUM, EnumValue.class);
+        convert = b.declare("Newtonsoft.Json", "JsonConvert", TypeDef.Kind.STATIC, null);
+    }
+
+    private static JToken t(Object o) {
+        return (JToken) o;
+    }
+
+    private static boolean indented(Object formatting) {
+        return ((EnumValue) formatting).value() == 1;
+    }
+
+    @Override
+    public void define(LibraryBuilder b) {
+        String[] types = {"None", "Object", "Array", "Constructor", "Property", "Comment", "Integer", "Float", "String",
+            "Boolean", "Null", "Undefined", "Date", "Raw", "Bytes", "Guid", "Uri", "TimeSpan"};
+        for (int i = 0; i < types.length; i++) {
+            tokenType.enumMember(types[i], i);
+        }
+        formatting.enumMember("None", 0).enumMember("Indented", 1);
+        TypeDef typeDef = tokenType.def();
+        token.supertypes("IEnumerable<JToken>")
+                .prop("JTokenType Type", o -> new EnumValue(typeDef, t(o).type()))
+                .prop("JContainer Parent", o -> t(o).parent())
+                .prop("JToken Root", o -> t(o).root())
+                .prop("string Path", o -> t(o).path())
+                .prop("bool HasValues", o -> t(o).hasValues())
+                .prop("JToken First", o -> t(o) instanceof JContainer c ? c.first() : null)
+                .prop("JToken Last", o -> t(o) instanceof JContainer c ? c.last() : null)
+                .prop("JToken Next", o -> t(o).next())
+                .prop("JToken Previous", o -> t(o).previous())
+                .indexer("JToken this[object key]", (o, k) -> t(o).get(k), (o, k, v) -> {
+                    t(o).set(k, t(v));
+                    return null;
+                })
+                .method("IEnumerable<JToken> Children()", o -> new ArrayList<>(t(o).children()))
+                .reified().method("T Value<T>(object key)", (o, k, ty) -> JsonConversions.convert(t(o).get(k), (TypeSymbol) ty, true))
+                .reified().method("T Value<T>()", (o, ty) -> JsonConversions.convert(t(o), (TypeSymbol) ty, true))
+                .reified().method("IEnumerable<T> Values<T>()", (o, ty) -> {
+                    List<Object> values = new ArrayList<>();
+                    for (JToken c : t(o).children()) {
+                        values.add(JsonConversions.convert(c instanceof JProperty p ? p.value() : c, (TypeSymbol) ty, true));
+                    }
+                    return values;
+                })
+                .reified().method("T ToObject<T>()", (o, ty) -> JsonConversions.convert(t(o), (TypeSymbol) ty, false))
+                .method("JToken SelectToken(string path)", (o, p) -> JsonPath.selectToken(t(o), (String) p, false))
+                .method("JToken SelectToken(string path, bool errorWhenNoMatch)", (o, p, e) -> JsonPath.selectToken(t(o), (String) p, (Boolean) e))
+                .method("IEnumerable<JToken> SelectTokens(string path)", (o, p) -> JsonPath.selectTokens(t(o), (String) p))
+                .method("string ToString(Formatting formatting)", (o, f) -> t(o).toJson(indented(f)))
+                .method("JToken DeepClone()", o -> t(o).deepClone())
+                .method("void Remove()", o -> {
+                    t(o).remove();
+                    return null;
+                })
+                .method("void Replace(JToken value)", (o, v) -> {
+                    t(o).replace(t(v));
+                    return null;
+                })
+                .method("IEnumerable<JToken> Ancestors()", o -> {
+                    List<JToken> list = new ArrayList<>();
+                    for (JToken p = t(o).parent(); p != null; p = p.parent()) {
+                        list.add(p);
+                    }
+                    return list;
+                })
+                .staticMethod("JToken Parse(string json)", s -> JsonText.parse((String) s))
+                .staticMethod("JToken FromObject(object o)", o -> JsonValues.from(o).deepClone())
+                .staticMethod("bool DeepEquals(JToken t1, JToken t2)", (x, y) -> x == null || y == null ? x == y
+                        : JsonText.write(t(x), false).equals(JsonText.write(t(y), false)));
+        new JsonConversionOperators(token).define();
+        container.supertypes("JToken")
+                .prop("int Count", o -> ((JContainer) o).count())
+                .method("void Add(object content)", (o, c) -> {
+                    ((JContainer) o).add(c);
+                    return null;
+                })
+                .method("IEnumerable<JToken> Descendants()", o -> ((JContainer) o).descendants())
+                .method("void RemoveAll()", o -> {
+                    ((JContainer) o).removeAll();
+                    return null;
+                });
+        defineObject();
+        defineArray();
+        property.supertypes("JContainer")
+                .ctor("(string name, object content)", (n, c) -> new JProperty((String) n, JsonValues.from(c)))
+                .prop("string Name", o -> ((JProperty) o).name())
+                .prop("JToken Value", o -> ((JProperty) o).value(), (o, v) -> {
+                    ((JProperty) o).setValue(t(v));
+                    return null;
+                });
+        value.supertypes("JToken")
+                .ctor("(object value)", v -> JsonValues.from(v) instanceof JValue jv ? jv.deepClone() : notAValue(v))
+                .prop("object Value", o -> ((JValue) o).value(), (o, v) -> {
+                    ((JValue) o).setValue(v);
+                    return null;
+                })
+                .staticMethod("JValue CreateNull()", JValue::createNull)
+                .staticMethod("JValue CreateString(string value)", s -> JValue.ofString((String) s));
+        defineConvert();
+    }
+
+    private static Object notAValue(Object v) {
+        throw DotNetException.argument("Could not determine JSON object type for type " + v + ".");
+    }
+
+    private void defineObject() {
+        object.supertypes("JContainer", "IEnumerable<KeyValuePair<string, JToken>>")
+                .ctor("()", JObject::new)
+                .ctor("(params object[] content)", c -> {
+                    JObject o = new JObject();
+                    for (Object item : (Object[]) c) {
+                        o.add(item);
+                    }
+                    return o;
+                })
+                .indexer("JToken this[string propertyName]", (o, k) -> ((JObject) o).get(k), (o, k, v) -> {
+                    ((JObject) o).set(k, t(v));
+                    return null;
+                })
+                .method("void Add(string propertyName, JToken value)", (o, n, v) -> {
+                    ((JObject) o).add((String) n, t(v));
+                    return null;
+                })
+                .method("bool Remove(string propertyName)", (o, n) -> ((JObject) o).remove((String) n))
+                .method("JProperty Property(string name)", (o, n) -> ((JObject) o).property((String) n))
+                .method("JProperty Property(string name, StringComparison comparison)", (o, n, c) -> property((JObject) o, (String) n, c))
+                .method("IEnumerable<JProperty> Properties()", o -> ((JObject) o).properties())
+                .method("IEnumerable<JToken> PropertyValues()", o -> ((JObject) o).properties().stream().map(JProperty::value).toList())
+                .method("bool ContainsKey(string propertyName)", (o, n) -> ((JObject) o).containsKey((String) n))
+                .method("bool TryGetValue(string propertyName, out JToken value)", (o, n, r) -> {
+                    JToken v = ((JObject) o).getValue((String) n);
+                    return Ref.set(r, v, v != null);
+                })
+                .method("JToken GetValue(string propertyName)", (o, n) -> ((JObject) o).getValue((String) n))
+                .method("JToken GetValue(string propertyName, StringComparison comparison)", (o, n, c) -> {
+                    JProperty p = property((JObject) o, (String) n, c);
+                    return p == null ? null : p.value();
+                })
+                .method("void Merge(object content)", (o, c) -> {
+                    merge((JObject) o, c);
+                    return null;
+                })
+                .staticMethod("JObject Parse(string json)", s -> expect(JsonText.parse((String) s), JObject.class, "JObject"))
+                .staticMethod("JObject FromObject(object o)", o -> expect(JsonValues.from(o).deepClone(), JObject.class, "JObject"));
+    }
+
+    private static JProperty property(JObject o, String name, Object comparison) {
+        JProperty exact = o.property(name);
+        if (exact != null || !Strings.ignoresCase(comparison)) {
+            return exact;
+        }
+        for (JProperty p : o.properties()) {
+            if (p.name().equalsIgnoreCase(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** JObject.Merge with default settings: objects merge deeply, arrays concatenate, values replace. */
+    private static void merge(JObject target, Object content) {
+        if (!(content instanceof JObject source)) {
+            return;
+        }
+        for (JProperty p : source.properties()) {
+            JToken existing = target.getValue(p.name());
+            if (existing instanceof JObject eo && p.value() instanceof JObject so) {
+                merge(eo, so);
+            } else if (existing instanceof JArray ea && p.value() instanceof JArray sa) {
+                for (JToken item : sa) {
+                    ea.add(item.deepClone());
+                }
+            } else if (!(p.value() instanceof JValue v && v.value() == null && existing != null)) {
+                target.set(p.name(), p.value().deepClone());
+            }
+        }
+    }
+
+    static JToken expect(JToken t, Class<? extends JToken> type, String name) {
+        if (!type.isInstance(t)) {
+            throw DotNetException.of("Newtonsoft.Json.JsonReaderException", "Error reading " + name
+                    + " from JsonReader. Current JsonReader item is not " + (name.equals("JArray") ? "an array" : "an object")
+                    + ": " + (t.type() == 2 ? "StartArray" : t.type() == 1 ? "StartObject" : "String") + ". Path '', line 1, position 1.");
+        }
+        return t;
+    }
+
+    private void defineArray() {
+        array.supertypes("JContainer")
+                .ctor("()", JArray::new)
+                .ctor("(params object[] content)", c -> {
+                    JArray a = new JArray();
+                    for (Object item : (Object[]) c) {
+                        a.add(item);
+                    }
+                    return a;
+                })
+                .indexer("JToken this[int index]", (o, i) -> ((JArray) o).get((int) (Integer) i), (o, i, v) -> {
+                    ((JArray) o).set(i, t(v));
+                    return null;
+                })
+                .method("void Insert(int index, JToken item)", (o, i, v) -> {
+                    ((JArray) o).insert((Integer) i, t(v));
+                    return null;
+                })
+                .method("bool Remove(JToken item)", (o, v) -> ((JArray) o).removeToken(t(v)))
+                .method("void RemoveAt(int index)", (o, i) -> {
+                    ((JArray) o).removeAt((Integer) i);
+                    return null;
+                })
+                .method("int IndexOf(JToken item)", (o, v) -> ((JArray) o).indexOf(t(v)))
+                .method("bool Contains(JToken item)", (o, v) -> ((JArray) o).indexOf(t(v)) >= 0)
+                .method("void Clear()", o -> {
+                    ((JArray) o).removeAll();
+                    return null;
+                })
+                .staticMethod("JArray Parse(string json)", s -> expect(JsonText.parse((String) s), JArray.class, "JArray"))
+                .staticMethod("JArray FromObject(object o)", o -> expect(JsonValues.from(o).deepClone(), JArray.class, "JArray"));
+    }
+
+    private void defineConvert() {
+        convert.staticMethod("string SerializeObject(object value)", v -> JsonText.write(JsonValues.from(v), false))
+                .staticMethod("string SerializeObject(object value, Formatting formatting)", (v, f) ->
+                        JsonText.write(JsonValues.from(v), indented(f)))
+                .staticMethod("object DeserializeObject(string value)", s -> JsonText.parse((String) s))
+                .reified().staticMethod("T DeserializeObject<T>(string value)", (s, ty) ->
+                        JsonConversions.convert(JsonText.parse((String) s), (TypeSymbol) ty, false));
+    }
+
+    /** Enumerates any enumerable of tokens (for extension helpers). */
+    static Iterator<?> tokens(Object source) {
+        return Enumerables.iterate(source);
+    }
+}
