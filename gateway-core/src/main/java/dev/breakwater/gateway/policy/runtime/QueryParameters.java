@@ -1,4 +1,4 @@
-package dev.breakwater.gateway.policy;
+package dev.breakwater.gateway.policy.runtime;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;

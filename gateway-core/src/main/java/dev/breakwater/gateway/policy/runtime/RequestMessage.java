@@ -1,40 +1,46 @@
-package dev.breakwater.gateway.policy;
+package dev.breakwater.gateway.policy.runtime;
 
 import java.util.function.Supplier;
-import org.eclipse.jetty.http.HttpFields;
 
 /**
- * The request as it will go to the backend. Starts as the client's request; policies change
- * it. The headers and the query are copied from the client only when a policy first touches
- * them, so a request no policy edits costs nothing here.
+ * The request as it will go to the backend. It starts as the client's request; policies change
+ * its method, backend, path, query, headers and body. Headers and query are copied from the client
+ * only when a policy first touches them, so a request no policy edits costs nothing here.
  */
 public final class RequestMessage {
 
-    private final String method;
-    private final Supplier<HttpFields.Mutable> clientHeaders;
+    private final Supplier<Headers> clientHeaders;
+    private final Body body;
+    private String method;
     private String baseUrl;
     private String path;
     private String rawQuery;
     private QueryParameters query;
-    private HttpFields.Mutable headers;
+    private Headers headers;
 
     /**
      * @param baseUrl       the backend base URL, without a trailing slash, or {@code null} if none yet
      * @param path          the raw (percent-encoded) path below the base URL: empty or starting with '/'
      * @param rawQuery      the client's raw query string, or {@code null}
      * @param clientHeaders copies the client's end-to-end headers, called at most once
+     * @param body          the body, a stream from the client until a policy reads or sets it
      */
-    public RequestMessage(String method, String baseUrl, String path, String rawQuery,
-                          Supplier<HttpFields.Mutable> clientHeaders) {
+    public RequestMessage(String method, String baseUrl, String path, String rawQuery, Supplier<Headers> clientHeaders,
+                          Body body) {
         this.method = method;
         this.baseUrl = baseUrl;
         this.path = path;
         this.rawQuery = rawQuery;
         this.clientHeaders = clientHeaders;
+        this.body = body;
     }
 
     public String method() {
         return method;
+    }
+
+    public void setMethod(String method) {
+        this.method = method;
     }
 
     public String baseUrl() {
@@ -71,7 +77,7 @@ public final class RequestMessage {
     }
 
     /** The editable headers for the backend. */
-    public HttpFields.Mutable headers() {
+    public Headers headers() {
         if (headers == null) {
             headers = clientHeaders.get();
         }
@@ -79,12 +85,19 @@ public final class RequestMessage {
     }
 
     /** The edited headers, or {@code null} when no policy touched them. */
-    public HttpFields.Mutable editedHeaders() {
+    public Headers editedHeaders() {
         return headers;
     }
 
-    /** The URL the backend request goes to. */
+    public Body body() {
+        return body;
+    }
+
+    /** The URL the backend request goes to; {@code null} while no backend is known. */
     public String backendUrl() {
+        if (baseUrl == null) {
+            return null;
+        }
         String query = rawQuery();
         int length = baseUrl.length() + path.length() + (query == null ? 0 : query.length() + 1);
         StringBuilder url = new StringBuilder(length).append(baseUrl).append(path);

@@ -1,4 +1,4 @@
-package dev.breakwater.gateway.policy;
+package dev.breakwater.gateway.policy.runtime;
 
 /**
  * A typed key for a value a policy leaves in the {@link PolicyContext} for a later step,

@@ -1,4 +1,4 @@
-package dev.breakwater.gateway.policy;
+package dev.breakwater.gateway.policy.runtime;
 
 /**
  * How forward-request sends a request to the backend; left in the context under {@link #KEY}.
