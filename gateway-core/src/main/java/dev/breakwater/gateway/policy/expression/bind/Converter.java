@@ -212,11 +212,7 @@ final class Converter {
         return op == null ? v -> v : op;
     }
 
-    /** The .NET name of a type, as cast failure messages print it. */
     static String dotNetName(TypeSymbol t) {
-        if (t instanceof NamedType n && n.arguments().isEmpty()) {
-            return n.def().fullName();
-        }
-        return t.display();
+        return Types.dotNetName(t);
     }
 }

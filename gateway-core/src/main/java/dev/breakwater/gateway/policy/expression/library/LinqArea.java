@@ -179,7 +179,7 @@ final class LinqArea implements LibraryArea {
                     List<Object> all = Linq.items(s);
                     for (Object v : all) {
                         if (v != null && !((TypeSymbol) t).isInstance(v)) {
-                            throw DotNetException.invalidCast(dev.breakwater.gateway.policy.expression.eval.RuntimeTypes.nameOf(v), ((TypeSymbol) t).display());
+                            throw DotNetException.invalidCast(dev.breakwater.gateway.policy.expression.eval.RuntimeTypes.nameOf(v), dev.breakwater.gateway.policy.expression.types.Types.dotNetName((TypeSymbol) t));
                         }
                     }
                     return all;

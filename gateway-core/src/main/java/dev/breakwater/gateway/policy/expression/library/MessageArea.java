@@ -126,7 +126,7 @@ final class MessageArea implements LibraryArea {
         }
         Object v = map.get(key);
         if (v != null && !t.isInstance(v)) {
-            throw DotNetException.invalidCast(RuntimeTypes.nameOf(v), t.display());
+            throw DotNetException.invalidCast(RuntimeTypes.nameOf(v), Types.dotNetName(t));
         }
         return v;
     }

@@ -124,6 +124,20 @@ public final class Types {
         };
     }
 
+    /** The .NET full name of a type, as cast failure messages print it ({@code System.String}). */
+    public static String dotNetName(TypeSymbol t) {
+        if (isNullable(t)) {
+            return "System.Nullable`1[" + dotNetName(underlying(t)) + "]";
+        }
+        if (t instanceof NamedType n && n.arguments().isEmpty()) {
+            return n.def().fullName();
+        }
+        if (t instanceof ArrayType a) {
+            return dotNetName(a.element()) + "[]";
+        }
+        return t.display();
+    }
+
     public static boolean isString(TypeSymbol t) {
         return STRING.equals(t);
     }
