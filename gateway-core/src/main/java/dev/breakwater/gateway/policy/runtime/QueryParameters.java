@@ -42,6 +42,29 @@ public final class QueryParameters {
         return false;
     }
 
+    /** The distinct (decoded) names, in order. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (Parameter parameter : parameters) {
+            if (!names.contains(parameter.name)) {
+                names.add(parameter.name);
+            }
+        }
+        return names;
+    }
+
+    /** The decoded values of a parameter, in order ("" for a parameter without '='). */
+    public List<String> values(String name) {
+        List<String> values = new ArrayList<>(1);
+        for (Parameter parameter : parameters) {
+            if (parameter.name.equals(name)) {
+                int equals = parameter.raw.indexOf('=');
+                values.add(equals < 0 ? "" : decode(parameter.raw.substring(equals + 1)));
+            }
+        }
+        return values;
+    }
+
     /** Adds a parameter from literal (decoded) name and value. */
     public void add(String name, String value) {
         parameters.add(new Parameter(name, encode(name) + "=" + encode(value)));

@@ -1,7 +1,12 @@
 package dev.breakwater.gateway.policy.runtime;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The values a request gave to the parameters of its operation's URL template, in template
@@ -17,6 +22,26 @@ public final class TemplateValues {
     public TemplateValues(List<String> names, String[] values) {
         this.names = names;
         this.values = values;
+    }
+
+    /** The values by name, decoded, lookups ignoring case ({@code context.Request.MatchedParameters}). */
+    public Map<String, String> decoded() {
+        if (values.length == 0) {
+            return Map.of();
+        }
+        Map<String, String> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int i = 0; i < values.length; i++) {
+            byName.put(names.get(i), decode(values[i]));
+        }
+        return Collections.unmodifiableMap(byName);
+    }
+
+    private static String decode(String raw) {
+        try {
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8); // '+' is a plus in a path
+        } catch (IllegalArgumentException malformed) {
+            return raw;
+        }
     }
 
     /** The raw value of a parameter, or {@code null} when the template has no such parameter. */

@@ -1,5 +1,7 @@
-package dev.breakwater.gateway.policy;
+package dev.breakwater.gateway.policy.xml;
 
+import dev.breakwater.gateway.policy.Section;
+import dev.breakwater.gateway.policy.compile.PolicyCompileException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

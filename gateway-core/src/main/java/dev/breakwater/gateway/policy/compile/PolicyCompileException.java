@@ -1,8 +1,10 @@
-package dev.breakwater.gateway.policy;
+package dev.breakwater.gateway.policy.compile;
+
+import dev.breakwater.gateway.policy.xml.PolicyElement;
 
 /**
- * A policy document cannot be compiled. The message names the element and its line,
- * so that an operator can find the mistake; the whole configuration is refused.
+ * A policy document cannot be compiled. The message names the element and its line, so that an
+ * operator can find the mistake; the whole configuration is refused.
  */
 public class PolicyCompileException extends Exception {
 

@@ -1,6 +1,6 @@
-package dev.breakwater.gateway.policy;
+package dev.breakwater.gateway.policy.xml;
 
-import dev.breakwater.gateway.policy.xml.LenientXml;
+import dev.breakwater.gateway.policy.compile.PolicyCompileException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayDeque;
@@ -43,6 +43,9 @@ public final class PolicyXmlReader {
 
     /** Parses one document and returns its root element. */
     public PolicyElement read(String xml) throws PolicyCompileException {
+        if (xml.startsWith("\uFEFF")) {
+            xml = xml.substring(1); // a byte order mark, as editors on Windows write them
+        }
         TreeBuilder builder = new TreeBuilder();
         try {
             SAXParser parser = factory.newSAXParser();
@@ -81,19 +84,24 @@ public final class PolicyXmlReader {
         @Override
         public void characters(char[] ch, int start, int length) {
             if (!open.isEmpty()) {
-                open.peek().text.append(ch, start, length);
+                Partial current = open.peek();
+                current.text.append(ch, start, length);
+                XmlText.escapeText(current.inner, ch, start, length);
             }
         }
 
         @Override
         public void endElement(String uri, String localName, String qName) {
             Partial done = open.pop();
+            String inner = done.inner.toString().strip();
             PolicyElement element = new PolicyElement(done.name, done.attributes, done.children,
-                    done.text.toString().trim(), done.line);
+                    done.text.toString().trim(), done.line, inner);
             if (open.isEmpty()) {
                 root = element;
             } else {
-                open.peek().children.add(element);
+                Partial parent = open.peek();
+                parent.children.add(element);
+                XmlText.serialize(parent.inner, done.name, done.attributes, inner);
             }
         }
     }
@@ -104,6 +112,7 @@ public final class PolicyXmlReader {
         final int line;
         final List<PolicyElement> children = new ArrayList<>();
         final StringBuilder text = new StringBuilder();
+        final StringBuilder inner = new StringBuilder();
 
         Partial(String name, Map<String, String> attributes, int line) {
             this.name = name;

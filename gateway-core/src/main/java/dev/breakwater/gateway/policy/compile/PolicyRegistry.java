@@ -1,5 +1,7 @@
-package dev.breakwater.gateway.policy;
+package dev.breakwater.gateway.policy.compile;
 
+import dev.breakwater.gateway.policy.Section;
+import dev.breakwater.gateway.policy.xml.PolicyElement;
 import java.util.Collection;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -8,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * The policy factories by element name, built once and never changed. An element no factory
- * knows is a compile error: a policy is never skipped.
+ * knows is a compile error naming it: a policy is never skipped.
  */
 public final class PolicyRegistry {
 
@@ -26,25 +28,27 @@ public final class PolicyRegistry {
         this.factories = Map.copyOf(byName);
     }
 
-    /** The factories on the class path of this library (META-INF/services). */
+    /** The factories on the class path (META-INF/services), the built-in ones and any a test adds. */
     public static PolicyRegistry builtIn() {
         ServiceLoader<PolicyFactory> loader =
                 ServiceLoader.load(PolicyFactory.class, PolicyFactory.class.getClassLoader());
         return new PolicyRegistry(loader.stream().map(ServiceLoader.Provider::get).collect(Collectors.toList()));
     }
 
-    /** Compiles one policy element in its section. */
-    public Policy compile(PolicyElement element, CompileContext context) throws PolicyCompileException {
+    /** The factory of an element allowed in the section (any section when {@code null}). */
+    PolicyFactory factoryFor(PolicyElement element, Section section) throws PolicyCompileException {
         PolicyFactory factory = factories.get(element.name());
         if (factory == null) {
-            throw new PolicyCompileException(element, "unknown policy; this gateway knows "
+            String known = KnownPolicies.isApimPolicy(element.name())
+                    ? "an APIM policy this gateway does not support yet" : "not a policy this gateway knows";
+            throw new PolicyCompileException(element, known + "; supported: "
                     + String.join(", ", new TreeMap<>(factories).keySet()) + ", and <base/>");
         }
-        if (!factory.sections().contains(context.section())) {
-            throw new PolicyCompileException(element, "not allowed in <" + context.section().elementName()
+        if (section != null && !factory.sections().contains(section)) {
+            throw new PolicyCompileException(element, "not allowed in <" + section.elementName()
                     + ">; allowed in " + factory.sections().stream().map(Section::elementName)
                     .sorted().collect(Collectors.joining(", ")));
         }
-        return factory.compile(element, context);
+        return factory;
     }
 }
