@@ -1,7 +1,10 @@
 package dev.breakwater.runner;
 
+import dev.breakwater.gateway.bootstrap.CannotStartException;
 import dev.breakwater.gateway.bootstrap.Gateway;
+import dev.breakwater.gateway.bootstrap.GatewayMode;
 import dev.breakwater.gateway.bootstrap.Launcher;
+import dev.breakwater.gateway.bootstrap.ListenerBinding;
 import dev.breakwater.gateway.config.ConfigException;
 import dev.breakwater.gateway.proxy.ReadinessServlet;
 import dev.breakwater.gateway.settings.GatewaySettings;
@@ -10,6 +13,7 @@ import dev.breakwater.gateway.settings.SettingsException;
 import dev.breakwater.gateway.status.AdminAccessFilter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import jakarta.servlet.DispatcherType;
@@ -24,8 +28,6 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A gateway on an embedded Jetty: the traffic listener (the gateway servlet on every path,
@@ -39,7 +41,6 @@ public final class GatewayServer implements Launcher.Running {
     private static final int OUTPUT_BUFFER_SIZE = 64 * 1024;
     private static final int RESPONSE_HEADER_HEADROOM = 2048;
     private static final int ADMIN_THREADS = 8;
-    private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
 
     private final Gateway gateway;
     private final Server server;
@@ -61,25 +62,33 @@ public final class GatewayServer implements Launcher.Running {
      * @throws Exception         when Jetty cannot start (a port is taken, ...)
      */
     public static GatewayServer start(Settings settings) throws Exception {
+        GatewayMode.of(settings); // a gateway that cannot start binds and creates nothing
         int adminPort = settings.integer(GatewaySettings.ADMIN_PORT, -1, 65535);
         String adminToken = settings.get(GatewaySettings.ADMIN_TOKEN);
         if (adminPort >= 0) {
             requireTokenOffLoopback(settings.require(GatewaySettings.ADMIN_HOST), adminToken);
         }
-        Gateway gateway = Gateway.start(settings);
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("breakwater-http");
+        // No reserved threads: on few cores, handing the selector over to a reserved thread so
+        // that the selecting thread can run the task itself cost more than it saved (+10% req/s).
+        threads.setReservedThreads(0);
+        Server server = new Server(threads);
+        ServerConnector traffic = trafficConnector(server, settings);
+        ServerConnector admin = adminPort < 0 ? null
+                : adminConnector(server, settings.require(GatewaySettings.ADMIN_HOST), adminPort);
+        // Bound before the gateway starts: a port in use is reported at once, before a sync or a backup.
+        // Connections wait in the backlog until the server starts.
+        Gateway gateway = null;
         try {
-            QueuedThreadPool threads = new QueuedThreadPool(200, 8);
-            threads.setName("breakwater-http");
-            // No reserved threads: on few cores, handing the selector over to a reserved thread so
-            // that the selecting thread can run the task itself cost more than it saved (+10% req/s).
-            threads.setReservedThreads(0);
+            bind(traffic, "the traffic listener", GatewaySettings.HTTP_PORT, GatewaySettings.HTTP_HOST);
+            if (admin != null) {
+                bind(admin, "the admin listener", GatewaySettings.ADMIN_PORT, GatewaySettings.ADMIN_HOST);
+            }
+            gateway = Gateway.start(settings);
             JettyMetrics.register(gateway.registry(), threads);
-            Server server = new Server(threads);
-            ServerConnector traffic = trafficConnector(server, settings);
             ContextHandlerCollection contexts = new ContextHandlerCollection(trafficContext(gateway, threads));
-            ServerConnector admin = null;
-            if (adminPort >= 0) {
-                admin = adminConnector(server, settings.require(GatewaySettings.ADMIN_HOST), adminPort);
+            if (admin != null) {
                 contexts.addHandler(adminContext(gateway, adminToken));
             }
             server.setHandler(new GracefulHandler(contexts));
@@ -87,12 +96,15 @@ public final class GatewayServer implements Launcher.Running {
             server.setStopTimeout(settings.duration(GatewaySettings.SHUTDOWN_TIMEOUT).toMillis());
             server.setStopAtShutdown(false);
             server.start();
-            if (admin != null) {
-                LOG.info("admin listening on port {} (/status, /health, /metrics)", admin.getLocalPort());
-            }
             return new GatewayServer(gateway, server, traffic, admin);
         } catch (Exception e) {
-            gateway.close();
+            traffic.close();
+            if (admin != null) {
+                admin.close();
+            }
+            if (gateway != null) {
+                gateway.close();
+            }
             throw e;
         }
     }
@@ -138,6 +150,12 @@ public final class GatewayServer implements Launcher.Running {
         connector.setPort(port);
         server.addConnector(connector);
         return connector;
+    }
+
+    private static void bind(ServerConnector connector, String listener, String portSetting, String hostSetting)
+            throws CannotStartException {
+        new ListenerBinding(listener, connector.getHost(), connector.getPort(), portSetting, hostSetting)
+                .bind(connector::open);
     }
 
     private static HttpConfiguration httpConfiguration() {
@@ -186,6 +204,18 @@ public final class GatewayServer implements Launcher.Running {
     }
 
     @Override
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        lines.add("gateway listening on port " + traffic.getLocalPort() + " (address " + traffic.getHost()
+                + "; server.http.port, server.http.host)");
+        lines.add(admin == null ? "admin listener: off (server.admin.port=-1)"
+                : "admin listening on port " + admin.getLocalPort() + " (address " + admin.getHost()
+                + "; server.admin.port, server.admin.host): /status, /health, /metrics");
+        lines.addAll(gateway.describe());
+        return lines;
+    }
+
+    /** The traffic listener's port. */
     public int port() {
         return traffic.getLocalPort();
     }

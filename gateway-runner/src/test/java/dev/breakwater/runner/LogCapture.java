@@ -26,6 +26,18 @@ final class LogCapture implements AutoCloseable {
         logger.addAppender(appender);
     }
 
+    LogCapture(Class<?> loggerOf) {
+        this(loggerOf.getName());
+    }
+
+    /** How many events, written as "LEVEL message", contain every one of the given texts. */
+    long count(String... texts) {
+        synchronized (appender.list) {
+            return appender.list.stream().map(event -> event.getLevel() + " " + event.getFormattedMessage())
+                    .filter(message -> List.of(texts).stream().allMatch(message::contains)).count();
+        }
+    }
+
     /** The formatted messages so far. */
     List<String> messages() {
         synchronized (appender.list) {

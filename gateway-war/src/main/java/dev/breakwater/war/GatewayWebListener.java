@@ -1,6 +1,7 @@
 package dev.breakwater.war;
 
 import dev.breakwater.gateway.bootstrap.Gateway;
+import dev.breakwater.gateway.bootstrap.Version;
 import dev.breakwater.gateway.config.ConfigException;
 import dev.breakwater.gateway.proxy.ReadinessServlet;
 import dev.breakwater.gateway.settings.GatewaySettings;
@@ -13,6 +14,8 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +61,18 @@ public final class GatewayWebListener implements ServletContextListener {
             throw deploymentFailure(context, e.toString(), e);
         }
         gateway = started;
-        LOG.info("gateway started in context '{}'", context.getContextPath());
+        LOG.info(banner(context.getContextPath(), started));
+    }
+
+    /** One log event: version, mode, name, management plane, what is served, the settings file. */
+    private static String banner(String contextPath, Gateway started) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Breakwater gateway " + Version.current() + " started in context '" + contextPath + "'");
+        lines.addAll(started.describe());
+        String file = settingsFile();
+        lines.add("settings file: " + (file == null ? "none (system properties and environment; "
+                + CONFIG_PROPERTY + " or " + CONFIG_ENVIRONMENT + " names one)" : Path.of(file).toAbsolutePath().normalize()));
+        return String.join(System.lineSeparator() + "  ", lines);
     }
 
     @Override

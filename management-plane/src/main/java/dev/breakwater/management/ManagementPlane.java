@@ -1,6 +1,7 @@
 package dev.breakwater.management;
 
 import dev.breakwater.gateway.bootstrap.Launcher;
+import dev.breakwater.gateway.bootstrap.ListenerBinding;
 import dev.breakwater.gateway.config.StrictJson;
 import dev.breakwater.gateway.db.H2Database;
 import dev.breakwater.gateway.policy.PolicyRegistry;
@@ -26,8 +27,10 @@ import dev.breakwater.management.store.RevisionWatch;
 import dev.breakwater.management.store.StoreSecrets;
 import dev.breakwater.management.store.TelemetryStore;
 import jakarta.servlet.DispatcherType;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -63,12 +66,19 @@ public final class ManagementPlane implements Launcher.Running {
     private final RevisionWatch watch;
     private final Server server;
     private final ServerConnector connector;
+    private final Path dataDir;
+    private final boolean adminTokenFromSetting;
+    private final long startRevision;
 
-    private ManagementPlane(H2Database database, RevisionWatch watch, Server server, ServerConnector connector) {
+    private ManagementPlane(H2Database database, RevisionWatch watch, Server server, ServerConnector connector,
+                            Path dataDir, boolean adminTokenFromSetting, long startRevision) {
         this.database = database;
         this.watch = watch;
         this.server = server;
         this.connector = connector;
+        this.dataDir = dataDir;
+        this.adminTokenFromSetting = adminTokenFromSetting;
+        this.startRevision = startRevision;
     }
 
     /**
@@ -81,23 +91,33 @@ public final class ManagementPlane implements Launcher.Running {
      */
     public static ManagementPlane start(Settings settings) throws Exception {
         ManagementConfig config = ManagementConfig.from(settings);
-        H2Database database = ManagementStore.open(config);
+        Server server = server(config);
+        ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+        // Bound first: a port in use is reported before anything is created under data.dir.
+        new ListenerBinding("the management plane's listener", connector.getHost(), connector.getPort(),
+                ManagementSettings.HTTP_PORT, ManagementSettings.HTTP_HOST).bind(connector::open);
+        H2Database database = null;
         try {
+            database = ManagementStore.open(config);
             String adminToken = AdminToken.resolve(config.adminToken(), config.dataDir());
             StoreSecrets.Opened secrets = StoreSecrets.open(database, config.storeKey(), config.dataDir());
             if (secrets.encryptedNow() > 0) {
                 database.closeCompacted(); // no copy of the plain keys may stay in the file
                 database = ManagementStore.open(config);
             }
-            return start(config, database, adminToken, secrets.cipher(), Clock.systemUTC());
+            return start(config, server, connector, database, adminToken, secrets.cipher(), Clock.systemUTC());
         } catch (Exception | Error e) {
-            database.close();
+            connector.close();
+            if (database != null) {
+                database.close();
+            }
             throw e;
         }
     }
 
-    private static ManagementPlane start(ManagementConfig config, H2Database database, String adminToken,
-                                         SecretCipher cipher, Clock clock) throws Exception {
+    private static ManagementPlane start(ManagementConfig config, Server server, ServerConnector connector,
+                                         H2Database database, String adminToken, SecretCipher cipher, Clock clock)
+            throws Exception {
         AtomicReference<RevisionWatch> watch = new AtomicReference<>();
         ConfigStore store;
         try {
@@ -121,12 +141,14 @@ public final class ManagementPlane implements Launcher.Running {
                 .register(new GatewaysResource(store, heartbeats, telemetry, tokens, clock))
                 .register(new GatewayConfigurationResource(new GatewayDocuments(store), watch.get(), heartbeats,
                         telemetry, config.longPollMax(), clock));
-        Server server = server(config, api);
+        server.setHandler(new GracefulHandler(context(config, api)));
         server.start();
-        return new ManagementPlane(database, watch.get(), server, (ServerConnector) server.getConnectors()[0]);
+        return new ManagementPlane(database, watch.get(), server, connector, config.dataDir(),
+                config.adminToken() != null, store.state().revision());
     }
 
-    private static Server server(ManagementConfig config, ResourceConfig api) {
+    /** The server and its one listener, not yet bound; the handler comes once the store is open. */
+    private static Server server(ManagementConfig config) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
         threads.setName("breakwater-mp");
         Server server = new Server(threads);
@@ -136,6 +158,12 @@ public final class ManagementPlane implements Launcher.Running {
         connector.setHost(config.httpHost());
         connector.setPort(config.httpPort());
         server.addConnector(connector);
+        server.setErrorHandler(new JsonErrorHandler());
+        server.setStopTimeout(config.shutdownTimeout().toMillis());
+        return server;
+    }
+
+    private static ServletContextHandler context(ManagementConfig config, ResourceConfig api) {
         ServletContextHandler context = new ServletContextHandler("/");
         // before Jersey: ambiguous paths and oversized bodies never reach routing or authentication
         FilterHolder guard = new FilterHolder(new RequestGuard(config.maxRequestBytes()));
@@ -145,13 +173,10 @@ public final class ManagementPlane implements Launcher.Running {
         jersey.setAsyncSupported(true); // long polls are suspended, not parked on a thread
         context.addServlet(jersey, "/*");
         context.setErrorHandler(new JsonErrorHandler());
-        server.setErrorHandler(new JsonErrorHandler());
-        server.setHandler(new GracefulHandler(context));
-        server.setStopTimeout(config.shutdownTimeout().toMillis());
-        return server;
+        return context;
     }
 
-    @Override
+    /** The listener's port. */
     public int port() {
         return connector.getLocalPort();
     }
@@ -159,6 +184,16 @@ public final class ManagementPlane implements Launcher.Running {
     /** Long polls held open now, waiting for a change (read-only; for tests). */
     int heldPolls() {
         return watch.waiting();
+    }
+
+    @Override
+    public List<String> describe() {
+        return List.of("management plane listening on port " + port() + " (address " + connector.getHost()
+                        + "; server.http.port, server.http.host): /admin for operators, /gateway for gateways",
+                "data: " + dataDir.toAbsolutePath().normalize(),
+                "admin token: " + (adminTokenFromSetting ? "the setting admin.token"
+                        : "in " + dataDir.toAbsolutePath().normalize().resolve("admin-token")),
+                "configuration revision: " + startRevision);
     }
 
     /** Stops accepting, lets requests finish, closes the store cleanly. */

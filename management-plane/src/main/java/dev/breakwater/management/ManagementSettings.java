@@ -1,6 +1,8 @@
 package dev.breakwater.management;
 
 import dev.breakwater.gateway.settings.Setting;
+import dev.breakwater.gateway.settings.SettingCheck;
+import java.time.Duration;
 import java.util.List;
 
 /** The settings of the management plane. */
@@ -16,9 +18,12 @@ public final class ManagementSettings {
     public static final String STORE_KEY = "store.encryption.key";
 
     public static final List<Setting> ALL = List.of(
-            new Setting(HTTP_PORT, "9090", "port of the admin and gateway API (0 picks a free one)"),
+            new Setting(HTTP_PORT, "9090", "port of the admin and gateway API (0 picks a free one)",
+                    SettingCheck.integer(0, 65535)),
             new Setting(HTTP_HOST, "0.0.0.0", "address the listener binds to"),
-            new Setting(SHUTDOWN_TIMEOUT, "10s", "on SIGTERM, how long requests in flight may take to finish"),
+            new Setting(SHUTDOWN_TIMEOUT, "10s", "on SIGTERM, how long requests in flight may take to finish",
+                    SettingCheck.duration(Duration.ZERO)),
+            // the size, the token and the key are checked by ManagementConfig, which reads them
             new Setting(REQUEST_MAX_SIZE, "4MiB", "the largest request body accepted (413 beyond it), also the largest "
                     + "the whole configuration may grow; at least 256KiB, the most one policy document may have"),
             new Setting(DATA_DIR, "./data", "where the H2 store (and a generated admin token and store key) live; "
@@ -28,7 +33,8 @@ public final class ManagementSettings {
             new Setting(STORE_KEY, null, "key that encrypts the secrets in the store: 32 random bytes in base64 "
                     + "(openssl rand -base64 32); when unset, one is generated on first start and stored as "
                     + "<data.dir>/store-key"),
-            new Setting(LONG_POLL_MAX, "60s", "the longest a gateway's configuration request is held open waiting for a change"));
+            new Setting(LONG_POLL_MAX, "60s", "the longest a gateway's configuration request is held open waiting for a change",
+                    SettingCheck.duration(Duration.ofSeconds(1), Duration.ofHours(1))));
 
     private ManagementSettings() {
     }

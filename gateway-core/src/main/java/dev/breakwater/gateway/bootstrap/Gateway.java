@@ -16,6 +16,7 @@ import dev.breakwater.gateway.proxy.ReadinessServlet;
 import dev.breakwater.gateway.settings.GatewaySettings;
 import dev.breakwater.gateway.settings.Settings;
 import dev.breakwater.gateway.settings.SettingsException;
+import dev.breakwater.gateway.snapshot.ConfigSnapshot;
 import dev.breakwater.gateway.snapshot.SnapshotCompiler;
 import dev.breakwater.gateway.source.LocalFileConfigSource;
 import dev.breakwater.gateway.status.GatewayStatus;
@@ -32,6 +33,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,15 +49,17 @@ import java.util.Random;
 public final class Gateway implements AutoCloseable {
 
     private final Settings settings;
+    private final GatewayMode mode;
     private final GatewayParts parts;
     private final LocalFileConfigSource file;
     private final SyncService sync;
     private final H2Database store;
     private final JmxPublisher jmx;
 
-    private Gateway(Settings settings, GatewayParts parts, LocalFileConfigSource file, SyncService sync,
-                    H2Database store) throws SettingsException {
+    private Gateway(Settings settings, GatewayMode mode, GatewayParts parts, LocalFileConfigSource file,
+                    SyncService sync, H2Database store) throws SettingsException {
         this.settings = settings;
+        this.mode = mode;
         this.parts = parts;
         this.file = file;
         this.sync = sync;
@@ -73,24 +77,22 @@ public final class Gateway implements AutoCloseable {
      * @throws ConfigException   when there is no configuration to serve
      */
     public static Gateway start(Settings settings) throws SettingsException, ConfigException {
+        GatewayMode mode = GatewayMode.of(settings); // first: a gateway that cannot start creates nothing
         GatewayParts parts = GatewayParts.create(settings);
         try {
-            return start(settings, parts);
+            return start(settings, mode, parts);
         } catch (SettingsException | ConfigException | RuntimeException e) {
-            parts.close();
+            parts.close(); // the request log's writer thread
             throw e;
         }
     }
 
-    private static Gateway start(Settings settings, GatewayParts parts) throws SettingsException, ConfigException {
-        String endpoint = settings.get(GatewaySettings.SERVICE_ENDPOINT);
-        if (endpoint != null && settings.get(GatewaySettings.LOCAL_FILE) != null) {
-            throw new SettingsException("set config.service.endpoint (managed) or config.local.file (standalone), not both");
+    private static Gateway start(Settings settings, GatewayMode mode, GatewayParts parts)
+            throws SettingsException, ConfigException {
+        if (mode.managed()) {
+            return startManaged(settings, mode, parts);
         }
-        if (endpoint != null) {
-            return startManaged(settings, endpoint, parts);
-        }
-        LocalFileConfigSource file = new LocalFileConfigSource(Path.of(settings.require(GatewaySettings.LOCAL_FILE)),
+        LocalFileConfigSource file = new LocalFileConfigSource(Path.of(mode.localFile()),
                 parts.compiler(), parts.activeConfig(), settings.duration(GatewaySettings.LOCAL_FILE_POLL));
         try {
             file.loadInitial();
@@ -99,17 +101,16 @@ public final class Gateway implements AutoCloseable {
             throw e;
         }
         file.start();
-        return new Gateway(settings, parts, file, null, null);
+        return new Gateway(settings, mode, parts, file, null, null);
     }
 
-    private static Gateway startManaged(Settings settings, String endpoint, GatewayParts parts)
+    private static Gateway startManaged(Settings settings, GatewayMode mode, GatewayParts parts)
             throws SettingsException, ConfigException {
-        settings.require(GatewaySettings.GATEWAY_NAME);
-        boolean backupEnabled = settings.bool(GatewaySettings.BACKUP_ENABLED);
-        H2Database store = openStore(settings, backupEnabled, parts);
+        String endpoint = mode.endpoint();
+        H2Database store = openStore(mode, parts);
         SyncService sync = null;
         try {
-            ConfigBackup backup = backupEnabled ? new ConfigBackup(store,
+            ConfigBackup backup = mode.backup() != null ? new ConfigBackup(store,
                     settings.integer(GatewaySettings.BACKUP_GENERATIONS, 1, 1000), parts.clock()) : null;
             sync = sync(settings, endpoint, parts, backup, new TelemetrySender(parts.telemetry(),
                     new TelemetrySpool(store), settings.duration(GatewaySettings.TELEMETRY_RETENTION), parts.clock(),
@@ -118,7 +119,7 @@ public final class Gateway implements AutoCloseable {
             ManagedStartup.await(sync.status(), backup, parts.compiler(), parts.activeConfig(),
                     settings.duration(GatewaySettings.STARTUP_TIMEOUT), endpoint, parts.clock());
             SyncMetrics.register(parts.registry(), sync, backup);
-            return new Gateway(settings, parts, null, sync, store);
+            return new Gateway(settings, mode, parts, null, sync, store);
         } catch (SettingsException | ConfigException | RuntimeException e) {
             closeQuietly(sync, store);
             throw e;
@@ -130,16 +131,15 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** The backup's file, or (backup disabled) a database in memory for the telemetry spool. */
-    private static H2Database openStore(Settings settings, boolean backupEnabled, GatewayParts parts)
-            throws SettingsException, ConfigException {
-        if (!backupEnabled) {
+    private static H2Database openStore(GatewayMode mode, GatewayParts parts) throws ConfigException {
+        if (mode.backup() == null) {
             try {
                 return GatewayStore.inMemory();
             } catch (SQLException e) {
                 throw new ConfigException("the in-memory telemetry spool cannot be created: " + e.getMessage());
             }
         }
-        Path path = Path.of(settings.require(GatewaySettings.BACKUP_PATH));
+        Path path = Path.of(mode.backup());
         try {
             return GatewayStore.open(path, parts.clock());
         } catch (SQLException e) {
@@ -151,16 +151,8 @@ public final class Gateway implements AutoCloseable {
     private static SyncService sync(Settings settings, String endpoint, GatewayParts parts, ConfigBackup backup,
                                     TelemetrySender telemetry) throws SettingsException {
         String name = parts.identity().gatewayName();
-        String token = settings.require(GatewaySettings.SERVICE_AUTH);
-        if (!token.startsWith("GatewayKey ")) {
-            throw new SettingsException("setting 'config.service.auth' must be a gateway token starting with 'GatewayKey '");
-        }
-        URI base;
-        try {
-            base = URI.create(endpoint.endsWith("/") ? endpoint : endpoint + "/");
-        } catch (IllegalArgumentException e) {
-            throw new SettingsException("setting 'config.service.endpoint' is not a URL: " + endpoint);
-        }
+        String token = settings.require(GatewaySettings.SERVICE_AUTH); // its form was checked with the settings
+        URI base = URI.create(endpoint.endsWith("/") ? endpoint : endpoint + "/");
         Duration interval = settings.duration(GatewaySettings.SYNC_INTERVAL);
         SyncTimings timings = new SyncTimings(interval, settings.duration(GatewaySettings.SYNC_WAIT),
                 settings.duration(GatewaySettings.HEARTBEAT_INTERVAL));
@@ -215,6 +207,28 @@ public final class Gateway implements AutoCloseable {
     /** What the gateway serves, since when, from where, and whether its management plane answers. */
     public GatewayStatus status() {
         return GatewayStatuses.of(parts, file, sync);
+    }
+
+    /**
+     * Lines for the start-up banner: mode, gateway name, management plane, what is served, the
+     * backup. Hosts add their listeners and settings file.
+     */
+    public List<String> describe() {
+        ConfigSnapshot serving = parts.activeConfig().current();
+        String served = serving == null ? "nothing yet" : "revision " + serving.revision() + " ("
+                + serving.routes().size() + " APIs)" + (mode.managed() ? " from the " + serving.source() : "");
+        List<String> lines = new ArrayList<>();
+        lines.add("mode: " + mode.name());
+        if (mode.managed()) {
+            lines.add("gateway name: " + parts.identity().gatewayName());
+            lines.add("management plane: " + mode.endpoint());
+            lines.add("backup: " + (mode.backup() == null ? "disabled (config.backup.enabled=false)"
+                    : Path.of(mode.backup()).toAbsolutePath().normalize()));
+        } else {
+            lines.add("configuration file: " + Path.of(mode.localFile()).toAbsolutePath().normalize());
+        }
+        lines.add("serving: " + served);
+        return lines;
     }
 
     private String syncNow() {

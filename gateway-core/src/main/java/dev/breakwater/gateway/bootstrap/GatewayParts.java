@@ -35,7 +35,8 @@ record GatewayParts(GatewayIdentity identity, SnapshotCompiler compiler, ActiveC
 
     static GatewayParts create(Settings settings) throws SettingsException {
         Clock clock = Clock.systemUTC();
-        GatewayIdentity identity = GatewayIdentity.of(settings.get(GatewaySettings.GATEWAY_NAME), clock.instant());
+        GatewayIdentity identity = GatewayIdentity.of(settings.get(GatewaySettings.GATEWAY_NAME), Version.current(),
+                clock.instant());
         MetricRegistry registry = new MetricRegistry();
         registry.register("jvm.memory", new MemoryUsageGaugeSet());
         registry.register("jvm.gc", new GarbageCollectorMetricSet());

@@ -23,15 +23,15 @@ final class GatewayStatuses {
         String source = serving == null ? null : serving.source();
         Instant appliedAt = serving == null ? null : serving.appliedAt();
         if (sync == null) {
-            return new GatewayStatus(identity.gatewayName(), identity.instanceId(), "standalone", serving != null,
-                    revision, source, appliedAt, null, null, null, null, null, null, -1,
+            return new GatewayStatus(identity.gatewayName(), identity.instanceId(), identity.version(), "standalone",
+                    serving != null, revision, source, appliedAt, null, null, null, null, null, null, -1,
                     file == null ? null : file.lastError());
         }
         SyncStatus status = sync.status();
         Instant disconnected = status.disconnectedSince();
         Instant lastSync = status.lastPull();
-        return new GatewayStatus(identity.gatewayName(), identity.instanceId(), "managed", serving != null, revision,
-                source, appliedAt, lastSync != null && disconnected == null, disconnected,
+        return new GatewayStatus(identity.gatewayName(), identity.instanceId(), identity.version(), "managed",
+                serving != null, revision, source, appliedAt, lastSync != null && disconnected == null, disconnected,
                 disconnected == null ? null : Duration.between(disconnected, now).toSeconds(), lastSync,
                 lastSync == null ? null : Duration.between(lastSync, now).toSeconds(), status.servingFromBackupSince(),
                 status.backupRevision(), status.reportedError());

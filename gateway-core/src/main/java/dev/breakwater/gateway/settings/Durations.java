@@ -29,4 +29,20 @@ public final class Durations {
             default -> Duration.ofDays(amount);
         };
     }
+
+    /** A duration as an operator would write it: the largest unit that divides it ({@code 90s}, {@code 2m}). */
+    public static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis == 0 || millis % 1000 != 0) {
+            return millis + "ms";
+        }
+        long seconds = millis / 1000;
+        if (seconds % 86_400 == 0) {
+            return seconds / 86_400 + "d";
+        }
+        if (seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+    }
 }

@@ -1,6 +1,9 @@
 package dev.breakwater.gateway.settings;
 
+import dev.breakwater.gateway.net.AddressRange;
+import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The settings of a gateway, in the runner and in a servlet container alike. */
 public final class GatewaySettings {
@@ -43,56 +46,89 @@ public final class GatewaySettings {
     public static final String BACKEND_MAX_RESPONSE_HEADERS = "backend.max.response.header.bytes";
     public static final String REQUEST_LOG_REDACT = "log.requests.redact";
 
+    /** The management plane's gateway ids. */
+    private static final Pattern GATEWAY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,79}");
+
     public static final List<Setting> ALL = List.of(
-            new Setting(HTTP_PORT, "8080", "port of the gateway's HTTP listener (runner only; 0 picks a free one)"),
+            new Setting(HTTP_PORT, "8080", "port of the gateway's HTTP listener (runner only; 0 picks a free one)",
+                    SettingCheck.integer(0, 65535)),
             new Setting(HTTP_HOST, "0.0.0.0", "address the HTTP listener binds to (runner only)"),
-            new Setting(SHUTDOWN_TIMEOUT, "30s", "on SIGTERM, how long in-flight requests may take to finish (runner only)"),
-            new Setting(ADMIN_PORT, "8091", "port of the admin listener: /status, /health (runner only; -1 turns it off)"),
+            new Setting(SHUTDOWN_TIMEOUT, "30s", "on SIGTERM, how long in-flight requests may take to finish (runner only)",
+                    SettingCheck.duration(Duration.ZERO)),
+            new Setting(ADMIN_PORT, "8091", "port of the admin listener: /status, /health (runner only; -1 turns it off)",
+                    SettingCheck.integer(-1, 65535)),
             new Setting(ADMIN_HOST, "127.0.0.1", "address the admin listener binds to; other than loopback it needs server.admin.token"),
             new Setting(ADMIN_TOKEN, null, "bearer token the admin endpoints then require"),
-            new Setting(GATEWAY_NAME, null, "the gateway's id in the management plane"),
-            new Setting(SERVICE_ENDPOINT, null, "base URL of the management plane; unset: standalone, from config.local.file"),
-            new Setting(SERVICE_AUTH, null, "the gateway token, 'GatewayKey ...' (secret: prefer the environment variable)"),
-            new Setting(SYNC_INTERVAL, "10s", "between configuration polls when not long polling; back-off stops at 6 times this"),
-            new Setting(SYNC_WAIT, "30s", "how long the management plane may hold a poll open until a change (0s: plain polling)"),
-            new Setting(HEARTBEAT_INTERVAL, "60s", "between heartbeats to the management plane"),
+            new Setting(GATEWAY_NAME, null, "the gateway's id in the management plane", SettingCheck.matching(GATEWAY_ID,
+                    "a gateway id: a letter or digit, then up to 79 letters, digits, '.', '_', '~' or '-'")),
+            new Setting(SERVICE_ENDPOINT, null, "base URL of the management plane; unset: standalone, from config.local.file",
+                    SettingCheck.httpUrl()),
+            new Setting(SERVICE_AUTH, null, "the gateway token, 'GatewayKey ...' (secret: prefer the environment variable)",
+                    SettingCheck.secretStartingWith("GatewayKey ", "a gateway token from the management plane")),
+            new Setting(SYNC_INTERVAL, "10s", "between configuration polls when not long polling; back-off stops at 6 times this",
+                    SettingCheck.duration(Duration.ofSeconds(1))),
+            new Setting(SYNC_WAIT, "30s", "how long the management plane may hold a poll open until a change (0s: plain polling)",
+                    SettingCheck.duration(Duration.ZERO, Duration.ofHours(1))),
+            new Setting(HEARTBEAT_INTERVAL, "60s", "between heartbeats to the management plane",
+                    SettingCheck.duration(Duration.ofSeconds(1))),
             new Setting(BACKUP_ENABLED, "true", "keep a local backup of every applied configuration, to start from when "
-                    + "the management plane does not answer"),
+                    + "the management plane does not answer", SettingCheck.bool()),
             new Setting(BACKUP_PATH, "./data/backup", "directory of the backup (H2); in a servlet container it has no "
                     + "default and must be set unless the backup is disabled"),
-            new Setting(BACKUP_GENERATIONS, "5", "how many applied configurations the backup keeps"),
+            new Setting(BACKUP_GENERATIONS, "5", "how many applied configurations the backup keeps",
+                    SettingCheck.integer(1, 1000)),
             new Setting(STARTUP_TIMEOUT, "60s", "with neither the management plane nor a backup, how long to try before "
-                    + "giving up the start"),
-            new Setting(METRICS_ENABLED, "true", "measure every request (timers per API and operation, status classes)"),
-            new Setting(JMX_ENABLED, "true", "publish the metrics and the status MBean to JMX (jconsole)"),
+                    + "giving up the start", SettingCheck.duration(Duration.ofSeconds(1))),
+            new Setting(METRICS_ENABLED, "true", "measure every request (timers per API and operation, status classes)",
+                    SettingCheck.bool()),
+            new Setting(JMX_ENABLED, "true", "publish the metrics and the status MBean to JMX (jconsole)",
+                    SettingCheck.bool()),
             new Setting(JMX_DOMAIN, "breakwater", "JMX domain; in a servlet container breakwater.<context path>"),
-            new Setting(REQUEST_LOG_ENABLED, "true", "one JSON line per request on the logger breakwater.requests"),
-            new Setting(REQUEST_LOG_SAMPLE, "1.0", "the share of requests the request log records, 0 to 1"),
-            new Setting(TELEMETRY_BUCKET, "1m", "the period of one telemetry aggregate (count, errors, latency percentiles per API)"),
-            new Setting(TELEMETRY_RETENTION, "7d", "how long per-minute telemetry waits for the management plane before the oldest is dropped"),
+            new Setting(REQUEST_LOG_ENABLED, "true", "one JSON line per request on the logger breakwater.requests",
+                    SettingCheck.bool()),
+            new Setting(REQUEST_LOG_SAMPLE, "1.0", "the share of requests the request log records, 0 to 1",
+                    SettingCheck.decimal(0, 1)),
+            new Setting(TELEMETRY_BUCKET, "1m", "the period of one telemetry aggregate (count, errors, latency percentiles per API)",
+                    SettingCheck.duration(Duration.ofSeconds(1))),
+            new Setting(TELEMETRY_RETENTION, "7d", "how long per-minute telemetry waits for the management plane before the oldest is dropped",
+                    SettingCheck.duration(Duration.ofMinutes(1))),
             new Setting(ADMIN_PATH, null, "servlet container only: the path under which /status, /health and /metrics are "
                     + "served (off when unset; needs server.admin.token)"),
             new Setting(LOCAL_FILE, null, "standalone mode: the configuration document (JSON); re-read when it changes"),
-            new Setting(LOCAL_FILE_POLL, "1s", "how often the configuration file is checked for changes"),
-            new Setting(BACKEND_MAX_CONNECTIONS, "1024", "most connections the gateway opens to one backend host and port"),
-            new Setting(BACKEND_IDLE_TIMEOUT, "30s", "how long an unused backend connection is kept open"),
-            new Setting(PROXY_MAX_THREADS, "200", "threads for backend I/O in a servlet container (the runner uses its own pool)"),
+            new Setting(LOCAL_FILE_POLL, "1s", "how often the configuration file is checked for changes",
+                    SettingCheck.duration(Duration.ofMillis(10))),
+            new Setting(BACKEND_MAX_CONNECTIONS, "1024", "most connections the gateway opens to one backend host and port",
+                    SettingCheck.integer(1, 100_000)),
+            new Setting(BACKEND_IDLE_TIMEOUT, "30s", "how long an unused backend connection is kept open",
+                    SettingCheck.duration(Duration.ofMillis(1))),
+            new Setting(PROXY_MAX_THREADS, "200", "threads for backend I/O in a servlet container (the runner uses its own pool)",
+                    SettingCheck.integer(8, 10_000)),
             new Setting(HTTP_MAX_CONNECTIONS, "4096", "most client connections the traffic listener holds open at once; "
-                    + "more wait to be accepted (runner only)"),
+                    + "more wait to be accepted (runner only)", SettingCheck.integer(1, 1_000_000)),
             new Setting(HTTP_IDLE_TIMEOUT, "30s", "how long a client connection may stay silent, between or within "
-                    + "requests (runner only)"),
+                    + "requests (runner only)", SettingCheck.duration(Duration.ofSeconds(1))),
             new Setting(HTTP_HEADER_TIMEOUT, "15s", "how long a client may take to send a request's headers once it "
-                    + "has started (runner only)"),
+                    + "has started (runner only)", SettingCheck.duration(Duration.ofMillis(100))),
             new Setting(HTTP_MIN_REQUEST_RATE, "256", "bytes per second a client must at least send a request body "
-                    + "at, or it gets 408 (runner only; 0: no minimum)"),
+                    + "at, or it gets 408 (runner only; 0: no minimum)", SettingCheck.integer(0, Integer.MAX_VALUE)),
             new Setting(HTTP_MIN_RESPONSE_RATE, "256", "bytes per second a client must at least read a response at, "
-                    + "or its connection is closed (runner only; 0: no minimum)"),
+                    + "or its connection is closed (runner only; 0: no minimum)", SettingCheck.integer(0, Integer.MAX_VALUE)),
             new Setting(TRUSTED_PROXIES, null, "addresses or CIDR ranges of proxies in front of the gateway whose "
-                    + "X-Forwarded-*, Forwarded and X-Real-IP headers are believed (default: none)"),
+                    + "X-Forwarded-*, Forwarded and X-Real-IP headers are believed (default: none)", GatewaySettings::addressRanges),
             new Setting(BACKEND_MAX_RESPONSE_HEADERS, "8192", "largest size of a backend's response headers; "
-                    + "a backend that sends more gets the client a 502"),
+                    + "a backend that sends more gets the client a 502", SettingCheck.integer(1024, 1024 * 1024)),
             new Setting(REQUEST_LOG_REDACT, null, "more query parameter names whose values the request log hides, "
                     + "comma-separated; '*' matches any characters (added to the built-in list)"));
+
+    /** A check: a comma-separated list of IP addresses and CIDR ranges. */
+    private static String addressRanges(String value) {
+        try {
+            AddressRange.parseList(value);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "must list IP addresses or CIDR ranges: " + e.getMessage();
+        }
+    }
 
     private GatewaySettings() {
     }
@@ -105,8 +141,8 @@ public final class GatewaySettings {
         String context = contextPath.isEmpty() || contextPath.equals("/") ? "ROOT"
                 : contextPath.substring(1).replace('/', '.');
         return ALL.stream().map(setting -> switch (setting.name()) {
-            case BACKUP_PATH -> new Setting(BACKUP_PATH, null, setting.description());
-            case JMX_DOMAIN -> new Setting(JMX_DOMAIN, "breakwater." + context, setting.description());
+            case BACKUP_PATH -> new Setting(BACKUP_PATH, null, setting.description(), setting.check());
+            case JMX_DOMAIN -> new Setting(JMX_DOMAIN, "breakwater." + context, setting.description(), setting.check());
             default -> setting;
         }).toList();
     }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.TreeSet;
  * The resolved settings of a program. Each known setting is taken from the first source that
  * has it: command line ({@code --name=value}), system property ({@code -Dname=value}),
  * environment variable ({@code NAME_WITH_UNDERSCORES}), properties file, default. A name in
- * the file or on the command line that no setting has is an error, so a typo is not ignored.
+ * the file or on the command line that no setting has is an error, so a typo is not ignored;
+ * every value is checked against its setting's {@link SettingCheck} here, in every mode.
  */
 public final class Settings {
 
@@ -60,7 +62,26 @@ public final class Settings {
                 values.put(setting.name(), value.trim());
             }
         }
+        checkValues(settings, values);
         return new Settings(known, values);
+    }
+
+    /** Every value against its setting's check, all problems in one message. */
+    private static void checkValues(List<Setting> settings, Map<String, String> values) throws SettingsException {
+        List<String> problems = new ArrayList<>();
+        for (Setting setting : settings) {
+            String value = values.get(setting.name());
+            String problem = value == null ? null : setting.check().problem(value);
+            if (problem != null) {
+                problems.add("setting '" + setting.name() + "' " + problem);
+            }
+        }
+        if (problems.size() == 1) {
+            throw new SettingsException(problems.get(0));
+        }
+        if (!problems.isEmpty()) {
+            throw new SettingsException(problems.size() + " settings are wrong:\n  " + String.join("\n  ", problems));
+        }
     }
 
     /** Reads a properties file (UTF-8). */
@@ -87,8 +108,9 @@ public final class Settings {
             throws SettingsException {
         for (String name : new TreeSet<>(given.keySet())) {
             if (!known.containsKey(name)) {
+                String similar = SimilarNames.closest(name, known.keySet());
                 throw new SettingsException("unknown setting '" + name + "' " + where
-                        + "; the README's settings table (or the runner's --help) lists them");
+                        + (similar == null ? "" : "; did you mean '" + similar + "'?"));
             }
         }
     }
@@ -110,49 +132,29 @@ public final class Settings {
     }
 
     public int integer(String name, int min, int max) throws SettingsException {
-        String value = require(name);
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new SettingsException("setting '" + name + "' must be a whole number from " + min + " to " + max
-                + ", not '" + value + "'");
+        return Integer.parseInt(checked(name, SettingCheck.integer(min, max)));
     }
 
     public double decimal(String name, double min, double max) throws SettingsException {
-        String value = require(name);
-        try {
-            double parsed = Double.parseDouble(value);
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new SettingsException("setting '" + name + "' must be a number from " + min + " to " + max
-                + ", not '" + value + "'");
+        return Double.parseDouble(checked(name, SettingCheck.decimal(min, max)));
     }
 
     public Duration duration(String name) throws SettingsException {
-        String value = require(name);
-        try {
-            return Durations.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new SettingsException("setting '" + name + "' " + e.getMessage());
-        }
+        return Durations.parse(checked(name, SettingCheck.duration(Duration.ZERO)));
     }
 
     public boolean bool(String name) throws SettingsException {
+        return Boolean.parseBoolean(checked(name, SettingCheck.bool()));
+    }
+
+    /** The required value, once it passed the check (settings declared with the same check passed it at start). */
+    private String checked(String name, SettingCheck check) throws SettingsException {
         String value = require(name);
-        return switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new SettingsException("setting '" + name + "' must be true or false, not '" + value + "'");
-        };
+        String problem = check.problem(value);
+        if (problem != null) {
+            throw new SettingsException("setting '" + name + "' " + problem);
+        }
+        return value;
     }
 
     private void check(String name) {

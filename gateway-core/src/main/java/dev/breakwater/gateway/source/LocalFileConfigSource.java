@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Serves the configuration document of a local file, and re-reads it when it changes. Polling
  * (not a watch service) also sees files replaced by rename, as editors and Kubernetes config
  * maps do. A change that does not compile is refused and reported once; the configuration
- * being served stays.
+ * being served stays. The log names each content by its hash and modification time, since
+ * the revision inside a hand-edited file rarely changes.
  */
 public final class LocalFileConfigSource implements AutoCloseable {
 
@@ -61,8 +63,8 @@ public final class LocalFileConfigSource implements AutoCloseable {
         active.swap(snapshot);
         lastSeen = stamp;
         lastAppliedHash = snapshot.sha256();
-        LOG.info("serving configuration revision {} from {} ({} APIs)", snapshot.revision(), file,
-                snapshot.routes().size());
+        LOG.info("serving configuration revision {} from {} ({}; {} APIs)", snapshot.revision(), file,
+                describe(snapshot.sha256(), stamp), snapshot.routes().size());
         return snapshot;
     }
 
@@ -85,7 +87,11 @@ public final class LocalFileConfigSource implements AutoCloseable {
         }
     }
 
-    /** Applies the file if its content changed since it was last applied or refused. */
+    /**
+     * Applies the file if its content changed since it was last applied or refused. Content
+     * back to what is served clears the error; a refused content is reported once, and again
+     * when it comes back after something else.
+     */
     synchronized void check() {
         Stamp stamp;
         byte[] bytes;
@@ -96,13 +102,23 @@ public final class LocalFileConfigSource implements AutoCloseable {
             }
             bytes = read();
         } catch (ConfigException e) {
-            refuse(e.getMessage(), "unreadable:" + e.getMessage());
+            lastSeen = null; // whatever appears next is read, even with the old time stamp
+            refuse(e.getMessage(), "unreadable:" + e.getMessage(), null);
             return;
         }
         lastSeen = stamp;
         String hash = SnapshotCompiler.sha256(bytes);
-        if (hash.equals(lastAppliedHash) || hash.equals(lastRefusedHash)) {
+        if (hash.equals(lastAppliedHash)) {
+            if (lastError != null) {
+                lastError = null;
+                lastRefusedHash = null;
+                LOG.info("configuration file {} is back to the content being served ({}): revision {} still "
+                        + "serving, the error is cleared", file, describe(hash, stamp), servedRevision());
+            }
             return;
+        }
+        if (hash.equals(lastRefusedHash)) {
+            return; // the same refused content, written again
         }
         try {
             ConfigSnapshot snapshot = compiler.compile(bytes, source());
@@ -110,22 +126,36 @@ public final class LocalFileConfigSource implements AutoCloseable {
             lastAppliedHash = hash;
             lastRefusedHash = null;
             lastError = null;
-            LOG.info("configuration file {} changed: now serving revision {} ({} APIs)", file,
-                    snapshot.revision(), snapshot.routes().size());
+            LOG.info("configuration file {} changed ({}): now serving revision {} ({} APIs)", file,
+                    describe(hash, stamp), snapshot.revision(), snapshot.routes().size());
         } catch (ConfigException e) {
-            refuse(e.getMessage(), hash);
+            refuse(e.getMessage(), hash, stamp);
         }
     }
 
-    private void refuse(String reason, String key) {
+    private void refuse(String reason, String key, Stamp stamp) {
         if (Objects.equals(key, lastRefusedHash)) {
             return; // reported already
         }
         lastRefusedHash = key;
         lastError = reason;
+        LOG.warn("configuration file {}{} refused, still serving revision {} (sha256 {}): {}", file,
+                stamp == null ? "" : " (" + describe(key, stamp) + ")", servedRevision(), shortHash(lastAppliedHash),
+                reason);
+    }
+
+    private String servedRevision() {
         ConfigSnapshot serving = active.current();
-        LOG.warn("configuration file {} refused, still serving revision {}: {}", file,
-                serving == null ? "none" : serving.revision(), reason);
+        return serving == null ? "none" : String.valueOf(serving.revision());
+    }
+
+    /** How the log names one content of the file: a revision number alone repeats across edits. */
+    private static String describe(String hash, Stamp stamp) {
+        return "sha256 " + shortHash(hash) + ", modified " + Instant.ofEpochMilli(stamp.modifiedMillis());
+    }
+
+    private static String shortHash(String hash) {
+        return hash == null ? "none" : hash.substring(0, Math.min(12, hash.length()));
     }
 
     private byte[] read() throws ConfigException {

@@ -7,6 +7,7 @@ import java.time.Instant;
  * it in touch with its management plane. Served as JSON at {@code /status} of the admin
  * listener; times are ISO-8601, absent values left out.
  *
+ * @param version                the Breakwater version the gateway runs
  * @param mode                   {@code managed} or {@code standalone}
  * @param connected              whether the last pull succeeded (managed only)
  * @param disconnectedSeconds    how long the management plane has not answered (managed, disconnected)
@@ -14,7 +15,7 @@ import java.time.Instant;
  * @param servingFromBackupSince when the gateway started serving its backup's configuration, while it does
  * @param backupRevision         the newest revision in the backup, or -1
  */
-public record GatewayStatus(String gatewayName, String instanceId, String mode, boolean ready, long revision,
+public record GatewayStatus(String gatewayName, String instanceId, String version, String mode, boolean ready, long revision,
                             String source, Instant appliedAt, Boolean connected, Instant disconnectedSince,
                             Long disconnectedSeconds, Instant lastSync, Long secondsSinceLastSync,
                             Instant servingFromBackupSince, long backupRevision, String lastError) {

@@ -11,10 +11,8 @@ import java.util.UUID;
  */
 public record GatewayIdentity(String gatewayName, String instanceId, String hostname, String version, Instant startedAt) {
 
-    public static GatewayIdentity of(String gatewayName, Instant startedAt) {
-        String version = GatewayIdentity.class.getPackage().getImplementationVersion();
-        return new GatewayIdentity(gatewayName, UUID.randomUUID().toString(), localHostname(),
-                version == null ? "development" : version, startedAt);
+    public static GatewayIdentity of(String gatewayName, String version, Instant startedAt) {
+        return new GatewayIdentity(gatewayName, UUID.randomUUID().toString(), localHostname(), version, startedAt);
     }
 
     private static String localHostname() {

@@ -8,8 +8,12 @@ import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import javax.net.ssl.SSLException;
 import org.glassfish.jersey.client.ClientProperties;
 
 /**
@@ -107,12 +111,25 @@ public final class ManagementPlaneClient implements AutoCloseable {
                 response.getStatus() == 401);
     }
 
+    /** Why the connection failed, in words: the JDK's exception names are no help to an operator. */
     private static String rootCause(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null) {
             cause = cause.getCause();
         }
-        return cause.toString();
+        if (cause instanceof ConnectException) {
+            return "connection refused (is it running, at the address of config.service.endpoint?)";
+        }
+        if (cause instanceof UnknownHostException) {
+            return "unknown host " + cause.getMessage() + " (check config.service.endpoint)";
+        }
+        if (cause instanceof SocketTimeoutException) {
+            return "no answer in time (a firewall, or a management plane too busy to answer)";
+        }
+        if (cause instanceof SSLException) {
+            return "the TLS handshake failed: " + cause.getMessage();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.breakwater.gateway.sync;
 
 import dev.breakwater.gateway.backup.ConfigBackup;
 import dev.breakwater.gateway.config.ConfigException;
-import dev.breakwater.gateway.config.StrictJson;
 import dev.breakwater.gateway.proxy.RequestCounters;
 import dev.breakwater.gateway.snapshot.ActiveConfig;
 import dev.breakwater.gateway.snapshot.ConfigSnapshot;
@@ -10,18 +9,16 @@ import dev.breakwater.gateway.snapshot.SnapshotCompiler;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's background sync with the management plane: one thread pulls the configuration
- * (long polling, so a change arrives at once), compiles it and swaps it in; another sends a
- * heartbeat every interval. Failures back off with jitter; a persistent failure is logged once,
- * then its recovery. A document that does not compile is refused, the one being served stays,
- * and the error goes into the next heartbeat.
+ * (long polling, so a change arrives at once), compiles it and swaps it in; another sends
+ * heartbeats ({@link HeartbeatSender}). Failures back off with jitter; a persistent failure is
+ * logged once, then its recovery. A document that does not compile, or that would roll the served revision
+ * back ({@link RevisionGuard}), is refused, the one being served stays, and the error goes into
+ * the heartbeat sent right after.
  */
 public final class SyncService implements AutoCloseable {
 
@@ -32,13 +29,11 @@ public final class SyncService implements AutoCloseable {
     private final ActiveConfig active;
     private final SyncTimings timings;
     private final GatewayIdentity identity;
-    private final RequestCounters counters;
     private final Clock clock;
     private final Backoff backoff;
     private final ConfigBackup backup;
     private final TelemetrySender telemetry;
-    private final StrictJson json = new StrictJson();
-    private final ScheduledExecutorService heartbeats;
+    private final HeartbeatSender heartbeats;
     private final Thread puller;
     private final SyncStatus status = new SyncStatus();
     private volatile boolean running = true;
@@ -55,24 +50,24 @@ public final class SyncService implements AutoCloseable {
         this.active = active;
         this.timings = timings;
         this.identity = identity;
-        this.counters = counters;
         this.clock = clock;
         this.backoff = backoff;
         this.backup = backup;
         this.telemetry = telemetry;
         this.puller = new Thread(this::pullLoop, "breakwater-sync");
         this.puller.setDaemon(true);
-        this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "breakwater-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.heartbeats = new HeartbeatSender(client, active, status, timings.heartbeatInterval(), identity, counters,
+                clock, telemetry);
     }
 
+    /**
+     * Starts pulling. The first heartbeat goes as soon as the management plane has answered
+     * (so that it shows the applied revision at once, not after an interval), then one every
+     * interval, and one more after every document applied or refused.
+     */
     public void start() {
         puller.start();
-        long period = timings.heartbeatInterval().toMillis();
-        heartbeats.scheduleAtFixedRate(this::sendHeartbeat, 0, period, TimeUnit.MILLISECONDS);
+        heartbeats.start();
     }
 
     public SyncStatus status() {
@@ -100,20 +95,27 @@ public final class SyncService implements AutoCloseable {
 
     private void pullLoop() {
         int failures = 0;
+        boolean answered = false;
         String etag = null;
         while (running) {
             try {
                 ManagementPlaneClient.Fetched fetched = client.fetch(etag, timings.longPollWait());
                 status.pulled(clock.instant());
+                boolean report = failures > 0 || !answered;
                 if (failures > 0) {
                     LOG.info("management plane reachable again after {} failed attempts", failures);
                 }
                 failures = 0;
+                answered = true;
                 if (fetched != null) {
                     etag = fetched.etag(); // also for a refused document: wait for the next one, not this again
                     status.attempted(apply(fetched.document()));
+                    report = true;
                 } else {
                     status.attempted(null);
+                }
+                if (report) {
+                    heartbeats.soon();
                 }
                 if (timings.longPollWait().isZero()) {
                     pause(timings.syncInterval());
@@ -154,10 +156,16 @@ public final class SyncService implements AutoCloseable {
         try {
             snapshot = compiler.compile(document, "management plane");
         } catch (ConfigException e) {
-            status.refused(e.getMessage());
+            status.refused("refused: " + e.getMessage());
             LOG.warn("configuration from the management plane refused, still serving revision {}: {}",
                     serving == null ? "none" : serving.revision(), e.getMessage());
             return "refused: " + e.getMessage();
+        }
+        String rollback = RevisionGuard.refusal(serving, snapshot);
+        if (rollback != null) {
+            status.refused(rollback);
+            LOG.warn(rollback);
+            return rollback;
         }
         saveToBackup(snapshot, document);
         active.swap(snapshot);
@@ -195,26 +203,6 @@ public final class SyncService implements AutoCloseable {
         }
     }
 
-    private void sendHeartbeat() {
-        telemetry.spoolFinishedMinutes();
-        try {
-            ConfigSnapshot serving = active.current();
-            Heartbeat heartbeat = new Heartbeat(identity.gatewayName(), identity.instanceId(), identity.hostname(),
-                    identity.version(), serving == null ? -1 : serving.revision(), status.lastPull(),
-                    status.reportedError(),
-                    Duration.between(identity.startedAt(), clock.instant()).toSeconds(),
-                    (int) timings.heartbeatInterval().toSeconds(), counters.snapshot());
-            client.heartbeat(json.write(heartbeat));
-            telemetry.sendSpooled(client);
-        } catch (SyncException e) {
-            status.heartbeatFailed();
-            LOG.debug("heartbeat failed: {}", e.getMessage());
-        } catch (RuntimeException e) {
-            status.heartbeatFailed();
-            LOG.warn("heartbeat failed unexpectedly", e);
-        }
-    }
-
     private void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
@@ -228,7 +216,7 @@ public final class SyncService implements AutoCloseable {
     public void close() {
         running = false;
         puller.interrupt();
-        heartbeats.shutdownNow();
+        heartbeats.close();
         client.close();
     }
 }

@@ -81,8 +81,9 @@ public final class SyncStatus {
         servingFromBackupSince = null;
     }
 
+    /** A document was refused; {@code reason} is the whole error, as reported. */
     void refused(String reason) {
-        lastError = "refused: " + reason;
+        lastError = reason;
     }
 
     synchronized void heartbeatFailed() {
