@@ -4,7 +4,7 @@ import dev.breakwater.gateway.bootstrap.Launcher;
 import dev.breakwater.gateway.bootstrap.ListenerBinding;
 import dev.breakwater.gateway.config.StrictJson;
 import dev.breakwater.gateway.db.H2Database;
-import dev.breakwater.gateway.policy.PolicyRegistry;
+import dev.breakwater.gateway.policy.compile.PolicyRegistry;
 import dev.breakwater.gateway.secrets.SecretCipher;
 import dev.breakwater.gateway.secrets.SecretException;
 import dev.breakwater.gateway.settings.Settings;

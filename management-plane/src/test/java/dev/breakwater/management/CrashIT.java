@@ -8,7 +8,7 @@ import dev.breakwater.gateway.backup.BackupRestore;
 import dev.breakwater.gateway.backup.ConfigBackup;
 import dev.breakwater.gateway.backup.GatewayStore;
 import dev.breakwater.gateway.db.H2Database;
-import dev.breakwater.gateway.policy.PolicyRegistry;
+import dev.breakwater.gateway.policy.compile.PolicyRegistry;
 import dev.breakwater.gateway.snapshot.SnapshotCompiler;
 import dev.breakwater.gateway.testing.JavaProcess;
 import java.net.ServerSocket;

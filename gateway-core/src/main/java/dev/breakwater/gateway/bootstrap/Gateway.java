@@ -7,8 +7,8 @@ import dev.breakwater.gateway.config.ConfigException;
 import dev.breakwater.gateway.db.H2Database;
 import dev.breakwater.gateway.metrics.JmxPublisher;
 import dev.breakwater.gateway.metrics.PrometheusEndpoint;
-import dev.breakwater.gateway.policy.PolicyRegistry;
 import dev.breakwater.gateway.net.AddressRange;
+import dev.breakwater.gateway.policy.runtime.Deployment;
 import dev.breakwater.gateway.proxy.ForwardedHeaders;
 import dev.breakwater.gateway.proxy.GatewayServlet;
 import dev.breakwater.gateway.proxy.ProxyOptions;
@@ -180,9 +180,14 @@ public final class Gateway implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new SettingsException("setting '" + GatewaySettings.TRUSTED_PROXIES + "': " + e.getMessage());
         }
+        String region = settings.get(GatewaySettings.REGION);
+        Deployment deployment = new Deployment(parts.identity().gatewayName() == null ? ""
+                : parts.identity().gatewayName(), parts.identity().instanceId(), region == null ? "" : region,
+                "breakwater");
         return new ProxyOptions(new ForwardedHeaders(trusted),
                 settings.integer(GatewaySettings.BACKEND_MAX_RESPONSE_HEADERS, 1024, 1024 * 1024),
-                Duration.ofSeconds(10), parts.clock());
+                Duration.ofSeconds(10), settings.integer(GatewaySettings.POLICY_BODY_LIMIT, 1024, 1024 * 1024 * 1024),
+                deployment, parts.clock());
     }
 
     public ReadinessServlet newReadinessServlet() {

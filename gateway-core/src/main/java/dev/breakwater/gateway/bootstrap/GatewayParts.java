@@ -8,7 +8,7 @@ import com.codahale.metrics.jvm.MemoryUsageGaugeSet;
 import com.codahale.metrics.jvm.ThreadStatesGaugeSet;
 import dev.breakwater.gateway.metrics.GatewayMetrics;
 import dev.breakwater.gateway.metrics.RequestObserver;
-import dev.breakwater.gateway.policy.PolicyRegistry;
+import dev.breakwater.gateway.policy.compile.PolicyRegistry;
 import dev.breakwater.gateway.proxy.RequestCounters;
 import dev.breakwater.gateway.requestlog.RequestLog;
 import dev.breakwater.gateway.requestlog.SecretNames;

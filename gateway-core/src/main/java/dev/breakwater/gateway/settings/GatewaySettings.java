@@ -45,6 +45,8 @@ public final class GatewaySettings {
     public static final String TRUSTED_PROXIES = "server.forwarded.trusted";
     public static final String BACKEND_MAX_RESPONSE_HEADERS = "backend.max.response.header.bytes";
     public static final String REQUEST_LOG_REDACT = "log.requests.redact";
+    public static final String POLICY_BODY_LIMIT = "policy.body.max.bytes";
+    public static final String REGION = "gateway.region";
 
     /** The management plane's gateway ids. */
     private static final Pattern GATEWAY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,79}");
@@ -118,7 +120,11 @@ public final class GatewaySettings {
             new Setting(BACKEND_MAX_RESPONSE_HEADERS, "8192", "largest size of a backend's response headers; "
                     + "a backend that sends more gets the client a 502", SettingCheck.integer(1024, 1024 * 1024)),
             new Setting(REQUEST_LOG_REDACT, null, "more query parameter names whose values the request log hides, "
-                    + "comma-separated; '*' matches any characters (added to the built-in list)"));
+                    + "comma-separated; '*' matches any characters (added to the built-in list)"),
+            new Setting(POLICY_BODY_LIMIT, "4194304", "the largest body (bytes) the gateway buffers for a policy "
+                    + "that reads it; a larger request gets 413, a larger backend response 502",
+                    SettingCheck.integer(1024, 1024 * 1024 * 1024)),
+            new Setting(REGION, null, "the region policies see as context.Deployment.Region (default: empty)"));
 
     /** A check: a comma-separated list of IP addresses and CIDR ranges. */
     private static String addressRanges(String value) {

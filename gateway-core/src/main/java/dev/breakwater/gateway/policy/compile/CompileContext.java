@@ -30,13 +30,14 @@ public final class CompileContext {
     private final Set<Trait> traits = EnumSet.noneOf(Trait.class);
     private final Set<String> templateParameters = new LinkedHashSet<>();
 
-    CompileContext(CompileEnvironment environment, Section section, Scope scope, String owner, String path) {
+    CompileContext(CompileEnvironment environment, Section section, Scope scope, String owner, String path,
+                   String policy) {
         this.environment = environment;
         this.section = section;
         this.scope = scope;
         this.owner = owner;
         this.path = path;
-        this.values = new ValueReader(environment, traits::add);
+        this.values = new ValueReader(environment, traits::add, policy);
     }
 
     /** The section the element stands in. */
@@ -101,7 +102,7 @@ public final class CompileContext {
     static CompiledPolicy compile(CompileEnvironment environment, Section section, Scope scope, String owner,
                                   String path, PolicyElement element) throws PolicyCompileException {
         PolicyFactory factory = environment.registry().factoryFor(element, section);
-        CompileContext context = new CompileContext(environment, section, scope, owner, path);
+        CompileContext context = new CompileContext(environment, section, scope, owner, path, element.name());
         Step step;
         try {
             step = factory.compile(element, context);

@@ -19,10 +19,13 @@ public final class ValueReader {
 
     private final CompileEnvironment environment;
     private final Consumer<Trait> traits;
+    private final String policy;
 
-    ValueReader(CompileEnvironment environment, Consumer<Trait> traits) {
+    /** @param policy the policy element whose values these are: the source of their run-time errors */
+    ValueReader(CompileEnvironment environment, Consumer<Trait> traits, String policy) {
         this.environment = environment;
         this.traits = traits;
+        this.policy = policy;
     }
 
     /** A text attribute, or {@code null} when absent. */
@@ -36,7 +39,7 @@ public final class ValueReader {
             return Value.of(text);
         }
         return ExpressionValue.string(compile(element, text, ExpectedType.STRING, "attribute '" + attribute + "'"),
-                element.name());
+                policy);
     }
 
     /** A text attribute that must be present and, when constant, not blank. */
@@ -54,7 +57,7 @@ public final class ValueReader {
         if (!ExpressionCompiler.isExpression(text)) {
             return Value.of(text);
         }
-        return ExpressionValue.string(compile(element, text, ExpectedType.STRING, "text"), element.name());
+        return ExpressionValue.string(compile(element, text, ExpectedType.STRING, "text"), policy);
     }
 
     /** The element's text with named values substituted, for templates (Liquid) that are not expressions. */
@@ -78,7 +81,7 @@ public final class ValueReader {
             return Value.of(text);
         }
         return ExpressionValue.object(compile(element, text, ExpectedType.OBJECT, "attribute '" + attribute + "'"),
-                element.name());
+                policy);
     }
 
     /** A true/false attribute, or an expression of type bool. */
@@ -91,7 +94,7 @@ public final class ValueReader {
         String text = substitute(element, raw, "attribute '" + attribute + "'").trim();
         if (ExpressionCompiler.isExpression(text)) {
             return ExpressionValue.bool(compile(element, text, ExpectedType.BOOL, "attribute '" + attribute + "'"),
-                    element.name());
+                    policy);
         }
         return switch (text.toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> Value.of(true);
@@ -111,7 +114,7 @@ public final class ValueReader {
         String text = substitute(element, raw, "attribute '" + attribute + "'").trim();
         if (ExpressionCompiler.isExpression(text)) {
             return ExpressionValue.integer(compile(element, text, ExpectedType.INT, "attribute '" + attribute + "'"),
-                    element.name());
+                    policy);
         }
         try {
             int parsed = Integer.parseInt(text);
