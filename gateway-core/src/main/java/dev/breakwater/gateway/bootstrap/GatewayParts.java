@@ -9,7 +9,7 @@ import com.codahale.metrics.jvm.ThreadStatesGaugeSet;
 import dev.breakwater.gateway.metrics.GatewayMetrics;
 import dev.breakwater.gateway.metrics.RequestObserver;
 import dev.breakwater.gateway.policy.compile.PolicyRegistry;
-import dev.breakwater.gateway.proxy.RequestCounters;
+import dev.breakwater.gateway.metrics.RequestCounters;
 import dev.breakwater.gateway.requestlog.RequestLog;
 import dev.breakwater.gateway.requestlog.SecretNames;
 import dev.breakwater.gateway.settings.GatewaySettings;

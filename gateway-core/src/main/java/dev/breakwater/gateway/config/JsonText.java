@@ -26,6 +26,12 @@ public final class JsonText {
         return this;
     }
 
+    /** A field whose value is JSON already written (an object or array made with this class). */
+    public JsonText raw(String name, String json) {
+        name(name).append(json);
+        return this;
+    }
+
     /** The object's text. */
     public String close() {
         return out.append('}').toString();

@@ -11,7 +11,7 @@ import dev.breakwater.gateway.policy.compile.ScopeCompiler;
 import dev.breakwater.gateway.policy.runtime.Pipeline;
 import dev.breakwater.gateway.policy.runtime.RouteInfo;
 import dev.breakwater.gateway.routing.ApiRoute;
-import dev.breakwater.gateway.routing.BackendUrls;
+import dev.breakwater.gateway.net.BackendUrls;
 import dev.breakwater.gateway.routing.OperationRoute;
 import dev.breakwater.gateway.routing.UrlTemplate;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import dev.breakwater.gateway.policy.runtime.PolicyException;
 import dev.breakwater.gateway.policy.runtime.Step;
 import dev.breakwater.gateway.policy.runtime.Value;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
-import dev.breakwater.gateway.routing.BackendUrls;
+import dev.breakwater.gateway.net.BackendUrls;
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package dev.breakwater.gateway.routing;
+package dev.breakwater.gateway.net;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,8 +1,6 @@
-package dev.breakwater.gateway.proxy;
+package dev.breakwater.gateway.metrics;
 
-import dev.breakwater.gateway.metrics.RequestObserver;
-import dev.breakwater.gateway.metrics.RequestRecord;
-import dev.breakwater.gateway.sync.Heartbeat;
+
 import java.util.concurrent.atomic.LongAdder;
 
 /** Requests answered since start, by outcome, for heartbeats; cheap to count from many threads at once. */
@@ -27,7 +25,7 @@ public final class RequestCounters implements RequestObserver {
         }
     }
 
-    public Heartbeat.RequestCounts snapshot() {
-        return new Heartbeat.RequestCounts(total.sum(), clientErrors.sum(), serverErrors.sum());
+    public RequestCounts snapshot() {
+        return new RequestCounts(total.sum(), clientErrors.sum(), serverErrors.sum());
     }
 }

@@ -1,0 +1,133 @@
+package dev.breakwater.gateway.policy;
+
+import dev.breakwater.gateway.config.FragmentDefinition;
+import dev.breakwater.gateway.config.NamedValueDefinition;
+import dev.breakwater.gateway.policy.compile.CompileEnvironment;
+import dev.breakwater.gateway.policy.compile.PolicyCompileException;
+import dev.breakwater.gateway.policy.compile.ScopeCompiler;
+import dev.breakwater.gateway.testing.CorpusFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compiles every document of the public APIM policy corpus as an API's policy under an empty global
+ * one (fragments alone), with every named value it references defined and every fragment it
+ * includes taken from the corpus when it has one of that name (else an empty one), and prints the
+ * share accepted and the refusals grouped by reason. A report, not a pass mark: what fails the test
+ * is a refusal of a kind the engine should never give (an internal error instead of a message).
+ */
+class ApimCorpusCompatibilityTest {
+
+    private static final Pattern NAMED_VALUE = Pattern.compile("\\{\\{\\s*([^{}]+?)\\s*\\}\\}");
+    private static final Pattern FRAGMENT = Pattern.compile("fragment-id\\s*=\\s*[\"']([^\"']+)[\"']");
+
+    @Test
+    void corpusCompiles() throws Exception {
+        Path corpus = CorpusFiles.directory();
+        Assumptions.assumeTrue(corpus != null, "the APIM policy corpus is not on this machine: skipped");
+        List<Path> files = CorpusFiles.xmlFiles(corpus);
+        Map<String, String> fragmentsByName = new LinkedHashMap<>();
+        for (Path file : files) {
+            String text = CorpusFiles.read(file);
+            if (text.stripLeading().startsWith("<fragment")) {
+                fragmentsByName.put(baseName(file), text);
+            }
+        }
+        int accepted = 0;
+        Map<String, List<String>> refusals = new TreeMap<>();
+        for (Path file : files) {
+            String text = CorpusFiles.read(file);
+            String problem = compile(text, fragmentsByName);
+            if (problem == null) {
+                accepted++;
+            } else {
+                refusals.computeIfAbsent(reason(problem), key -> new ArrayList<>())
+                        .add(corpus.relativize(file) + ": " + problem);
+            }
+        }
+        System.out.printf("APIM corpus compatibility: %d of %d documents accepted (%d%%)%n", accepted, files.size(),
+                100 * accepted / files.size());
+        refusals.entrySet().stream().sorted((a, b) -> b.getValue().size() - a.getValue().size()).forEach(group -> {
+            System.out.printf("  %3d  %s%n", group.getValue().size(), group.getKey());
+            group.getValue().forEach(detail -> System.out.printf("         %s%n", abbreviate(detail)));
+        });
+    }
+
+    /** Compiles one document; returns why it was refused, or {@code null}. */
+    private static String compile(String text, Map<String, String> fragmentsByName) {
+        List<NamedValueDefinition> namedValues = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        Set<String> fragmentIds = new LinkedHashSet<>();
+        collect(text, names, fragmentIds);
+        for (String id : List.copyOf(fragmentIds)) {
+            String fragment = fragmentsByName.get(id);
+            if (fragment != null) {
+                collect(fragment, names, fragmentIds);
+            }
+        }
+        int i = 0;
+        for (String name : names) {
+            namedValues.add(new NamedValueDefinition("nv" + i++, name, "value-of-" + name, false));
+        }
+        List<FragmentDefinition> fragments = new ArrayList<>();
+        for (String id : fragmentIds) {
+            fragments.add(new FragmentDefinition(id, null, fragmentsByName.getOrDefault(id, "<fragment/>")));
+        }
+        CompileEnvironment environment = PolicyTesting.environment(namedValues, fragments);
+        try {
+            if (text.stripLeading().startsWith("<fragment")) {
+                List<FragmentDefinition> alone = new ArrayList<>(fragments);
+                alone.add(new FragmentDefinition("under-test", null, text));
+                new ScopeCompiler(PolicyTesting.environment(namedValues, alone)).checkFragment("under-test");
+            } else {
+                PolicyTesting.pipeline(environment, null, text, null, null);
+            }
+            return null;
+        } catch (PolicyCompileException e) {
+            return e.getMessage();
+        } catch (RuntimeException e) {
+            throw new AssertionError("an internal error instead of a message: " + e, e);
+        }
+    }
+
+    private static void collect(String text, Set<String> names, Set<String> fragmentIds) {
+        Matcher named = NAMED_VALUE.matcher(text);
+        while (named.find()) {
+            if (named.group(1).matches("[A-Za-z0-9._-]+")) {
+                names.add(named.group(1));
+            }
+        }
+        Matcher fragment = FRAGMENT.matcher(text);
+        while (fragment.find()) {
+            fragmentIds.add(fragment.group(1));
+        }
+    }
+
+    /** The group of a refusal: the element and the kind of problem, without lines and values. */
+    static String reason(String message) {
+        String reason = message.replaceFirst("^[^<]*?(?=<|malformed)", "").replaceAll("at line \\d+", "")
+                .replaceAll("line \\d+(, column \\d+)?", "").replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"");
+        int cut = reason.indexOf(';');
+        return abbreviate(cut > 0 ? reason.substring(0, cut) : reason);
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - ".xml".length()).replace(".policy", "");
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.replace('\n', ' ');
+        return line.length() <= 160 ? line : line.substring(0, 157) + "...";
+    }
+}
