@@ -103,7 +103,8 @@ final class EncodingArea implements LibraryArea {
                         throw DotNetException.argumentNull("s");
                     }
                     try {
-                        return Base64.getMimeDecoder().decode(((String) s).strip().replace(" ", "+"));
+                        // .NET skips white space inside Base64 text and nothing else.
+                        return Base64.getDecoder().decode(((String) s).replaceAll("[ \\t\\r\\n]", ""));
                     } catch (IllegalArgumentException e) {
                         throw DotNetException.format("The input is not a valid Base-64 string as it contains a non-base 64 character, more than two padding characters, or an illegal character among the padding characters.");
                     }
