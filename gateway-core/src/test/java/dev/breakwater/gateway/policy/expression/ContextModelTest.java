@@ -36,6 +36,10 @@ class ContextModelTest {
         assertEquals("none", eval("@(context.Request.Headers.GetValueOrDefault(\"X-Missing\", \"none\"))", c));
         assertNull(eval("@(context.Request.Headers.GetValueOrDefault(\"X-Missing\"))", c));
         assertEquals(true, eval("@(context.Request.Headers.ContainsKey(\"ACCEPT\"))", c));
+        assertEquals("text/plain,application/json", eval("@(context.Request.Headers.GetValueOrDefault<string>(\"accept\"))", c));
+        assertEquals(2, eval("@(context.Request.Headers.GetValueOrDefault<string[]>(\"accept\").Length)", c));
+        assertEquals("42", eval("@(context.Request.MatchedParameters.GetValueOrDefault<string>(\"id\", \"\"))", c));
+        assertEquals("b", eval("@(context.Request.Url.Query.GetValueOrDefault<string[]>(\"tag\", new string[0])[1])", c));
         assertEquals("application/json", eval("@(context.Request.Headers[\"Accept\"][1])", c));
         assertEquals("Bearer abc", eval("@{ string[] value; if (context.Request.Headers.TryGetValue(\"Authorization\", out value)) { return value[0]; } return null; }", c));
         assertEquals("System.Collections.Generic.KeyNotFoundException",

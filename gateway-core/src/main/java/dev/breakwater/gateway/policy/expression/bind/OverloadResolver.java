@@ -312,6 +312,10 @@ final class OverloadResolver {
         if (x.expanded != y.expanded) {
             return !x.expanded;
         }
+        int specific = moreSpecific(x.method, y.method);
+        if (specific != 0) {
+            return specific > 0;
+        }
         if (x.usesDefaults != y.usesDefaults) {
             return !x.usesDefaults;
         }
@@ -319,6 +323,48 @@ final class OverloadResolver {
             return !x.method.isExtension();
         }
         return x.method.priority() > y.method.priority();
+    }
+
+    /** C#'s "more specific" tie-break on the declared parameter types: a type parameter is least specific. */
+    private static int moreSpecific(MethodSymbol x, MethodSymbol y) {
+        if (x.parameters().size() != y.parameters().size()) {
+            return 0;
+        }
+        int result = 0;
+        for (int i = 0; i < x.parameters().size(); i++) {
+            int c = specificity(x.parameters().get(i).type(), y.parameters().get(i).type());
+            if (c != 0 && result != 0 && c != result) {
+                return 0;
+            }
+            result = c != 0 ? c : result;
+        }
+        return result;
+    }
+
+    private static int specificity(TypeSymbol a, TypeSymbol b) {
+        boolean pa = a instanceof TypeParameter;
+        boolean pb = b instanceof TypeParameter;
+        if (pa != pb) {
+            return pa ? -1 : 1;
+        }
+        if (a instanceof dev.breakwater.gateway.policy.expression.types.ArrayType aa
+                && b instanceof dev.breakwater.gateway.policy.expression.types.ArrayType ab) {
+            return specificity(aa.element(), ab.element());
+        }
+        if (a instanceof dev.breakwater.gateway.policy.expression.types.NamedType na
+                && b instanceof dev.breakwater.gateway.policy.expression.types.NamedType nb
+                && na.def() == nb.def()) {
+            int result = 0;
+            for (int i = 0; i < na.arguments().size(); i++) {
+                int c = specificity(na.arguments().get(i), nb.arguments().get(i));
+                if (c != 0 && result != 0 && c != result) {
+                    return 0;
+                }
+                result = c != 0 ? c : result;
+            }
+            return result;
+        }
+        return 0;
     }
 
     private static TypeSymbol argumentParameterType(Candidate c, int i) {
