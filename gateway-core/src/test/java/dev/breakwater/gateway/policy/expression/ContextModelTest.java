@@ -88,6 +88,8 @@ class ContextModelTest {
         assertEquals("2024-03-05T14:07:07.6234567Z", eval("@(context.Timestamp.ToString(\"o\"))", c));
         assertEquals(1.5, eval("@(context.Elapsed.TotalSeconds)", c));
         assertEquals(true, eval("@(context.Tracing)", c));
+        assertEquals(0, eval("@(((int?)null).GetValueOrDefault())", c));
+        assertEquals(true, eval("@((RegexOptions.IgnoreCase | RegexOptions.Multiline).HasFlag(RegexOptions.Multiline))", c));
     }
 
     @Test

@@ -99,6 +99,10 @@ class StatementsTest {
         assertEquals("Breakwater.ExpressionBudgetExceeded", caught.exceptionType());
         ExpressionEvaluationException deep = runtimeError("@{ int F(int n) { return F(n + 1); } return F(0); }", new InMemoryContext());
         assertTrue(deep.getMessage().contains("nested deeper"), deep.getMessage());
+        ExpressionEvaluationException json = runtimeError("@{ var a = new JArray(1); while (true) { a.Add(a); } }", new InMemoryContext());
+        assertEquals("Breakwater.ExpressionBudgetExceeded", json.exceptionType(), "a JSON tree that doubles each time is stopped");
+        ExpressionEvaluationException obj = runtimeError("@{ var o = new JObject(); for (var i = 0; i < 100; i++) { o[\"x\" + i] = o; } return o; }", new InMemoryContext());
+        assertEquals("Breakwater.ExpressionBudgetExceeded", obj.exceptionType());
         ExpressionEvaluationException list = runtimeError("@{ var l = new List<int>(); while (true) { l.Add(1); } }", new InMemoryContext());
         assertEquals("Breakwater.ExpressionBudgetExceeded", list.exceptionType());
     }

@@ -274,6 +274,9 @@ final class ExpressionBinder {
             Eval value = bindValue(hole.value()).eval;
             String format = hole.format();
             int alignment = hole.alignment() == null ? 0 : (Integer) ((Expr.Literal) hole.alignment()).value();
+            if (Math.abs(alignment) >= 1_000_000) {
+                throw new CompileError(hole.value().position(), "an alignment must be below 1000000");
+            }
             pieces.add(f -> {
                 Object v = value.eval(f);
                 String text = format == null ? ValueFormatter.toString(v) : ValueFormatter.format(v, format);

@@ -20,6 +20,8 @@ final class CoreArea implements LibraryArea {
     private TypeBuilder character;
     private TypeBuilder nullable;
     private TypeBuilder culture;
+    private TypeBuilder nullableExtensions;
+    private TypeBuilder enumBase;
 
     @Override
     public void declare(LibraryBuilder b) {
@@ -38,6 +40,8 @@ final class CoreArea implements LibraryArea {
         b.declare("System", "IComparable", TypeDef.Kind.INTERFACE, null);
         b.declare("System", "IFormatProvider", TypeDef.Kind.INTERFACE, null);
         culture = b.declare("System.Globalization", "CultureInfo", TypeDef.Kind.CLASS, Culture.class);
+        nullableExtensions = b.declare("System", "NullableExtensions", TypeDef.Kind.STATIC, null);
+        enumBase = b.declare("System", "Enum", TypeDef.Kind.CLASS, dev.breakwater.gateway.policy.expression.runtime.EnumValue.class);
     }
 
     /** The only culture: the invariant one (APIM's gateway formats invariantly). */
@@ -71,6 +75,12 @@ final class CoreArea implements LibraryArea {
                     return v;
                 })
                 .method("T GetValueOrDefault(T defaultValue)", (v, d) -> v == null ? d : v);
+        // Nullable<T>.GetValueOrDefault() needs default(T): declared generically so that T is known.
+        nullableExtensions.reified().staticMethod("T GetValueOrDefault<T>(this T? value)",
+                (v, t) -> v == null ? dev.breakwater.gateway.policy.expression.runtime.DefaultValues.of(
+                        (dev.breakwater.gateway.policy.expression.types.TypeSymbol) t) : v);
+        enumBase.method("bool HasFlag(Enum flag)", (e, flag) -> ((dev.breakwater.gateway.policy.expression.runtime.EnumValue) e)
+                .has((dev.breakwater.gateway.policy.expression.runtime.EnumValue) flag));
     }
 
     private void defineBool() {

@@ -77,8 +77,9 @@ final class JsonArea implements LibraryArea {
                 .prop("JToken Last", o -> t(o) instanceof JContainer c ? c.last() : null)
                 .prop("JToken Next", o -> t(o).next())
                 .prop("JToken Previous", o -> t(o).previous())
-                .indexer("JToken this[object key]", (o, k) -> t(o).get(k), (o, k, v) -> {
-                    t(o).set(k, t(v));
+                .rawIndexer("JToken this[object key]", (o, k) -> t(o).get(k), (f, o, a) -> {
+                    charge(f, a[1]);
+                    t(o).set(a[0], t(a[1]));
                     return null;
                 })
                 .method("IEnumerable<JToken> Children()", o -> new ArrayList<>(t(o).children()))
@@ -96,13 +97,14 @@ final class JsonArea implements LibraryArea {
                 .method("JToken SelectToken(string path, bool errorWhenNoMatch)", (o, p, e) -> JsonPath.selectToken(t(o), (String) p, (Boolean) e))
                 .method("IEnumerable<JToken> SelectTokens(string path)", (o, p) -> JsonPath.selectTokens(t(o), (String) p))
                 .method("string ToString(Formatting formatting)", (o, f) -> t(o).toJson(indented(f)))
-                .method("JToken DeepClone()", o -> t(o).deepClone())
+                .raw("JToken DeepClone()", (f, o, a) -> charged(f, o, t(o).deepClone()))
                 .method("void Remove()", o -> {
                     t(o).remove();
                     return null;
                 })
-                .method("void Replace(JToken value)", (o, v) -> {
-                    t(o).replace(t(v));
+                .raw("void Replace(JToken value)", (f, o, a) -> {
+                    charge(f, a[0]);
+                    t(o).replace(t(a[0]));
                     return null;
                 })
                 .method("IEnumerable<JToken> Ancestors()", o -> {
@@ -113,14 +115,15 @@ final class JsonArea implements LibraryArea {
                     return list;
                 })
                 .staticMethod("JToken Parse(string json)", s -> JsonText.parse((String) s))
-                .staticMethod("JToken FromObject(object o)", o -> JsonValues.from(o).deepClone())
+                .raw("static JToken FromObject(object o)", (f, x, a) -> charged(f, a[0], JsonValues.from(a[0]).deepClone()))
                 .staticMethod("bool DeepEquals(JToken t1, JToken t2)", (x, y) -> x == null || y == null ? x == y
                         : JsonText.write(t(x), false).equals(JsonText.write(t(y), false)));
         new JsonConversionOperators(token).define();
         container.supertypes("JToken")
                 .prop("int Count", o -> ((JContainer) o).count())
-                .method("void Add(object content)", (o, c) -> {
-                    ((JContainer) o).add(c);
+                .raw("void Add(object content)", (f, o, a) -> {
+                    charge(f, a[0]);
+                    ((JContainer) o).add(a[0]);
                     return null;
                 })
                 .method("IEnumerable<JToken> Descendants()", o -> ((JContainer) o).descendants())
@@ -131,7 +134,10 @@ final class JsonArea implements LibraryArea {
         defineObject();
         defineArray();
         property.supertypes("JContainer")
-                .ctor("(string name, object content)", (n, c) -> new JProperty((String) n, JsonValues.from(c)))
+                .rawCtor("(string name, object content)", (f, x, a) -> {
+                    charge(f, a[1]);
+                    return new JProperty((String) a[0], JsonValues.from(a[1]));
+                })
                 .prop("string Name", o -> ((JProperty) o).name())
                 .prop("JToken Value", o -> ((JProperty) o).value(), (o, v) -> {
                     ((JProperty) o).setValue(t(v));
@@ -148,6 +154,25 @@ final class JsonArea implements LibraryArea {
         defineConvert();
     }
 
+    /**
+     * Charges the budget for content a container adopts: tokens are copied when they already have a
+     * parent, so {@code a.Add(a)} in a loop would otherwise double the tree each time.
+     */
+    static void charge(dev.breakwater.gateway.policy.expression.eval.Frame f, Object content) {
+        if (content instanceof JToken t) {
+            int n = t.nodeCount();
+            f.steps(n);
+            f.checkSize(n);
+        } else if (content != null && !(content instanceof String) && Enumerables.isEnumerable(content)) {
+            f.steps(dev.breakwater.gateway.policy.expression.runtime.Sequences.count(content));
+        }
+    }
+
+    private static Object charged(dev.breakwater.gateway.policy.expression.eval.Frame f, Object source, JToken result) {
+        charge(f, result);
+        return result;
+    }
+
     private static Object notAValue(Object v) {
         throw DotNetException.argument("Could not determine JSON object type for type " + v + ".");
     }
@@ -155,19 +180,22 @@ final class JsonArea implements LibraryArea {
     private void defineObject() {
         object.supertypes("JContainer", "IEnumerable<KeyValuePair<string, JToken>>")
                 .ctor("()", JObject::new)
-                .ctor("(params object[] content)", c -> {
+                .rawCtor("(params object[] content)", (f, x, a) -> {
                     JObject o = new JObject();
-                    for (Object item : (Object[]) c) {
+                    for (Object item : (Object[]) a[0]) {
+                        charge(f, item);
                         o.add(item);
                     }
                     return o;
                 })
-                .indexer("JToken this[string propertyName]", (o, k) -> ((JObject) o).get(k), (o, k, v) -> {
-                    ((JObject) o).set(k, t(v));
+                .rawIndexer("JToken this[string propertyName]", (o, k) -> ((JObject) o).get(k), (f, o, a) -> {
+                    charge(f, a[1]);
+                    ((JObject) o).set(a[0], t(a[1]));
                     return null;
                 })
-                .method("void Add(string propertyName, JToken value)", (o, n, v) -> {
-                    ((JObject) o).add((String) n, t(v));
+                .raw("void Add(string propertyName, JToken value)", (f, o, a) -> {
+                    charge(f, a[1]);
+                    ((JObject) o).add((String) a[0], t(a[1]));
                     return null;
                 })
                 .method("bool Remove(string propertyName)", (o, n) -> ((JObject) o).remove((String) n))
@@ -237,19 +265,22 @@ final class JsonArea implements LibraryArea {
     private void defineArray() {
         array.supertypes("JContainer")
                 .ctor("()", JArray::new)
-                .ctor("(params object[] content)", c -> {
+                .rawCtor("(params object[] content)", (f, x, args) -> {
                     JArray a = new JArray();
-                    for (Object item : (Object[]) c) {
+                    for (Object item : (Object[]) args[0]) {
+                        charge(f, item);
                         a.add(item);
                     }
                     return a;
                 })
-                .indexer("JToken this[int index]", (o, i) -> ((JArray) o).get((int) (Integer) i), (o, i, v) -> {
-                    ((JArray) o).set(i, t(v));
+                .rawIndexer("JToken this[int index]", (o, i) -> ((JArray) o).get((int) (Integer) i), (f, o, a) -> {
+                    charge(f, a[1]);
+                    ((JArray) o).set(a[0], t(a[1]));
                     return null;
                 })
-                .method("void Insert(int index, JToken item)", (o, i, v) -> {
-                    ((JArray) o).insert((Integer) i, t(v));
+                .raw("void Insert(int index, JToken item)", (f, o, a) -> {
+                    charge(f, a[1]);
+                    ((JArray) o).insert((Integer) a[0], t(a[1]));
                     return null;
                 })
                 .method("bool Remove(JToken item)", (o, v) -> ((JArray) o).removeToken(t(v)))

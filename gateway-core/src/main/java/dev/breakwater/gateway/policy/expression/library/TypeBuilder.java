@@ -212,6 +212,14 @@ public final class TypeBuilder {
         return this;
     }
 
+    /** An indexer whose setter needs the frame (to charge the budget); it gets the key then the value. */
+    public TypeBuilder rawIndexer(String decl, Fn.I1 get, Invoker set) {
+        SignatureReader.Declaration d = SignatureReader.read(decl);
+        def.members().addIndexer(new IndexerSymbol(parameters(d, scope), library.resolve(d.type(), scope),
+                (f, t, a) -> get.apply(t, a[0]), set));
+        return this;
+    }
+
     public TypeBuilder implicitFrom(String type, UnaryOperator<Object> convert) {
         def.members().addConversion(new ConversionSymbol(library.resolve(type, scope), def.type(), true, convert));
         return this;
