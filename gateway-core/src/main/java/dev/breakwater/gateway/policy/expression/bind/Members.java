@@ -116,6 +116,11 @@ final class Members {
         return true;
     }
 
+    static dev.breakwater.gateway.policy.expression.syntax.CompileError notAMember(int position, String name, TypeSymbol type) {
+        return new dev.breakwater.gateway.policy.expression.syntax.CompileError(position,
+                "'" + name + "' is not a member of " + type.display());
+    }
+
     /** How a type reads in "not a member of" messages. */
     static String describe(TypeSymbol t) {
         return Types.isNullable(t) ? t.display() : t.display();

@@ -282,7 +282,11 @@ final class OperatorBinder {
 
     static Bound combine(int position, TypeSymbol type, Bound left, Bound right, BinaryOperator<Object> op) {
         if (left.isConstant() && right.isConstant()) {
-            return Bound.constant(position, type, op.apply(left.constant, right.constant));
+            try {
+                return Bound.constant(position, type, op.apply(left.constant, right.constant));
+            } catch (dev.breakwater.gateway.policy.expression.ExpressionEvaluationException e) {
+                throw new CompileError(position, "the constant expression fails: " + e.getMessage());
+            }
         }
         Eval l = left.eval;
         Eval r = right.eval;
