@@ -12,7 +12,7 @@
  * </pre>
  *
  * <h2>Types and members</h2>
- * Every .NET type an expression may name is a {@link dev.breakwater.gateway.policy.expression.types.TypeDef}
+ * Every .NET type an expression may name is a {@link TypeDef}
  * in one registry ({@code library.Library}), with its members declared as C# signatures next to the Java
  * lambda that implements them (for example {@code "bool Contains(string value)"}). Anything not declared
  * there does not exist for an expression: an unknown type, member or overload is a compile error naming
@@ -27,22 +27,24 @@
  * {@code LinkedHashMap} for {@code Dictionary<K,V>}, {@code UUID} for {@code Guid}, and the .NET-shaped
  * classes of {@code runtime} (DateTime, TimeSpan, DateTimeOffset, Uri, Jwt, enums) and {@code runtime.json}
  * (Newtonsoft's JToken family, parsed with Jackson's streaming parser and written in Newtonsoft's format).
- * {@link dev.breakwater.gateway.policy.expression.DotNetValues} formats any of them as .NET's
+ * {@link DotNetValues} formats any of them as .NET's
  * {@code ToString()} does (invariant culture).
  *
  * <h2>Safety</h2>
  * No I/O, no reflection, no class loading: only the declared members exist. Each evaluation has a budget
- * ({@link dev.breakwater.gateway.policy.expression.ExpressionLimits}): loop iterations, lambda and method
+ * ({@link ExpressionLimits}): loop iterations, lambda and method
  * calls count as steps; strings and collections built are capped; regular expressions see a
  * budget-checking character sequence, so catastrophic backtracking ends too. A run-time failure is an
- * {@link dev.breakwater.gateway.policy.expression.ExpressionEvaluationException} carrying the .NET exception
+ * {@link ExpressionEvaluationException} carrying the .NET exception
  * type and message, which the engine reports as APIM does ({@code ExpressionValueEvaluationFailure}).
  *
  * <h2>The {@code context}</h2>
- * {@link dev.breakwater.gateway.policy.expression.ExpressionContext} is the root of APIM's {@code context}
+ * {@link ExpressionContext} is the root of APIM's {@code context}
  * object; its parts are the read-only views of package {@code context}. The engine implements them over
+
+import dev.breakwater.gateway.policy.expression.types.TypeDef;
  * the request's state. A compiled expression reports which parts it reads
- * ({@link dev.breakwater.gateway.policy.expression.CompiledExpression#uses()}) so that bodies are buffered
+ * ({@link CompiledExpression#uses()}) so that bodies are buffered
  * only when an expression reads them.
  */
 package dev.breakwater.gateway.policy.expression;

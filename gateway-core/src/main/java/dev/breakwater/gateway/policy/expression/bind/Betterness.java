@@ -1,19 +1,12 @@
 package dev.breakwater.gateway.policy.expression.bind;
 
-import dev.breakwater.gateway.policy.expression.syntax.CompileError;
 import dev.breakwater.gateway.policy.expression.types.ArrayType;
 import dev.breakwater.gateway.policy.expression.types.Conversions;
 import dev.breakwater.gateway.policy.expression.types.MethodSymbol;
 import dev.breakwater.gateway.policy.expression.types.NamedType;
-import dev.breakwater.gateway.policy.expression.types.ParameterSymbol;
 import dev.breakwater.gateway.policy.expression.types.TypeParameter;
 import dev.breakwater.gateway.policy.expression.types.TypeSymbol;
 import dev.breakwater.gateway.policy.expression.types.Types;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /** C#'s better-function-member rules: better conversions per argument, then the tie-breakers. */
 final class Betterness {
@@ -82,12 +75,12 @@ final class Betterness {
         if (pa != pb) {
             return pa ? -1 : 1;
         }
-        if (a instanceof dev.breakwater.gateway.policy.expression.types.ArrayType aa
-                && b instanceof dev.breakwater.gateway.policy.expression.types.ArrayType ab) {
+        if (a instanceof ArrayType aa
+                && b instanceof ArrayType ab) {
             return specificity(aa.element(), ab.element());
         }
-        if (a instanceof dev.breakwater.gateway.policy.expression.types.NamedType na
-                && b instanceof dev.breakwater.gateway.policy.expression.types.NamedType nb
+        if (a instanceof NamedType na
+                && b instanceof NamedType nb
                 && na.def() == nb.def()) {
             int result = 0;
             for (int i = 0; i < na.arguments().size(); i++) {

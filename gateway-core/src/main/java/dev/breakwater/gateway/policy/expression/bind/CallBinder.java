@@ -1,6 +1,8 @@
 package dev.breakwater.gateway.policy.expression.bind;
 
-import dev.breakwater.gateway.policy.expression.ExpressionUse;
+import dev.breakwater.gateway.policy.expression.eval.Closure;
+import dev.breakwater.gateway.policy.expression.types.NamedType;
+import dev.breakwater.gateway.policy.expression.types.TypeRelations;
 import dev.breakwater.gateway.policy.expression.eval.DotNetException;
 import dev.breakwater.gateway.policy.expression.eval.Eval;
 import dev.breakwater.gateway.policy.expression.eval.Invoker;
@@ -8,10 +10,8 @@ import dev.breakwater.gateway.policy.expression.eval.Ref;
 import dev.breakwater.gateway.policy.expression.syntax.CompileError;
 import dev.breakwater.gateway.policy.expression.syntax.Expr;
 import dev.breakwater.gateway.policy.expression.types.ArrayType;
-import dev.breakwater.gateway.policy.expression.types.IndexerSymbol;
 import dev.breakwater.gateway.policy.expression.types.MethodSymbol;
 import dev.breakwater.gateway.policy.expression.types.ParameterSymbol;
-import dev.breakwater.gateway.policy.expression.types.TypeDef;
 import dev.breakwater.gateway.policy.expression.types.TypeSymbol;
 import dev.breakwater.gateway.policy.expression.types.Types;
 
@@ -121,8 +121,8 @@ final class CallBinder {
         if (!first.type().containsTypeParameters()) {
             return b.converter.isImplicit(receiver, first.type());
         }
-        if (first.type() instanceof dev.breakwater.gateway.policy.expression.types.NamedType n) {
-            return dev.breakwater.gateway.policy.expression.types.TypeRelations.findConstructed(receiver.type, n.def()) != null;
+        if (first.type() instanceof NamedType n) {
+            return TypeRelations.findConstructed(receiver.type, n.def()) != null;
         }
         if (first.type() instanceof ArrayType) {
             return receiver.type instanceof ArrayType;
@@ -177,7 +177,7 @@ final class CallBinder {
         }
         Eval t = target.eval;
         return Bound.value(inv.position(), Types.delegateReturn(target.type), f -> {
-            var closure = (dev.breakwater.gateway.policy.expression.eval.Closure) t.eval(f);
+            var closure = (Closure) t.eval(f);
             if (closure == null) {
                 throw DotNetException.nullReference();
             }

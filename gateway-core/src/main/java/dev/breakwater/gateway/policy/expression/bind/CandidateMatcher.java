@@ -2,9 +2,7 @@ package dev.breakwater.gateway.policy.expression.bind;
 
 import dev.breakwater.gateway.policy.expression.syntax.CompileError;
 import dev.breakwater.gateway.policy.expression.types.ArrayType;
-import dev.breakwater.gateway.policy.expression.types.Conversions;
 import dev.breakwater.gateway.policy.expression.types.MethodSymbol;
-import dev.breakwater.gateway.policy.expression.types.NamedType;
 import dev.breakwater.gateway.policy.expression.types.ParameterSymbol;
 import dev.breakwater.gateway.policy.expression.types.TypeParameter;
 import dev.breakwater.gateway.policy.expression.types.TypeSymbol;
@@ -131,7 +129,7 @@ final class CandidateMatcher {
         ParameterSymbol param = c.method.parameters().get(p);
         TypeSymbol type = c.parameterTypes.get(p);
         if (c.expanded && p == c.parameterTypes.size() - 1) {
-            type = ((dev.breakwater.gateway.policy.expression.types.ArrayType) type).element();
+            type = ((ArrayType) type).element();
         }
         String ordinal = "argument " + (i + 1);
         switch (a.kind()) {

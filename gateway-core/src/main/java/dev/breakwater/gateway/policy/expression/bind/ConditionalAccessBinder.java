@@ -1,22 +1,10 @@
 package dev.breakwater.gateway.policy.expression.bind;
 
-import dev.breakwater.gateway.policy.expression.ExpressionUse;
-import dev.breakwater.gateway.policy.expression.eval.DotNetException;
 import dev.breakwater.gateway.policy.expression.eval.Eval;
-import dev.breakwater.gateway.policy.expression.eval.Invoker;
-import dev.breakwater.gateway.policy.expression.eval.Ref;
 import dev.breakwater.gateway.policy.expression.syntax.CompileError;
 import dev.breakwater.gateway.policy.expression.syntax.Expr;
-import dev.breakwater.gateway.policy.expression.types.ArrayType;
-import dev.breakwater.gateway.policy.expression.types.IndexerSymbol;
-import dev.breakwater.gateway.policy.expression.types.MethodSymbol;
-import dev.breakwater.gateway.policy.expression.types.ParameterSymbol;
-import dev.breakwater.gateway.policy.expression.types.TypeDef;
 import dev.breakwater.gateway.policy.expression.types.TypeSymbol;
 import dev.breakwater.gateway.policy.expression.types.Types;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Null-conditional chains: in {@code a?.B.C()} the whole chain is skipped when {@code a} is null, as in

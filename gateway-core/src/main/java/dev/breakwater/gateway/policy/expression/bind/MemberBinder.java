@@ -1,16 +1,15 @@
 package dev.breakwater.gateway.policy.expression.bind;
 
+import dev.breakwater.gateway.policy.expression.syntax.TypeSyntax;
 import dev.breakwater.gateway.policy.expression.ExpressionUse;
 import dev.breakwater.gateway.policy.expression.eval.DotNetException;
 import dev.breakwater.gateway.policy.expression.eval.Eval;
 import dev.breakwater.gateway.policy.expression.eval.Invoker;
-import dev.breakwater.gateway.policy.expression.eval.Ref;
 import dev.breakwater.gateway.policy.expression.syntax.CompileError;
 import dev.breakwater.gateway.policy.expression.syntax.Expr;
 import dev.breakwater.gateway.policy.expression.types.ArrayType;
 import dev.breakwater.gateway.policy.expression.types.IndexerSymbol;
 import dev.breakwater.gateway.policy.expression.types.MethodSymbol;
-import dev.breakwater.gateway.policy.expression.types.ParameterSymbol;
 import dev.breakwater.gateway.policy.expression.types.TypeDef;
 import dev.breakwater.gateway.policy.expression.types.TypeSymbol;
 import dev.breakwater.gateway.policy.expression.types.Types;
@@ -104,7 +103,7 @@ final class MemberBinder {
         int arity = m.typeArguments().size();
         TypeDef def = b.library.names().find(dotted, arity);
         if (def != null) {
-            return Bound.type(m.position(), b.expressions.type(new dev.breakwater.gateway.policy.expression.syntax.TypeSyntax(
+            return Bound.type(m.position(), b.expressions.type(new TypeSyntax(
                     m.position(), dotted, m.typeArguments(), false, 0)));
         }
         String refusal = b.library.names().refusal(dotted);

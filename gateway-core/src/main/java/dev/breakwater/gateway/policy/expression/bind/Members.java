@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy.expression.bind;
 
+import dev.breakwater.gateway.policy.expression.syntax.CompileError;
 import dev.breakwater.gateway.policy.expression.types.IndexerSymbol;
 import dev.breakwater.gateway.policy.expression.types.MethodSymbol;
 import dev.breakwater.gateway.policy.expression.types.NamedType;
@@ -116,8 +117,8 @@ final class Members {
         return true;
     }
 
-    static dev.breakwater.gateway.policy.expression.syntax.CompileError notAMember(int position, String name, TypeSymbol type) {
-        return new dev.breakwater.gateway.policy.expression.syntax.CompileError(position,
+    static CompileError notAMember(int position, String name, TypeSymbol type) {
+        return new CompileError(position,
                 "'" + name + "' is not a member of " + type.display());
     }
 

@@ -1,18 +1,18 @@
 package dev.breakwater.gateway.policy.expression.bind;
 
+import dev.breakwater.gateway.policy.expression.eval.Ref;
+import dev.breakwater.gateway.policy.expression.runtime.DefaultValues;
+import dev.breakwater.gateway.policy.expression.types.ArrayType;
 import dev.breakwater.gateway.policy.expression.eval.Eval;
 import dev.breakwater.gateway.policy.expression.library.TypeBuilder;
 import dev.breakwater.gateway.policy.expression.syntax.CompileError;
-import dev.breakwater.gateway.policy.expression.types.Conversions;
 import dev.breakwater.gateway.policy.expression.types.MethodSymbol;
 import dev.breakwater.gateway.policy.expression.types.ParameterSymbol;
-import dev.breakwater.gateway.policy.expression.types.TypeParameter;
 import dev.breakwater.gateway.policy.expression.types.TypeSymbol;
 import dev.breakwater.gateway.policy.expression.types.Types;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * C# overload resolution over the library's declarations: applicable candidates (argument count,
@@ -131,12 +131,12 @@ final class OverloadResolver {
                 case OUT_DECLARATION -> {
                     Scope.Local local = b.scope.declare(a.position(), a.declaredName(), type);
                     outSlots[p] = local.slot();
-                    e = f -> new dev.breakwater.gateway.policy.expression.eval.Ref(null);
+                    e = f -> new Ref(null);
                 }
                 default -> {
                     int slot = a.local().slot();
                     outSlots[p] = slot;
-                    e = f -> new dev.breakwater.gateway.policy.expression.eval.Ref(f.locals[slot]);
+                    e = f -> new Ref(f.locals[slot]);
                 }
             }
             if (intoParams) {
@@ -147,7 +147,7 @@ final class OverloadResolver {
         }
         for (int p = 0; p < count; p++) {
             if (c.expanded && p == count - 1) {
-                evals[p] = ArrayValues.creator(((dev.breakwater.gateway.policy.expression.types.ArrayType)
+                evals[p] = ArrayValues.creator(((ArrayType)
                         c.parameterTypes.get(p)).element(), paramsElements.toArray(new Eval[0]));
                 continue;
             }
@@ -175,7 +175,7 @@ final class OverloadResolver {
     private Object defaultArgument(ParameterSymbol p, TypeSymbol type) {
         Object v = p.defaultValue();
         if (v == null) {
-            return dev.breakwater.gateway.policy.expression.runtime.DefaultValues.of(type);
+            return DefaultValues.of(type);
         }
         Bound constant = Bound.constant(0, constantType(v), v);
         return b.converter.implicit(constant, type).constant;

@@ -1,5 +1,8 @@
 package dev.breakwater.gateway.policy.expression.library;
 
+import dev.breakwater.gateway.policy.expression.runtime.DefaultValues;
+import dev.breakwater.gateway.policy.expression.runtime.EnumValue;
+import dev.breakwater.gateway.policy.expression.types.TypeSymbol;
 import dev.breakwater.gateway.policy.expression.eval.DotNetException;
 import dev.breakwater.gateway.policy.expression.eval.Ref;
 import dev.breakwater.gateway.policy.expression.runtime.NumberFormatter;
@@ -41,7 +44,7 @@ final class CoreArea implements LibraryArea {
         b.declare("System", "IFormatProvider", TypeDef.Kind.INTERFACE, null);
         culture = b.declare("System.Globalization", "CultureInfo", TypeDef.Kind.CLASS, Culture.class);
         nullableExtensions = b.declare("System", "NullableExtensions", TypeDef.Kind.STATIC, null);
-        enumBase = b.declare("System", "Enum", TypeDef.Kind.CLASS, dev.breakwater.gateway.policy.expression.runtime.EnumValue.class);
+        enumBase = b.declare("System", "Enum", TypeDef.Kind.CLASS, EnumValue.class);
     }
 
     /** The only culture: the invariant one (APIM's gateway formats invariantly). */
@@ -77,10 +80,10 @@ final class CoreArea implements LibraryArea {
                 .method("T GetValueOrDefault(T defaultValue)", (v, d) -> v == null ? d : v);
         // Nullable<T>.GetValueOrDefault() needs default(T): declared generically so that T is known.
         nullableExtensions.reified().staticMethod("T GetValueOrDefault<T>(this T? value)",
-                (v, t) -> v == null ? dev.breakwater.gateway.policy.expression.runtime.DefaultValues.of(
-                        (dev.breakwater.gateway.policy.expression.types.TypeSymbol) t) : v);
-        enumBase.method("bool HasFlag(Enum flag)", (e, flag) -> ((dev.breakwater.gateway.policy.expression.runtime.EnumValue) e)
-                .has((dev.breakwater.gateway.policy.expression.runtime.EnumValue) flag));
+                (v, t) -> v == null ? DefaultValues.of(
+                        (TypeSymbol) t) : v);
+        enumBase.method("bool HasFlag(Enum flag)", (e, flag) -> ((EnumValue) e)
+                .has((EnumValue) flag));
     }
 
     private void defineBool() {

@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy.expression.library;
 
+import dev.breakwater.gateway.policy.expression.eval.RuntimeTypes;
 import dev.breakwater.gateway.policy.expression.eval.DotNetException;
 import dev.breakwater.gateway.policy.expression.eval.Frame;
 import dev.breakwater.gateway.policy.expression.eval.Numbers;
@@ -149,7 +150,7 @@ final class EncodingArea implements LibraryArea {
                     if (v instanceof Number n) {
                         return n.doubleValue() != 0;
                     }
-                    throw DotNetException.invalidCast(dev.breakwater.gateway.policy.expression.eval.RuntimeTypes.nameOf(v), "System.Boolean");
+                    throw DotNetException.invalidCast(RuntimeTypes.nameOf(v), "System.Boolean");
                 });
     }
 
@@ -195,7 +196,7 @@ final class EncodingArea implements LibraryArea {
             }
             return converted;
         }
-        throw DotNetException.invalidCast(dev.breakwater.gateway.policy.expression.eval.RuntimeTypes.nameOf(v), "System." + type);
+        throw DotNetException.invalidCast(RuntimeTypes.nameOf(v), "System." + type);
     }
 
     private static Object checkedConvert(long n, NumericKind kind, String type) {

@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy.expression.library;
 
+import dev.breakwater.gateway.policy.expression.runtime.DefaultValues;
 import dev.breakwater.gateway.policy.expression.context.MessageBody;
 import dev.breakwater.gateway.policy.expression.eval.DotNetException;
 import dev.breakwater.gateway.policy.expression.eval.Ref;
@@ -64,7 +65,7 @@ final class MessageArea implements LibraryArea {
                 .reified().staticMethod("T GetValueOrDefault<T>(this IReadOnlyDictionary<string, object> dictionary, string key, T defaultValue)",
                         (d, k, def, t) -> typed(d, k, def, (TypeSymbol) t))
                 .reified().staticMethod("T GetValueOrDefault<T>(this IReadOnlyDictionary<string, object> dictionary, string key)",
-                        (d, k, t) -> typed(d, k, dev.breakwater.gateway.policy.expression.runtime.DefaultValues.of((TypeSymbol) t), (TypeSymbol) t));
+                        (d, k, t) -> typed(d, k, DefaultValues.of((TypeSymbol) t), (TypeSymbol) t));
         collectionExtensions
                 .staticMethod("TValue GetValueOrDefault<TKey, TValue>(this IReadOnlyDictionary<TKey, TValue> dictionary, TKey key)",
                         (d, k) -> lookup(d, k, null))
