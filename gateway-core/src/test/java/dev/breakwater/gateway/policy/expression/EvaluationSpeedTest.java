@@ -15,6 +15,8 @@ class EvaluationSpeedTest {
         measure(compiler.compile("@(context.Request.Headers.GetValueOrDefault(\"x\",\"\") == \"y\")", ExpectedType.BOOL, 1), c);
         measure(compiler.compile("@((string)context.Variables[\"name\"] + \"-\" + context.Request.Method.ToLower())", ExpectedType.STRING, 1), c);
         measure(compiler.compile("@{ var sum = 0; foreach (var h in context.Request.Headers) { sum += h.Key.Length; } return sum; }", ExpectedType.INT, 1), c);
+        measure(compiler.compile("@(Regex.IsMatch(context.Request.Headers.GetValueOrDefault(\"x\", \"\"), \"^[a-z]+$\"))", ExpectedType.BOOL, 1), c);
+        measure(compiler.compile("@((string)JObject.Parse(\"{\\\"a\\\":{\\\"b\\\":\\\"c\\\"}}\")[\"a\"][\"b\"])", ExpectedType.STRING, 1), c);
     }
 
     private static void measure(CompiledExpression e, InMemoryContext c) {

@@ -32,7 +32,10 @@ final class Bound {
     final Bound receiver;
     final List<MethodSymbol> methods;
     final Expr.Lambda lambda;
-    /** True for a value read from {@code context.Response} (for {@link ExpressionUse}). */
+    /**
+     * True for a value that came out of an {@code object} by a cast or {@code as} (e.g. an IResponse kept
+     * in a variable by send-request): reading its Body is not reading {@code context.Response.Body}.
+     */
     final boolean fromCast;
 
     private Bound(Kind kind, int position, TypeSymbol type, Eval eval, Object constant, LValue lvalue, String name,

@@ -6,6 +6,7 @@ import dev.breakwater.gateway.policy.expression.types.TypeRelations;
 import dev.breakwater.gateway.policy.expression.eval.DotNetException;
 import dev.breakwater.gateway.policy.expression.eval.Eval;
 import dev.breakwater.gateway.policy.expression.eval.Invoker;
+import dev.breakwater.gateway.policy.expression.eval.Specializable;
 import dev.breakwater.gateway.policy.expression.eval.Ref;
 import dev.breakwater.gateway.policy.expression.syntax.CompileError;
 import dev.breakwater.gateway.policy.expression.syntax.Expr;
@@ -139,7 +140,8 @@ final class CallBinder {
         Eval target = receiver == null ? null : receiver.eval;
         Eval[] args = r.arguments();
         int[] outSlots = r.outSlots();
-        Invoker invoker = r.method().invoker();
+        Invoker declared = r.method().invoker();
+        Invoker invoker = declared instanceof Specializable s ? s.specialize(r.constants()) : declared;
         int n = args.length;
         return f -> {
             Object self = null;

@@ -6,6 +6,7 @@ import dev.breakwater.gateway.policy.expression.types.ArrayType;
 import dev.breakwater.gateway.policy.expression.eval.Eval;
 import dev.breakwater.gateway.policy.expression.library.TypeBuilder;
 import dev.breakwater.gateway.policy.expression.syntax.CompileError;
+import dev.breakwater.gateway.policy.expression.types.Conversions;
 import dev.breakwater.gateway.policy.expression.types.MethodSymbol;
 import dev.breakwater.gateway.policy.expression.types.ParameterSymbol;
 import dev.breakwater.gateway.policy.expression.types.TypeSymbol;
@@ -23,7 +24,7 @@ import java.util.List;
 final class OverloadResolver {
 
     /** The chosen method with its arguments ready to evaluate. */
-    record Resolved(MethodSymbol method, Eval[] arguments, int[] outSlots, TypeSymbol returnType) { }
+    record Resolved(MethodSymbol method, Eval[] arguments, int[] outSlots, TypeSymbol returnType, Object[] constants) { }
 
     private final Binder b;
     private final CandidateMatcher matcher;
@@ -117,6 +118,8 @@ final class OverloadResolver {
         Eval[] evals = new Eval[count];
         int[] outSlots = new int[count];
         java.util.Arrays.fill(outSlots, -1);
+        Object[] constants = new Object[count];
+        java.util.Arrays.fill(constants, Conversions.NOT_CONSTANT);
         List<Eval> paramsElements = new ArrayList<>();
         int lambdaIndex = 0;
         for (int i = 0; i < c.args.size(); i++) {
@@ -126,7 +129,13 @@ final class OverloadResolver {
             TypeSymbol type = intoParams ? c.parameterTypeOf(i) : c.parameterTypes.get(p);
             Eval e;
             switch (a.kind()) {
-                case VALUE -> e = b.converter.implicit(a.value(), type).eval;
+                case VALUE -> {
+                    Bound converted = b.converter.implicit(a.value(), type);
+                    e = converted.eval;
+                    if (!intoParams) {
+                        constants[p] = converted.constant;
+                    }
+                }
                 case LAMBDA -> e = c.lambdas.get(lambdaIndex++).eval;
                 case OUT_DECLARATION -> {
                     Scope.Local local = b.scope.declare(a.position(), a.declaredName(), type);
@@ -154,6 +163,7 @@ final class OverloadResolver {
             if (evals[p] == null) {
                 Object value = defaultArgument(params.get(p), c.parameterTypes.get(p));
                 evals[p] = f -> value;
+                constants[p] = value;
             }
         }
         TypeSymbol returns = m.returnType().substitute(c.typeArguments);
@@ -169,7 +179,7 @@ final class OverloadResolver {
         for (int s : outSlots) {
             anyOut |= s >= 0;
         }
-        return new Resolved(m, all, anyOut ? outSlots : null, returns);
+        return new Resolved(m, all, anyOut ? outSlots : null, returns, constants);
     }
 
     private Object defaultArgument(ParameterSymbol p, TypeSymbol type) {
