@@ -154,8 +154,10 @@ final class CallBinder {
             Object[] values = n == 0 ? NO_ARGS : new Object[n];
             for (int i = 0; i < n; i++) {
                 values[i] = args[i].eval(f);
+                f.charge(values[i]);
             }
             f.step();
+            f.charge(self);
             Object result = invoker.invoke(f, self, values);
             if (outSlots != null) {
                 for (int i = 0; i < outSlots.length; i++) {

@@ -133,6 +133,7 @@ final class MemberBinder {
             if (self == null && !nullable) {
                 throw DotNetException.nullReference();
             }
+            f.charge(self);
             return get.invoke(f, self, NO_ARGS);
         };
         if (p.setter() == null) {

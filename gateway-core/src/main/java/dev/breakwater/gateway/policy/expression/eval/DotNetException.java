@@ -145,6 +145,9 @@ public final class DotNetException {
         if (t instanceof java.util.NoSuchElementException) {
             return invalidOperation("Sequence contains no elements");
         }
+        if (t instanceof java.time.DateTimeException) {
+            return outOfRange("value", "The added or subtracted value results in an un-representable DateTime.");
+        }
         if (t instanceof IllegalArgumentException) {
             return argument(String.valueOf(t.getMessage()));
         }
