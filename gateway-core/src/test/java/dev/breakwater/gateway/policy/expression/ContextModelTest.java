@@ -104,6 +104,78 @@ class ContextModelTest {
     }
 
     @Test
+    void lastErrorAndClientCertificate() {
+        InMemoryContext c = request();
+        c.lastError = new dev.breakwater.gateway.policy.expression.context.LastErrorView() {
+            public String source() {
+                return "set-variable";
+            }
+
+            public String reason() {
+                return ExpressionEvaluationException.REASON;
+            }
+
+            public String message() {
+                return "Expression evaluation failed. Object reference not set to an instance of an object.";
+            }
+
+            public String scope() {
+                return "api";
+            }
+
+            public String section() {
+                return "inbound";
+            }
+
+            public String path() {
+                return "choose[1]/when[1]";
+            }
+
+            public String policyId() {
+                return "sv-1";
+            }
+        };
+        assertEquals("set-variable|ExpressionValueEvaluationFailure|api|inbound|choose[1]/when[1]|sv-1",
+                eval("@(string.Join(\"|\", context.LastError.Source, context.LastError.Reason, context.LastError.Scope, context.LastError.Section, context.LastError.Path, context.LastError.PolicyId))", c));
+        c.request.certificate = new dev.breakwater.gateway.policy.expression.context.CertificateView() {
+            public String subject() {
+                return "CN=client";
+            }
+
+            public String issuer() {
+                return "CN=ca";
+            }
+
+            public String thumbprint() {
+                return "A1B2C3";
+            }
+
+            public String serialNumber() {
+                return "01";
+            }
+
+            public java.time.Instant notBefore() {
+                return java.time.Instant.parse("2024-01-01T00:00:00Z");
+            }
+
+            public java.time.Instant notAfter() {
+                return java.time.Instant.parse("2025-01-01T00:00:00Z");
+            }
+
+            public boolean verify() {
+                return true;
+            }
+
+            public byte[] rawData() {
+                return new byte[] {1, 2};
+            }
+        };
+        assertEquals(true, eval("@(context.Request.Certificate != null && context.Request.Certificate.Thumbprint == \"A1B2C3\" && context.Request.Certificate.Verify())", c));
+        assertEquals(true, eval("@(context.Request.Certificate.NotAfter > DateTime.Now)", c));
+        assertEquals("CN=client", eval("@(context.Request.Certificate?.Subject)", c));
+    }
+
+    @Test
     void traceWritesToTheContext() {
         InMemoryContext c = request();
         eval("@{ context.Trace(\"hello \" + context.Variables[\"name\"]); return true; }", c);
