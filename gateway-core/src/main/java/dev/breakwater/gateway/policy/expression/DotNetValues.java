@@ -1,5 +1,7 @@
 package dev.breakwater.gateway.policy.expression;
 
+import dev.breakwater.gateway.policy.expression.context.AuthorizationView;
+import dev.breakwater.gateway.policy.expression.runtime.Jwt;
 import dev.breakwater.gateway.policy.expression.context.ResponseView;
 import dev.breakwater.gateway.policy.expression.runtime.DotNetDateTime;
 import dev.breakwater.gateway.policy.expression.runtime.DotNetTimeSpan;
@@ -37,7 +39,7 @@ public final class DotNetValues {
                 || value instanceof Float || value instanceof Double || value instanceof BigDecimal
                 || value instanceof DotNetDateTime || value instanceof DotNetTimeSpan || value instanceof UUID
                 || value instanceof byte[] || value instanceof JToken || value instanceof DotNetUri
-                || value instanceof ResponseView || value instanceof dev.breakwater.gateway.policy.expression.runtime.Jwt
-                || value instanceof dev.breakwater.gateway.policy.expression.context.AuthorizationView;
+                || value instanceof ResponseView || value instanceof Jwt
+                || value instanceof AuthorizationView;
     }
 }

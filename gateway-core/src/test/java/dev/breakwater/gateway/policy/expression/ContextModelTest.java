@@ -36,6 +36,10 @@ class ContextModelTest {
         assertEquals("none", eval("@(context.Request.Headers.GetValueOrDefault(\"X-Missing\", \"none\"))", c));
         assertNull(eval("@(context.Request.Headers.GetValueOrDefault(\"X-Missing\"))", c));
         assertEquals(true, eval("@(context.Request.Headers.ContainsKey(\"ACCEPT\"))", c));
+        assertEquals("text/plain,application/json", eval("@(context.Request.Headers.GetValueOrDefault<string>(\"accept\"))", c));
+        assertEquals(2, eval("@(context.Request.Headers.GetValueOrDefault<string[]>(\"accept\").Length)", c));
+        assertEquals("42", eval("@(context.Request.MatchedParameters.GetValueOrDefault<string>(\"id\", \"\"))", c));
+        assertEquals("b", eval("@(context.Request.Url.Query.GetValueOrDefault<string[]>(\"tag\", new string[0])[1])", c));
         assertEquals("application/json", eval("@(context.Request.Headers[\"Accept\"][1])", c));
         assertEquals("Bearer abc", eval("@{ string[] value; if (context.Request.Headers.TryGetValue(\"Authorization\", out value)) { return value[0]; } return null; }", c));
         assertEquals("System.Collections.Generic.KeyNotFoundException",
@@ -84,6 +88,8 @@ class ContextModelTest {
         assertEquals("2024-03-05T14:07:07.6234567Z", eval("@(context.Timestamp.ToString(\"o\"))", c));
         assertEquals(1.5, eval("@(context.Elapsed.TotalSeconds)", c));
         assertEquals(true, eval("@(context.Tracing)", c));
+        assertEquals(0, eval("@(((int?)null).GetValueOrDefault())", c));
+        assertEquals(true, eval("@((RegexOptions.IgnoreCase | RegexOptions.Multiline).HasFlag(RegexOptions.Multiline))", c));
     }
 
     @Test
@@ -95,6 +101,78 @@ class ContextModelTest {
         assertEquals(false, eval("@(context.Product != null && context.Product.SubscriptionRequired)", c));
         assertEquals("System.NullReferenceException", runtimeError("@(context.Subscription.Name)", c).exceptionType());
         assertNull(eval("@(context.LastError?.Reason)", c));
+    }
+
+    @Test
+    void lastErrorAndClientCertificate() {
+        InMemoryContext c = request();
+        c.lastError = new dev.breakwater.gateway.policy.expression.context.LastErrorView() {
+            public String source() {
+                return "set-variable";
+            }
+
+            public String reason() {
+                return ExpressionEvaluationException.REASON;
+            }
+
+            public String message() {
+                return "Expression evaluation failed. Object reference not set to an instance of an object.";
+            }
+
+            public String scope() {
+                return "api";
+            }
+
+            public String section() {
+                return "inbound";
+            }
+
+            public String path() {
+                return "choose[1]/when[1]";
+            }
+
+            public String policyId() {
+                return "sv-1";
+            }
+        };
+        assertEquals("set-variable|ExpressionValueEvaluationFailure|api|inbound|choose[1]/when[1]|sv-1",
+                eval("@(string.Join(\"|\", context.LastError.Source, context.LastError.Reason, context.LastError.Scope, context.LastError.Section, context.LastError.Path, context.LastError.PolicyId))", c));
+        c.request.certificate = new dev.breakwater.gateway.policy.expression.context.CertificateView() {
+            public String subject() {
+                return "CN=client";
+            }
+
+            public String issuer() {
+                return "CN=ca";
+            }
+
+            public String thumbprint() {
+                return "A1B2C3";
+            }
+
+            public String serialNumber() {
+                return "01";
+            }
+
+            public java.time.Instant notBefore() {
+                return java.time.Instant.parse("2024-01-01T00:00:00Z");
+            }
+
+            public java.time.Instant notAfter() {
+                return java.time.Instant.parse("2025-01-01T00:00:00Z");
+            }
+
+            public boolean verify() {
+                return true;
+            }
+
+            public byte[] rawData() {
+                return new byte[] {1, 2};
+            }
+        };
+        assertEquals(true, eval("@(context.Request.Certificate != null && context.Request.Certificate.Thumbprint == \"A1B2C3\" && context.Request.Certificate.Verify())", c));
+        assertEquals(true, eval("@(context.Request.Certificate.NotAfter > DateTime.Now)", c));
+        assertEquals("CN=client", eval("@(context.Request.Certificate?.Subject)", c));
     }
 
     @Test

@@ -56,6 +56,24 @@ class JsonTest {
     }
 
     @Test
+    void jsonPathAndBodyShapes() {
+        InMemoryContext c = withBody("{\"items\":[{\"id\":1,\"tag\":\"a\"},{\"id\":2,\"tag\":\"b\"}],\"deep\":{\"x\":{\"id\":3}}}");
+        assertEquals(List.of(1L, 2L), eval("@(context.Request.Body.As<JToken>(true).SelectTokens(\"$.items[*].id\").Select(t => (long)t).ToList())", c));
+        assertEquals("b", eval("@((string)context.Request.Body.As<JObject>(true).SelectToken(\"$.items[?(@.id == 2)].tag\"))", c));
+        assertEquals(3, eval("@(context.Request.Body.As<JObject>(true).SelectTokens(\"$..id\").Count())", c));
+        assertEquals("System.InvalidCastException".length() > 0, true);
+        assertEquals("Newtonsoft.Json.JsonException", runtimeError("@(context.Request.Body.As<JObject>(true).SelectToken(\"$.items[*].id\"))", c).exceptionType());
+        InMemoryContext array = withBody("[1,2,3]");
+        assertEquals(6L, eval("@(context.Request.Body.As<JArray>().Sum(t => (long)t))", array));
+        InMemoryContext bytes = withBody("hi");
+        assertEquals(2, eval("@(context.Request.Body.As<byte[]>().Length)", bytes));
+        assertEquals(true, eval("@(JToken.Parse(\"{}\").HasValues == false && JToken.Parse(\"[1]\").HasValues)"));
+        assertEquals(5L, eval("@{ var v = new JValue(5); return (long)v.Value; }"));
+        assertEquals("[\"a\",\"b\"]", str("@(JArray.FromObject(new List<string> {\"a\", \"b\"}).ToString(Formatting.None))"));
+        assertEquals(List.of("x", "y"), eval("@(JsonConvert.DeserializeObject<List<string>>(\"[\\\"x\\\",\\\"y\\\"]\"))"));
+    }
+
+    @Test
     void modifiesTrees() {
         assertEquals("{\"a\":2,\"c\":\"x\",\"d\":[1,\"two\"]}", str("@{ var o = JObject.Parse(\"{\\\"a\\\":1,\\\"b\\\":2}\"); o[\"a\"] = 2; o.Remove(\"b\"); o.Add(\"c\", \"x\"); o[\"d\"] = new JArray(1, \"two\"); return o.ToString(Formatting.None); }"));
         assertEquals("{\"keep\":1}", str("@{ var o = JObject.Parse(\"{\\\"keep\\\":1,\\\"drop\\\":2}\"); o.Property(\"drop\").Remove(); return o.ToString(Formatting.None); }"));

@@ -48,7 +48,9 @@ class LiteralsAndOperatorsTest {
         assertEquals(-3, eval("@(-7 / 2)"));
         assertEquals(-1, eval("@(-7 % 2)"));
         assertEquals(3.5, eval("@(7 / 2.0)"));
-        assertEquals(Integer.MIN_VALUE, eval("@(int.MaxValue + 1)"));
+        assertEquals(Integer.MIN_VALUE, eval("@(int.Parse(\"2147483647\") + 1)"));
+        assertEquals(true, eval("@((object)\"a\" == \"a\")"), "literals are interned, as in C#");
+        assertTrue(compileError("@(1 / 0)").contains("the constant expression fails: Attempted to divide by zero."));
         assertEquals(Long.MAX_VALUE, eval("@(long.MaxValue)"));
         assertEquals(1, eval("@(5 / 3)"));
         assertEquals("0.3333333333333333333333333333", str("@(1m / 3m)"));

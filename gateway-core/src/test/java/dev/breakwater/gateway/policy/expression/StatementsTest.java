@@ -99,6 +99,14 @@ class StatementsTest {
         assertEquals("Breakwater.ExpressionBudgetExceeded", caught.exceptionType());
         ExpressionEvaluationException deep = runtimeError("@{ int F(int n) { return F(n + 1); } return F(0); }", new InMemoryContext());
         assertTrue(deep.getMessage().contains("nested deeper"), deep.getMessage());
+        ExpressionEvaluationException json = runtimeError("@{ var a = new JArray(1); while (true) { a.Add(a); } }", new InMemoryContext());
+        assertEquals("Breakwater.ExpressionBudgetExceeded", json.exceptionType(), "a JSON tree that doubles each time is stopped");
+        ExpressionEvaluationException obj = runtimeError("@{ var o = new JObject(); for (var i = 0; i < 100; i++) { o[\"x\" + i] = o; } return o; }", new InMemoryContext());
+        assertEquals("Breakwater.ExpressionBudgetExceeded", obj.exceptionType());
+        ExpressionEvaluationException bigStrings = runtimeError("@{ var s = new string('x', 4000000); var n = 0; for (var i = 0; i < 100000; i++) { n += (s + \"y\").Length; } return n; }", new InMemoryContext());
+        assertEquals("Breakwater.ExpressionBudgetExceeded", bigStrings.exceptionType(), "work on large strings is charged by size");
+        ExpressionEvaluationException bigLists = runtimeError("@{ var l = Enumerable.Range(0, 100000).ToList(); var n = 0; for (var i = 0; i < 90000; i++) { n += l.Count(); } return n; }", new InMemoryContext());
+        assertEquals("Breakwater.ExpressionBudgetExceeded", bigLists.exceptionType(), "work on large collections is charged by size");
         ExpressionEvaluationException list = runtimeError("@{ var l = new List<int>(); while (true) { l.Add(1); } }", new InMemoryContext());
         assertEquals("Breakwater.ExpressionBudgetExceeded", list.exceptionType());
     }

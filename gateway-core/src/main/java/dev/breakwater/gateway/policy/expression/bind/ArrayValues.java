@@ -1,5 +1,8 @@
 package dev.breakwater.gateway.policy.expression.bind;
 
+import dev.breakwater.gateway.policy.expression.eval.DotNetException;
+import dev.breakwater.gateway.policy.expression.eval.Frame;
+import dev.breakwater.gateway.policy.expression.runtime.DefaultValues;
 import dev.breakwater.gateway.policy.expression.eval.Eval;
 import dev.breakwater.gateway.policy.expression.types.NamedType;
 import dev.breakwater.gateway.policy.expression.types.TypeSymbol;
@@ -26,17 +29,17 @@ final class ArrayValues {
     }
 
     /** A new array of {@code length} elements. */
-    static Object allocate(TypeSymbol element, int length, dev.breakwater.gateway.policy.expression.eval.Frame f) {
+    static Object allocate(TypeSymbol element, int length, Frame f) {
         f.checkSize(length);
         if (length < 0) {
-            throw dev.breakwater.gateway.policy.expression.eval.DotNetException.of("System.OverflowException",
+            throw DotNetException.of("System.OverflowException",
                     "Arithmetic operation resulted in an overflow.");
         }
         if (Types.BYTE.equals(element)) {
             return new byte[length];
         }
         Object[] array = (Object[]) Array.newInstance(runtimeClass(element), length);
-        Object initial = dev.breakwater.gateway.policy.expression.runtime.DefaultValues.of(element);
+        Object initial = DefaultValues.of(element);
         if (initial != null) {
             java.util.Arrays.fill(array, initial);
         }

@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy.expression.bind;
 
+import dev.breakwater.gateway.policy.expression.syntax.Stmt;
 import dev.breakwater.gateway.policy.expression.ExpressionUse;
 import dev.breakwater.gateway.policy.expression.eval.Eval;
 import dev.breakwater.gateway.policy.expression.eval.Exec;
@@ -33,7 +34,7 @@ public final class Binder {
     final Map<Expr, Bound> substitutions = new IdentityHashMap<>();
     final Set<Expr> plainAccess = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Local functions declared at the start of their block, bound where written. */
-    final Map<dev.breakwater.gateway.policy.expression.syntax.Stmt.LocalFunction, LocalFunction> localFunctions =
+    final Map<Stmt.LocalFunction, LocalFunction> localFunctions =
             new IdentityHashMap<>();
 
     final Converter converter = new Converter(this);

@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy.expression.bind;
 
+import dev.breakwater.gateway.policy.expression.ExpressionUse;
 import dev.breakwater.gateway.policy.expression.eval.Eval;
 import dev.breakwater.gateway.policy.expression.syntax.Expr;
 import dev.breakwater.gateway.policy.expression.types.Conversions;
@@ -31,7 +32,10 @@ final class Bound {
     final Bound receiver;
     final List<MethodSymbol> methods;
     final Expr.Lambda lambda;
-    /** True for a value read from {@code context.Response} (for {@link dev.breakwater.gateway.policy.expression.ExpressionUse}). */
+    /**
+     * True for a value that came out of an {@code object} by a cast or {@code as} (e.g. an IResponse kept
+     * in a variable by send-request): reading its Body is not reading {@code context.Response.Body}.
+     */
     final boolean fromCast;
 
     private Bound(Kind kind, int position, TypeSymbol type, Eval eval, Object constant, LValue lvalue, String name,

@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy.expression.bind;
 
+import dev.breakwater.gateway.policy.expression.runtime.json.JObject;
 import dev.breakwater.gateway.policy.expression.eval.DotNetException;
 import dev.breakwater.gateway.policy.expression.eval.Eval;
 import dev.breakwater.gateway.policy.expression.eval.Numbers;
@@ -200,7 +201,7 @@ final class Converter {
         if (TypeRelations.findConstructed(from, jobject) == null && !Types.isObject(from)) {
             return null;
         }
-        return v -> v instanceof dev.breakwater.gateway.policy.expression.runtime.json.JObject o ? o.pairs() : v;
+        return v -> v instanceof JObject o ? o.pairs() : v;
     }
 
     private UnaryOperator<Object> step(TypeSymbol from, TypeSymbol to) {

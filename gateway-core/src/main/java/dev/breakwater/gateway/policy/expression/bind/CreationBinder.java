@@ -1,5 +1,7 @@
 package dev.breakwater.gateway.policy.expression.bind;
 
+import dev.breakwater.gateway.policy.expression.runtime.DefaultValues;
+import dev.breakwater.gateway.policy.expression.types.ArrayType;
 import dev.breakwater.gateway.policy.expression.eval.Eval;
 import dev.breakwater.gateway.policy.expression.runtime.AnonymousObject;
 import dev.breakwater.gateway.policy.expression.syntax.CompileError;
@@ -52,7 +54,7 @@ final class CreationBinder {
             if (!syntax.isEmpty() || !type.isValueType()) {
                 throw new CompileError(o.position(), "'" + type.display() + "' cannot be created with 'new' in policy expressions");
             }
-            Object value = dev.breakwater.gateway.policy.expression.runtime.DefaultValues.of(type);
+            Object value = DefaultValues.of(type);
             create = f -> value;
         } else {
             List<Argument> args = Argument.bindAll(b, syntax);
@@ -111,7 +113,7 @@ final class CreationBinder {
         } else {
             element = bestType(a, values);
         }
-        TypeSymbol arrayType = new dev.breakwater.gateway.policy.expression.types.ArrayType(element);
+        TypeSymbol arrayType = new ArrayType(element);
         if (a.elements() == null) {
             Eval size = b.converter.implicit(b.expressions.bindValue(a.size()), Types.INT).eval;
             return Bound.value(a.position(), arrayType, f -> ArrayValues.allocate(element, (Integer) size.eval(f), f));

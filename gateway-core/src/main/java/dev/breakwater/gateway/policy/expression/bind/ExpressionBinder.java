@@ -1,8 +1,8 @@
 package dev.breakwater.gateway.policy.expression.bind;
 
+import dev.breakwater.gateway.policy.expression.runtime.DefaultValues;
 import dev.breakwater.gateway.policy.expression.eval.DotNetException;
 import dev.breakwater.gateway.policy.expression.eval.Eval;
-import dev.breakwater.gateway.policy.expression.runtime.ValueFormatter;
 import dev.breakwater.gateway.policy.expression.syntax.CompileError;
 import dev.breakwater.gateway.policy.expression.syntax.Expr;
 import dev.breakwater.gateway.policy.expression.syntax.TypeSyntax;
@@ -12,18 +12,20 @@ import dev.breakwater.gateway.policy.expression.types.TypeSymbol;
 import dev.breakwater.gateway.policy.expression.types.Types;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /** Binds expressions: dispatch by syntax, literals, names, ?:, casts, is/as, default, interpolation. */
 final class ExpressionBinder {
 
     private final Binder b;
+    private final TypeTestBinder typeTests;
+    private final InterpolationBinder interpolation;
 
     ExpressionBinder(Binder binder) {
         this.b = binder;
+        this.typeTests = new TypeTestBinder(binder);
+        this.interpolation = new InterpolationBinder(binder);
     }
 
     /** Binds {@code e}; the result may be a type, namespace, method group or lambda. */
@@ -46,20 +48,20 @@ final class ExpressionBinder {
         } else if (e instanceof Expr.Cast c) {
             return b.converter.explicit(bind(c.operand()), type(c.type()), c.position());
         } else if (e instanceof Expr.IsType t) {
-            return isType(t);
+            return typeTests.isType(t);
         } else if (e instanceof Expr.IsConstant t) {
-            return isConstant(t);
+            return typeTests.isConstant(t);
         } else if (e instanceof Expr.As a) {
-            return as(a);
+            return typeTests.as(a);
         } else if (e instanceof Expr.Lambda l) {
             return Bound.lambda(l);
         } else if (e instanceof Expr.ObjectCreation || e instanceof Expr.ArrayCreation || e instanceof Expr.AnonymousObject) {
             return b.members.bindCreation(e);
         } else if (e instanceof Expr.Default d) {
             TypeSymbol t = type(d.type());
-            return Bound.constant(d.position(), t, dev.breakwater.gateway.policy.expression.runtime.DefaultValues.of(t));
+            return Bound.constant(d.position(), t, DefaultValues.of(t));
         } else if (e instanceof Expr.Interpolated i) {
-            return interpolated(i);
+            return interpolation.bind(i);
         } else if (e instanceof Expr.Throw t) {
             Eval exception = bindValue(t.exception()).eval;
             return Bound.value(t.position(), NullType.INSTANCE, f -> {
@@ -215,88 +217,5 @@ final class ExpressionBinder {
             throw new CompileError(x.position, "a value is expected in a conditional expression");
         }
         return x.type;
-    }
-
-    private Bound isType(Expr.IsType t) {
-        Bound value = bindValue(t.operand());
-        TypeSymbol type = type(t.type());
-        Eval e = value.eval;
-        if (t.designation() == null) {
-            return Bound.value(t.position(), Types.BOOL, f -> {
-                Object v = e.eval(f);
-                return v != null && type.isInstance(v);
-            });
-        }
-        Scope.Local local = b.scope.declare(t.position(), t.designation(), Types.underlying(type));
-        int slot = local.slot();
-        return Bound.value(t.position(), Types.BOOL, f -> {
-            Object v = e.eval(f);
-            if (v != null && type.isInstance(v)) {
-                f.locals[slot] = v;
-                return true;
-            }
-            return false;
-        });
-    }
-
-    private Bound isConstant(Expr.IsConstant t) {
-        Bound value = bindValue(t.operand());
-        Bound constant = bindValue(t.constant());
-        if (!constant.isConstant() && !constant.isNullLiteral()) {
-            throw new CompileError(t.constant().position(), "a constant is expected after 'is'");
-        }
-        Object c = constant.isNullLiteral() ? null : b.converter.implicit(constant, Types.underlying(value.type)).constant;
-        Eval e = value.eval;
-        return Bound.value(t.position(), Types.BOOL, f -> Objects.equals(e.eval(f), c));
-    }
-
-    private Bound as(Expr.As a) {
-        Bound value = bindValue(a.operand());
-        TypeSymbol type = type(a.type());
-        if (!type.acceptsNull()) {
-            throw new CompileError(a.position(), "the 'as' operator needs a reference or nullable type, not '" + type.display() + "'");
-        }
-        Eval e = value.eval;
-        return Bound.value(a.position(), type, f -> {
-            Object v = e.eval(f);
-            return v != null && type.isInstance(v) ? v : null;
-        }).markedFromCast();
-    }
-
-    private Bound interpolated(Expr.Interpolated i) {
-        List<Eval> pieces = new ArrayList<>();
-        for (Object part : i.parts()) {
-            if (part instanceof String s) {
-                pieces.add(f -> s);
-                continue;
-            }
-            Expr.Hole hole = (Expr.Hole) part;
-            Eval value = bindValue(hole.value()).eval;
-            String format = hole.format();
-            int alignment = hole.alignment() == null ? 0 : (Integer) ((Expr.Literal) hole.alignment()).value();
-            pieces.add(f -> {
-                Object v = value.eval(f);
-                String text = format == null ? ValueFormatter.toString(v) : ValueFormatter.format(v, format);
-                return pad(text, alignment);
-            });
-        }
-        Eval[] all = pieces.toArray(new Eval[0]);
-        return Bound.value(i.position(), Types.STRING, f -> {
-            StringBuilder s = new StringBuilder();
-            for (Eval piece : all) {
-                s.append((String) piece.eval(f));
-                f.checkLength(s.length());
-            }
-            return s.toString();
-        });
-    }
-
-    private static String pad(String text, int alignment) {
-        int width = Math.abs(alignment);
-        if (text.length() >= width) {
-            return text;
-        }
-        String spaces = " ".repeat(width - text.length());
-        return alignment > 0 ? spaces + text : text + spaces;
     }
 }

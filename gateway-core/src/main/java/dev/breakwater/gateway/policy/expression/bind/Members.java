@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy.expression.bind;
 
+import dev.breakwater.gateway.policy.expression.syntax.CompileError;
 import dev.breakwater.gateway.policy.expression.types.IndexerSymbol;
 import dev.breakwater.gateway.policy.expression.types.MethodSymbol;
 import dev.breakwater.gateway.policy.expression.types.NamedType;
@@ -114,6 +115,11 @@ final class Members {
             }
         }
         return true;
+    }
+
+    static CompileError notAMember(int position, String name, TypeSymbol type) {
+        return new CompileError(position,
+                "'" + name + "' is not a member of " + type.display());
     }
 
     /** How a type reads in "not a member of" messages. */

@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy.expression.bind;
 
+import dev.breakwater.gateway.policy.expression.eval.Frame;
 import dev.breakwater.gateway.policy.expression.syntax.CompileError;
 import dev.breakwater.gateway.policy.expression.types.TypeSymbol;
 
@@ -12,7 +13,7 @@ import java.util.Map;
  */
 final class Scope {
 
-    /** A local variable: its slot in {@link dev.breakwater.gateway.policy.expression.eval.Frame#locals}. */
+    /** A local variable: its slot in {@link Frame#locals}. */
     record Local(String name, TypeSymbol type, int slot, boolean constant, Object constantValue) { }
 
     private final Scope parent;

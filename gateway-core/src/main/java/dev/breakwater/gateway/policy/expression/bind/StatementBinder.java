@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy.expression.bind;
 
+import dev.breakwater.gateway.policy.expression.types.Conversions;
 import dev.breakwater.gateway.policy.expression.eval.DotNetException;
 import dev.breakwater.gateway.policy.expression.eval.Eval;
 import dev.breakwater.gateway.policy.expression.eval.Exec;
@@ -57,12 +58,14 @@ final class StatementBinder {
     private final LoopBinder loops;
     private final SwitchBinder switches;
     private final TryBinder tries;
+    private final SimpleStatementBinder simple;
 
     StatementBinder(Binder binder) {
         this.b = binder;
         this.loops = new LoopBinder(this);
         this.switches = new SwitchBinder(this);
         this.tries = new TryBinder(this);
+        this.simple = new SimpleStatementBinder(this);
     }
 
     /** The {@code @{ }} body; {@code target} null accepts any value. */
@@ -108,10 +111,10 @@ final class StatementBinder {
             if (common == null) {
                 common = t;
             } else if (!common.equals(t)) {
-                if (dev.breakwater.gateway.policy.expression.types.Conversions.isImplicit(t, common)) {
+                if (Conversions.isImplicit(t, common)) {
                     continue;
                 }
-                if (dev.breakwater.gateway.policy.expression.types.Conversions.isImplicit(common, t)) {
+                if (Conversions.isImplicit(common, t)) {
                     common = t;
                     continue;
                 }
@@ -125,14 +128,14 @@ final class StatementBinder {
         if (s instanceof Stmt.Block block) {
             return b.inChildScope(() -> block(block.statements()));
         } else if (s instanceof Stmt.LocalDeclaration d) {
-            return declaration(d);
+            return simple.declaration(d);
         } else if (s instanceof Stmt.LocalFunction fn) {
             LocalFunctions.define(this, fn);
             return new Bound(f -> Exec.NORMAL, true);
         } else if (s instanceof Stmt.ExpressionStatement e) {
-            return expression(e);
+            return simple.expression(e);
         } else if (s instanceof Stmt.If i) {
-            return ifStatement(i);
+            return simple.ifStatement(i);
         } else if (s instanceof Stmt.While || s instanceof Stmt.DoWhile || s instanceof Stmt.For || s instanceof Stmt.Foreach) {
             return loops.bind(s);
         } else if (s instanceof Stmt.Switch sw) {
@@ -195,87 +198,6 @@ final class StatementBinder {
             throw new CompileError(d.position(), "a declaration is not allowed here: put it in a block { }");
         }
         return b.inChildScope(() -> statement(s));
-    }
-
-    private Bound declaration(Stmt.LocalDeclaration d) {
-        boolean isVar = d.type().isVar();
-        TypeSymbol declared = isVar ? null : b.expressions.type(d.type());
-        List<Exec> execs = new ArrayList<>();
-        for (Stmt.Declarator v : d.declarators()) {
-            TypeSymbol type = declared;
-            Eval init = null;
-            if (v.initializer() != null) {
-                dev.breakwater.gateway.policy.expression.bind.Bound value;
-                if (isVar) {
-                    value = b.expressions.bindValue(v.initializer());
-                    if (value.isNullLiteral() || Types.VOID.equals(value.type)) {
-                        throw new CompileError(v.position(), "cannot infer the type of '" + v.name() + "' from "
-                                + (value.isNullLiteral() ? "null" : "a method that returns void"));
-                    }
-                    type = value.type;
-                } else {
-                    value = b.expressions.bindValue(v.initializer(), type);
-                }
-                init = value.eval;
-            } else if (isVar) {
-                throw new CompileError(v.position(), "'var " + v.name() + "' needs an initializer");
-            }
-            int slot = b.scope.declare(v.position(), v.name(), type).slot();
-            Object initial = dev.breakwater.gateway.policy.expression.runtime.DefaultValues.of(type);
-            Eval e = init;
-            execs.add(e == null ? f -> {
-                f.locals[slot] = initial;
-                return Exec.NORMAL;
-            } : f -> {
-                f.locals[slot] = e.eval(f);
-                return Exec.NORMAL;
-            });
-        }
-        Exec[] all = execs.toArray(new Exec[0]);
-        return new Bound(all.length == 1 ? all[0] : f -> {
-            for (Exec e : all) {
-                e.exec(f);
-            }
-            return Exec.NORMAL;
-        }, true);
-    }
-
-    private Bound expression(Stmt.ExpressionStatement s) {
-        Expr e = s.expression();
-        if (!isStatementExpression(e)) {
-            throw new CompileError(s.position(), "only assignment, call, increment, decrement and new object expressions can be used as a statement");
-        }
-        Eval eval = b.expressions.bindValue(e).eval;
-        return new Bound(f -> {
-            eval.eval(f);
-            return Exec.NORMAL;
-        }, true);
-    }
-
-    private static boolean isStatementExpression(Expr e) {
-        return e instanceof Expr.Assignment || e instanceof Expr.Invocation || e instanceof Expr.IncrementDecrement
-                || e instanceof Expr.ObjectCreation || e instanceof Expr.Throw;
-    }
-
-    private Bound ifStatement(Stmt.If i) {
-        dev.breakwater.gateway.policy.expression.bind.Bound condition = b.expressions.condition(i.condition());
-        Eval c = condition.eval;
-        Bound then = embedded(i.then());
-        Bound otherwise = i.otherwise() == null ? null : embedded(i.otherwise());
-        boolean completes;
-        if (Boolean.TRUE.equals(condition.constant)) {
-            completes = then.completes();
-        } else if (Boolean.FALSE.equals(condition.constant)) {
-            completes = otherwise == null || otherwise.completes();
-        } else {
-            completes = then.completes() || otherwise == null || otherwise.completes();
-        }
-        Exec t = then.exec();
-        if (otherwise == null) {
-            return new Bound(f -> (Boolean) c.eval(f) ? t.exec(f) : Exec.NORMAL, completes);
-        }
-        Exec o = otherwise.exec();
-        return new Bound(f -> (Boolean) c.eval(f) ? t.exec(f) : o.exec(f), completes);
     }
 
     private Bound returnStatement(Stmt.Return r) {

@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy.expression.eval;
 
+import dev.breakwater.gateway.policy.expression.ExpressionLimits;
 import dev.breakwater.gateway.policy.expression.ExpressionEvaluationException;
 
 import java.util.Map;
@@ -144,13 +145,16 @@ public final class DotNetException {
         if (t instanceof java.util.NoSuchElementException) {
             return invalidOperation("Sequence contains no elements");
         }
+        if (t instanceof java.time.DateTimeException) {
+            return outOfRange("value", "The added or subtracted value results in an un-representable DateTime.");
+        }
         if (t instanceof IllegalArgumentException) {
             return argument(String.valueOf(t.getMessage()));
         }
         return of("System.Exception", "An unexpected error occurred (" + t.getClass().getSimpleName() + ").");
     }
 
-    /** A budget of {@link dev.breakwater.gateway.policy.expression.ExpressionLimits} is spent; never caught. */
+    /** A budget of {@link ExpressionLimits} is spent; never caught. */
     public static ExpressionEvaluationException budgetExceeded(String what) {
         return new ExpressionEvaluationException("Breakwater.ExpressionBudgetExceeded",
                 "The expression exceeded its budget: " + what + ".", false);

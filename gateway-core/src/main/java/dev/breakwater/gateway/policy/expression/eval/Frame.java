@@ -38,16 +38,48 @@ public final class Frame {
         }
     }
 
-    /** Fails when a string being built would be longer than allowed. */
+    /**
+     * Charges the work a library call does on a value in proportion to its size (a step per 4096
+     * characters or per 32 elements), so that a loop over large strings or collections stays bounded.
+     */
+    public void charge(Object value) {
+        int n;
+        if (value instanceof String s) {
+            n = s.length() >> 12;
+        } else if (value instanceof java.util.Collection<?> c) {
+            n = c.size() >> 5;
+        } else if (value instanceof java.util.Map<?, ?> m) {
+            n = m.size() >> 5;
+        } else if (value instanceof Object[] a) {
+            n = a.length >> 5;
+        } else if (value instanceof byte[] b) {
+            n = b.length >> 12;
+        } else if (value instanceof dev.breakwater.gateway.policy.expression.runtime.json.JContainer j) {
+            n = j.count() >> 5;
+        } else {
+            return;
+        }
+        if (n > 0) {
+            steps(n);
+        }
+    }
+
+    /** Fails when a string being built would be longer than allowed; charges its size to the budget. */
     public void checkLength(long length) {
+        if (length >= 4096) {
+            steps((int) Math.min(length >> 12, Integer.MAX_VALUE));
+        }
         if (length > limits.maxStringLength()) {
             throw DotNetException.budgetExceeded("a string longer than " + limits.maxStringLength()
                     + " characters was built");
         }
     }
 
-    /** Fails when a collection being built would hold more elements than allowed. */
+    /** Fails when a collection being built would hold more elements than allowed; charges its size. */
     public void checkSize(long size) {
+        if (size >= 32) {
+            steps((int) Math.min(size >> 5, Integer.MAX_VALUE));
+        }
         if (size > limits.maxCollectionSize()) {
             throw DotNetException.budgetExceeded("a collection of more than " + limits.maxCollectionSize()
                     + " elements was built");

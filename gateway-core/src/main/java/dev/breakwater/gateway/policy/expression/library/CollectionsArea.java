@@ -1,9 +1,8 @@
 package dev.breakwater.gateway.policy.expression.library;
 
+import dev.breakwater.gateway.policy.expression.eval.Closure;
 import dev.breakwater.gateway.policy.expression.eval.DotNetException;
 import dev.breakwater.gateway.policy.expression.eval.Enumerables;
-import dev.breakwater.gateway.policy.expression.eval.Ref;
-import dev.breakwater.gateway.policy.expression.runtime.IgnoreCaseMap;
 import dev.breakwater.gateway.policy.expression.runtime.Sequences;
 import dev.breakwater.gateway.policy.expression.types.TypeDef;
 import dev.breakwater.gateway.policy.expression.types.Types;
@@ -37,8 +36,6 @@ final class CollectionsArea implements LibraryArea {
     private TypeBuilder hashSet;
     private TypeBuilder arrayOf;
     private TypeBuilder array;
-    /** Dictionary indexer stores have no frame; they are capped at the default collection limit. */
-    private static final int SIZE_GUARD = dev.breakwater.gateway.policy.expression.ExpressionLimits.DEFAULT.maxCollectionSize();
 
     @Override
     public void declare(LibraryBuilder b) {
@@ -94,7 +91,7 @@ final class CollectionsArea implements LibraryArea {
         readOnlyList.supertypes("IReadOnlyCollection<T>").instanceTest(v -> v instanceof List || v instanceof Object[] || v instanceof byte[])
                 .indexer("T this[int index]", (l, i) -> Sequences.get(l, (Integer) i));
         new ListMembers(listClass).define();
-        defineDictionaries();
+        new DictionaryMembers(readOnlyDictionary, dictionary, dictionaryClass).define();
         pair.instanceTest(v -> v instanceof Map.Entry)
                 .ctor("(TKey key, TValue value)", (k, v) -> new AbstractMap.SimpleImmutableEntry<>(k, v))
                 .prop("TKey Key", e -> ((Map.Entry<?, ?>) e).getKey())
@@ -128,7 +125,7 @@ final class CollectionsArea implements LibraryArea {
     }
 
     private static int find(Object array, Object predicate) {
-        var closure = (dev.breakwater.gateway.policy.expression.eval.Closure) predicate;
+        var closure = (Closure) predicate;
         int n = Sequences.count(array);
         for (int i = 0; i < n; i++) {
             if (closure.test(Sequences.get(array, i))) {
@@ -161,96 +158,6 @@ final class CollectionsArea implements LibraryArea {
             return null;
         }
         throw DotNetException.notSupported("Collection was of a fixed size.");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<Object, Object> map(Object m) {
-        return (Map<Object, Object>) m;
-    }
-
-    private void defineDictionaries() {
-        readOnlyDictionary.supertypes("IReadOnlyCollection<KeyValuePair<TKey, TValue>>")
-                .indexer("TValue this[TKey key]", (m, k) -> lookup(m, k))
-                .method("bool ContainsKey(TKey key)", (m, k) -> map(m).containsKey(key(k)))
-                .method("bool TryGetValue(TKey key, out TValue value)", (m, k, r) -> tryGet(m, k, r))
-                .prop("IEnumerable<TKey> Keys", m -> new ArrayList<>(map(m).keySet()))
-                .prop("IEnumerable<TValue> Values", m -> new ArrayList<>(map(m).values()));
-        dictionary.supertypes("ICollection<KeyValuePair<TKey, TValue>>")
-                .indexer("TValue this[TKey key]", (m, k) -> lookup(m, k), (m, k, v) -> {
-                    Map<Object, Object> map = map(m);
-                    if (map.size() >= SIZE_GUARD && !map.containsKey(k)) {
-                        throw DotNetException.budgetExceeded("a dictionary of more than " + SIZE_GUARD + " entries was built");
-                    }
-                    return map.put(key(k), v);
-                })
-                .method("bool ContainsKey(TKey key)", (m, k) -> map(m).containsKey(key(k)))
-                .method("bool TryGetValue(TKey key, out TValue value)", (m, k, r) -> tryGet(m, k, r))
-                .raw("void Add(TKey key, TValue value)", (f, m, a) -> {
-                    Object k = a[0];
-                    Object v = a[1];
-                    f.checkSize(map(m).size() + 1L);
-                    if (map(m).containsKey(key(k))) {
-                        throw DotNetException.argument("An item with the same key has already been added. Key: " + k);
-                    }
-                    map(m).put(k, v);
-                    return null;
-                })
-                .method("bool Remove(TKey key)", (m, k) -> {
-                    boolean had = map(m).containsKey(key(k));
-                    map(m).remove(k);
-                    return had;
-                })
-                .prop("ICollection<TKey> Keys", m -> new ArrayList<>(map(m).keySet()))
-                .prop("ICollection<TValue> Values", m -> new ArrayList<>(map(m).values()));
-        dictionaryClass.supertypes("IDictionary<TKey, TValue>", "IReadOnlyDictionary<TKey, TValue>")
-                .instanceTest(v -> v instanceof LinkedHashMap || v instanceof IgnoreCaseMap)
-                .ctor("()", () -> new LinkedHashMap<>())
-                .ctor("(int capacity)", c -> new LinkedHashMap<>())
-                .ctor("(StringComparer comparer)", c -> comparer(c))
-                .ctor("(IDictionary<TKey, TValue> dictionary)", d -> new LinkedHashMap<>(map(d)))
-                .ctor("(IDictionary<TKey, TValue> dictionary, StringComparer comparer)", (d, c) -> {
-                    Map<Object, Object> m = comparer(c);
-                    m.putAll(map(d));
-                    return m;
-                })
-                .prop("int Count", m -> map(m).size())
-                .method("bool ContainsValue(TValue value)", (m, v) -> map(m).containsValue(v))
-                .method("bool TryAdd(TKey key, TValue value)", (m, k, v) -> map(m).putIfAbsent(key(k), v) == null)
-                .method("void Clear()", m -> {
-                    map(m).clear();
-                    return null;
-                });
-    }
-
-    private static Map<Object, Object> comparer(Object comparer) {
-        return comparer instanceof StringArea.StringComparerValue c && c.ignoreCase() ? new IgnoreCaseMap() : new LinkedHashMap<>();
-    }
-
-    private static Object key(Object k) {
-        if (k == null) {
-            throw DotNetException.argumentNull("key");
-        }
-        return k;
-    }
-
-    private static Object lookup(Object m, Object k) {
-        Map<Object, Object> map = map(m);
-        Object v = map.get(key(k));
-        if (v == null && !map.containsKey(k)) {
-            throw DotNetException.keyNotFound(k);
-        }
-        return v;
-    }
-
-    private static Object tryGet(Object m, Object k, Object ref) {
-        Map<Object, Object> map = map(m);
-        Object v = map.get(key(k));
-        if (v == null && !map.containsKey(k)) {
-            ((Ref) ref).value = null;
-            return false;
-        }
-        ((Ref) ref).value = v;
-        return true;
     }
 
     @SuppressWarnings("unchecked")

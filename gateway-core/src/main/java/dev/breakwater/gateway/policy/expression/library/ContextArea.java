@@ -1,5 +1,7 @@
 package dev.breakwater.gateway.policy.expression.library;
 
+import dev.breakwater.gateway.policy.expression.context.AuthorizationView;
+import dev.breakwater.gateway.policy.expression.runtime.ValueFormatter;
 import dev.breakwater.gateway.policy.expression.ExpressionContext;
 import dev.breakwater.gateway.policy.expression.context.ApiView;
 import dev.breakwater.gateway.policy.expression.context.CertificateView;
@@ -73,7 +75,7 @@ final class ContextArea implements LibraryArea {
         keyNames = b.declare(NS, "ISubscriptionKeyParameterNames", TypeDef.Kind.INTERFACE, SubscriptionKeyParameterNamesView.class);
         gateway = b.declare(NS, "IGateway", TypeDef.Kind.INTERFACE, DeploymentView.class);
         authorization = b.declare(NS, "Authorization", TypeDef.Kind.CLASS,
-                dev.breakwater.gateway.policy.expression.context.AuthorizationView.class);
+                AuthorizationView.class);
         certificate = b.declare("System.Security.Cryptography.X509Certificates", "X509Certificate2", TypeDef.Kind.CLASS,
                 CertificateView.class);
     }
@@ -107,7 +109,7 @@ final class ContextArea implements LibraryArea {
                     return null;
                 })
                 .method("void Trace(string source, object message)", (o, s, m) -> {
-                    c(o).trace(s + ": " + dev.breakwater.gateway.policy.expression.runtime.ValueFormatter.toString(m));
+                    c(o).trace(s + ": " + ValueFormatter.toString(m));
                     return null;
                 });
         api.prop("string Id", o -> ((ApiView) o).id())
@@ -159,9 +161,9 @@ final class ContextArea implements LibraryArea {
         gateway.prop("string Id", o -> ((DeploymentView) o).gatewayId())
                 .prop("string InstanceId", o -> ((DeploymentView) o).instanceId())
                 .prop("bool IsManaged", o -> ((DeploymentView) o).isManaged());
-        authorization.prop("string AccessToken", o -> ((dev.breakwater.gateway.policy.expression.context.AuthorizationView) o).accessToken())
+        authorization.prop("string AccessToken", o -> ((AuthorizationView) o).accessToken())
                 .prop("IReadOnlyDictionary<string, object> Claims",
-                        o -> ((dev.breakwater.gateway.policy.expression.context.AuthorizationView) o).claims());
+                        o -> ((AuthorizationView) o).claims());
         subscription.prop("string Id", o -> ((SubscriptionView) o).id())
                 .prop("string Key", o -> ((SubscriptionView) o).key())
                 .prop("string Name", o -> ((SubscriptionView) o).name())

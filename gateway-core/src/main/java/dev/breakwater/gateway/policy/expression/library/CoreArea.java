@@ -1,5 +1,8 @@
 package dev.breakwater.gateway.policy.expression.library;
 
+import dev.breakwater.gateway.policy.expression.runtime.DefaultValues;
+import dev.breakwater.gateway.policy.expression.runtime.EnumValue;
+import dev.breakwater.gateway.policy.expression.types.TypeSymbol;
 import dev.breakwater.gateway.policy.expression.eval.DotNetException;
 import dev.breakwater.gateway.policy.expression.eval.Ref;
 import dev.breakwater.gateway.policy.expression.runtime.NumberFormatter;
@@ -20,6 +23,8 @@ final class CoreArea implements LibraryArea {
     private TypeBuilder character;
     private TypeBuilder nullable;
     private TypeBuilder culture;
+    private TypeBuilder nullableExtensions;
+    private TypeBuilder enumBase;
 
     @Override
     public void declare(LibraryBuilder b) {
@@ -38,6 +43,8 @@ final class CoreArea implements LibraryArea {
         b.declare("System", "IComparable", TypeDef.Kind.INTERFACE, null);
         b.declare("System", "IFormatProvider", TypeDef.Kind.INTERFACE, null);
         culture = b.declare("System.Globalization", "CultureInfo", TypeDef.Kind.CLASS, Culture.class);
+        nullableExtensions = b.declare("System", "NullableExtensions", TypeDef.Kind.STATIC, null);
+        enumBase = b.declare("System", "Enum", TypeDef.Kind.CLASS, EnumValue.class);
     }
 
     /** The only culture: the invariant one (APIM's gateway formats invariantly). */
@@ -71,6 +78,12 @@ final class CoreArea implements LibraryArea {
                     return v;
                 })
                 .method("T GetValueOrDefault(T defaultValue)", (v, d) -> v == null ? d : v);
+        // Nullable<T>.GetValueOrDefault() needs default(T): declared generically so that T is known.
+        nullableExtensions.reified().staticMethod("T GetValueOrDefault<T>(this T? value)",
+                (v, t) -> v == null ? DefaultValues.of(
+                        (TypeSymbol) t) : v);
+        enumBase.method("bool HasFlag(Enum flag)", (e, flag) -> ((EnumValue) e)
+                .has((EnumValue) flag));
     }
 
     private void defineBool() {

@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy.expression.library;
 
+import dev.breakwater.gateway.policy.expression.eval.Frame;
 import dev.breakwater.gateway.policy.expression.eval.Ref;
 import dev.breakwater.gateway.policy.expression.runtime.DateTimeParser;
 import dev.breakwater.gateway.policy.expression.runtime.DotNetDateTime;
@@ -32,7 +33,7 @@ final class DateTimeArea implements LibraryArea {
         return (DotNetDateTime) o;
     }
 
-    private static Instant now(dev.breakwater.gateway.policy.expression.eval.Frame f) {
+    private static Instant now(Frame f) {
         return f.context.clock().instant();
     }
 

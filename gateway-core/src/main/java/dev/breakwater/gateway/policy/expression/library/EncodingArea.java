@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy.expression.library;
 
+import dev.breakwater.gateway.policy.expression.eval.RuntimeTypes;
 import dev.breakwater.gateway.policy.expression.eval.DotNetException;
 import dev.breakwater.gateway.policy.expression.eval.Frame;
 import dev.breakwater.gateway.policy.expression.eval.Numbers;
@@ -103,7 +104,8 @@ final class EncodingArea implements LibraryArea {
                         throw DotNetException.argumentNull("s");
                     }
                     try {
-                        return Base64.getMimeDecoder().decode(((String) s).strip().replace(" ", "+"));
+                        // .NET skips white space inside Base64 text and nothing else.
+                        return Base64.getDecoder().decode(((String) s).replaceAll("[ \\t\\r\\n]", ""));
                     } catch (IllegalArgumentException e) {
                         throw DotNetException.format("The input is not a valid Base-64 string as it contains a non-base 64 character, more than two padding characters, or an illegal character among the padding characters.");
                     }
@@ -148,7 +150,7 @@ final class EncodingArea implements LibraryArea {
                     if (v instanceof Number n) {
                         return n.doubleValue() != 0;
                     }
-                    throw DotNetException.invalidCast(dev.breakwater.gateway.policy.expression.eval.RuntimeTypes.nameOf(v), "System.Boolean");
+                    throw DotNetException.invalidCast(RuntimeTypes.nameOf(v), "System.Boolean");
                 });
     }
 
@@ -194,7 +196,7 @@ final class EncodingArea implements LibraryArea {
             }
             return converted;
         }
-        throw DotNetException.invalidCast(dev.breakwater.gateway.policy.expression.eval.RuntimeTypes.nameOf(v), "System." + type);
+        throw DotNetException.invalidCast(RuntimeTypes.nameOf(v), "System." + type);
     }
 
     private static Object checkedConvert(long n, NumericKind kind, String type) {

@@ -1,8 +1,10 @@
 package dev.breakwater.gateway.policy.expression.library;
 
+import dev.breakwater.gateway.policy.expression.eval.Invoker;
+
 /**
  * Short lambda shapes for declaring members: {@code I*} take the instance first, {@code S*} are static.
- * The builder adapts them to {@link dev.breakwater.gateway.policy.expression.eval.Invoker}.
+ * The builder adapts them to {@link Invoker}.
  */
 public final class Fn {
 

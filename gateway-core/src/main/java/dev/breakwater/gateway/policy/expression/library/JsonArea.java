@@ -1,10 +1,10 @@
 package dev.breakwater.gateway.policy.expression.library;
 
+import dev.breakwater.gateway.policy.expression.eval.Frame;
+import dev.breakwater.gateway.policy.expression.runtime.Sequences;
 import dev.breakwater.gateway.policy.expression.eval.DotNetException;
 import dev.breakwater.gateway.policy.expression.eval.Enumerables;
-import dev.breakwater.gateway.policy.expression.eval.Ref;
 import dev.breakwater.gateway.policy.expression.runtime.EnumValue;
-import dev.breakwater.gateway.policy.expression.runtime.Strings;
 import dev.breakwater.gateway.policy.expression.runtime.json.JArray;
 import dev.breakwater.gateway.policy.expression.runtime.json.JContainer;
 import dev.breakwater.gateway.policy.expression.runtime.json.JObject;
@@ -77,8 +77,9 @@ final class JsonArea implements LibraryArea {
                 .prop("JToken Last", o -> t(o) instanceof JContainer c ? c.last() : null)
                 .prop("JToken Next", o -> t(o).next())
                 .prop("JToken Previous", o -> t(o).previous())
-                .indexer("JToken this[object key]", (o, k) -> t(o).get(k), (o, k, v) -> {
-                    t(o).set(k, t(v));
+                .rawIndexer("JToken this[object key]", (o, k) -> t(o).get(k), (f, o, a) -> {
+                    charge(f, a[1]);
+                    t(o).set(a[0], t(a[1]));
                     return null;
                 })
                 .method("IEnumerable<JToken> Children()", o -> new ArrayList<>(t(o).children()))
@@ -96,13 +97,14 @@ final class JsonArea implements LibraryArea {
                 .method("JToken SelectToken(string path, bool errorWhenNoMatch)", (o, p, e) -> JsonPath.selectToken(t(o), (String) p, (Boolean) e))
                 .method("IEnumerable<JToken> SelectTokens(string path)", (o, p) -> JsonPath.selectTokens(t(o), (String) p))
                 .method("string ToString(Formatting formatting)", (o, f) -> t(o).toJson(indented(f)))
-                .method("JToken DeepClone()", o -> t(o).deepClone())
+                .raw("JToken DeepClone()", (f, o, a) -> charged(f, o, t(o).deepClone()))
                 .method("void Remove()", o -> {
                     t(o).remove();
                     return null;
                 })
-                .method("void Replace(JToken value)", (o, v) -> {
-                    t(o).replace(t(v));
+                .raw("void Replace(JToken value)", (f, o, a) -> {
+                    charge(f, a[0]);
+                    t(o).replace(t(a[0]));
                     return null;
                 })
                 .method("IEnumerable<JToken> Ancestors()", o -> {
@@ -113,14 +115,15 @@ final class JsonArea implements LibraryArea {
                     return list;
                 })
                 .staticMethod("JToken Parse(string json)", s -> JsonText.parse((String) s))
-                .staticMethod("JToken FromObject(object o)", o -> JsonValues.from(o).deepClone())
+                .raw("static JToken FromObject(object o)", (f, x, a) -> charged(f, a[0], JsonValues.from(a[0]).deepClone()))
                 .staticMethod("bool DeepEquals(JToken t1, JToken t2)", (x, y) -> x == null || y == null ? x == y
                         : JsonText.write(t(x), false).equals(JsonText.write(t(y), false)));
         new JsonConversionOperators(token).define();
         container.supertypes("JToken")
                 .prop("int Count", o -> ((JContainer) o).count())
-                .method("void Add(object content)", (o, c) -> {
-                    ((JContainer) o).add(c);
+                .raw("void Add(object content)", (f, o, a) -> {
+                    charge(f, a[0]);
+                    ((JContainer) o).add(a[0]);
                     return null;
                 })
                 .method("IEnumerable<JToken> Descendants()", o -> ((JContainer) o).descendants())
@@ -128,10 +131,12 @@ final class JsonArea implements LibraryArea {
                     ((JContainer) o).removeAll();
                     return null;
                 });
-        defineObject();
-        defineArray();
+        new JsonContainerMembers(object, array).define();
         property.supertypes("JContainer")
-                .ctor("(string name, object content)", (n, c) -> new JProperty((String) n, JsonValues.from(c)))
+                .rawCtor("(string name, object content)", (f, x, a) -> {
+                    charge(f, a[1]);
+                    return new JProperty((String) a[0], JsonValues.from(a[1]));
+                })
                 .prop("string Name", o -> ((JProperty) o).name())
                 .prop("JToken Value", o -> ((JProperty) o).value(), (o, v) -> {
                     ((JProperty) o).setValue(t(v));
@@ -148,123 +153,27 @@ final class JsonArea implements LibraryArea {
         defineConvert();
     }
 
+    /**
+     * Charges the budget for content a container adopts: tokens are copied when they already have a
+     * parent, so {@code a.Add(a)} in a loop would otherwise double the tree each time.
+     */
+    static void charge(Frame f, Object content) {
+        if (content instanceof JToken t) {
+            int n = t.nodeCount();
+            f.steps(n);
+            f.checkSize(n);
+        } else if (content != null && !(content instanceof String) && Enumerables.isEnumerable(content)) {
+            f.steps(Sequences.count(content));
+        }
+    }
+
+    private static Object charged(Frame f, Object source, JToken result) {
+        charge(f, result);
+        return result;
+    }
+
     private static Object notAValue(Object v) {
         throw DotNetException.argument("Could not determine JSON object type for type " + v + ".");
-    }
-
-    private void defineObject() {
-        object.supertypes("JContainer", "IEnumerable<KeyValuePair<string, JToken>>")
-                .ctor("()", JObject::new)
-                .ctor("(params object[] content)", c -> {
-                    JObject o = new JObject();
-                    for (Object item : (Object[]) c) {
-                        o.add(item);
-                    }
-                    return o;
-                })
-                .indexer("JToken this[string propertyName]", (o, k) -> ((JObject) o).get(k), (o, k, v) -> {
-                    ((JObject) o).set(k, t(v));
-                    return null;
-                })
-                .method("void Add(string propertyName, JToken value)", (o, n, v) -> {
-                    ((JObject) o).add((String) n, t(v));
-                    return null;
-                })
-                .method("bool Remove(string propertyName)", (o, n) -> ((JObject) o).remove((String) n))
-                .method("JProperty Property(string name)", (o, n) -> ((JObject) o).property((String) n))
-                .method("JProperty Property(string name, StringComparison comparison)", (o, n, c) -> property((JObject) o, (String) n, c))
-                .method("IEnumerable<JProperty> Properties()", o -> ((JObject) o).properties())
-                .method("IEnumerable<JToken> PropertyValues()", o -> ((JObject) o).properties().stream().map(JProperty::value).toList())
-                .method("bool ContainsKey(string propertyName)", (o, n) -> ((JObject) o).containsKey((String) n))
-                .method("bool TryGetValue(string propertyName, out JToken value)", (o, n, r) -> {
-                    JToken v = ((JObject) o).getValue((String) n);
-                    return Ref.set(r, v, v != null);
-                })
-                .method("JToken GetValue(string propertyName)", (o, n) -> ((JObject) o).getValue((String) n))
-                .method("JToken GetValue(string propertyName, StringComparison comparison)", (o, n, c) -> {
-                    JProperty p = property((JObject) o, (String) n, c);
-                    return p == null ? null : p.value();
-                })
-                .method("void Merge(object content)", (o, c) -> {
-                    merge((JObject) o, c);
-                    return null;
-                })
-                .staticMethod("JObject Parse(string json)", s -> expect(JsonText.parse((String) s), JObject.class, "JObject"))
-                .staticMethod("JObject FromObject(object o)", o -> expect(JsonValues.from(o).deepClone(), JObject.class, "JObject"));
-    }
-
-    private static JProperty property(JObject o, String name, Object comparison) {
-        JProperty exact = o.property(name);
-        if (exact != null || !Strings.ignoresCase(comparison)) {
-            return exact;
-        }
-        for (JProperty p : o.properties()) {
-            if (p.name().equalsIgnoreCase(name)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    /** JObject.Merge with default settings: objects merge deeply, arrays concatenate, values replace. */
-    private static void merge(JObject target, Object content) {
-        if (!(content instanceof JObject source)) {
-            return;
-        }
-        for (JProperty p : source.properties()) {
-            JToken existing = target.getValue(p.name());
-            if (existing instanceof JObject eo && p.value() instanceof JObject so) {
-                merge(eo, so);
-            } else if (existing instanceof JArray ea && p.value() instanceof JArray sa) {
-                for (JToken item : sa) {
-                    ea.add(item.deepClone());
-                }
-            } else if (!(p.value() instanceof JValue v && v.value() == null && existing != null)) {
-                target.set(p.name(), p.value().deepClone());
-            }
-        }
-    }
-
-    static JToken expect(JToken t, Class<? extends JToken> type, String name) {
-        if (!type.isInstance(t)) {
-            throw DotNetException.of("Newtonsoft.Json.JsonReaderException", "Error reading " + name
-                    + " from JsonReader. Current JsonReader item is not " + (name.equals("JArray") ? "an array" : "an object")
-                    + ": " + (t.type() == 2 ? "StartArray" : t.type() == 1 ? "StartObject" : "String") + ". Path '', line 1, position 1.");
-        }
-        return t;
-    }
-
-    private void defineArray() {
-        array.supertypes("JContainer")
-                .ctor("()", JArray::new)
-                .ctor("(params object[] content)", c -> {
-                    JArray a = new JArray();
-                    for (Object item : (Object[]) c) {
-                        a.add(item);
-                    }
-                    return a;
-                })
-                .indexer("JToken this[int index]", (o, i) -> ((JArray) o).get((int) (Integer) i), (o, i, v) -> {
-                    ((JArray) o).set(i, t(v));
-                    return null;
-                })
-                .method("void Insert(int index, JToken item)", (o, i, v) -> {
-                    ((JArray) o).insert((Integer) i, t(v));
-                    return null;
-                })
-                .method("bool Remove(JToken item)", (o, v) -> ((JArray) o).removeToken(t(v)))
-                .method("void RemoveAt(int index)", (o, i) -> {
-                    ((JArray) o).removeAt((Integer) i);
-                    return null;
-                })
-                .method("int IndexOf(JToken item)", (o, v) -> ((JArray) o).indexOf(t(v)))
-                .method("bool Contains(JToken item)", (o, v) -> ((JArray) o).indexOf(t(v)) >= 0)
-                .method("void Clear()", o -> {
-                    ((JArray) o).removeAll();
-                    return null;
-                })
-                .staticMethod("JArray Parse(string json)", s -> expect(JsonText.parse((String) s), JArray.class, "JArray"))
-                .staticMethod("JArray FromObject(object o)", o -> expect(JsonValues.from(o).deepClone(), JArray.class, "JArray"));
     }
 
     private void defineConvert() {

@@ -67,6 +67,12 @@ final class LibraryBuilder {
     }
 
     Library build(TypeDef contextType) {
+        TypeDef enumBase = names.find("System.Enum", 0);
+        for (TypeDef d : all) {
+            if (d.kind() == TypeDef.Kind.ENUM && d.supertypes().isEmpty()) {
+                d.setSupertypes(List.of(enumBase.type()));
+            }
+        }
         for (TypeDef d : all) {
             d.freeze();
         }

@@ -1,8 +1,12 @@
 package dev.breakwater.gateway.policy.expression.library;
 
+import dev.breakwater.gateway.policy.expression.eval.RuntimeTypes;
+import dev.breakwater.gateway.policy.expression.types.NamedType;
+import dev.breakwater.gateway.policy.expression.types.Types;
 import dev.breakwater.gateway.policy.expression.eval.DotNetException;
 import dev.breakwater.gateway.policy.expression.runtime.DefaultValues;
 import dev.breakwater.gateway.policy.expression.runtime.Linq;
+import dev.breakwater.gateway.policy.expression.runtime.LinqShapes;
 import dev.breakwater.gateway.policy.expression.types.TypeDef;
 import dev.breakwater.gateway.policy.expression.types.TypeSymbol;
 
@@ -24,8 +28,8 @@ final class LinqArea implements LibraryArea {
     @Override
     public void declare(LibraryBuilder b) {
         enumerable = b.declare("System.Linq", "Enumerable", TypeDef.Kind.STATIC, null);
-        ordered = b.declare("System.Linq", "IOrderedEnumerable", TypeDef.Kind.INTERFACE, Linq.Ordered.class, "out T");
-        grouping = b.declare("System.Linq", "IGrouping", TypeDef.Kind.INTERFACE, Linq.Grouping.class, "out TKey", "out TElement");
+        ordered = b.declare("System.Linq", "IOrderedEnumerable", TypeDef.Kind.INTERFACE, LinqShapes.Ordered.class, "out T");
+        grouping = b.declare("System.Linq", "IGrouping", TypeDef.Kind.INTERFACE, LinqShapes.Grouping.class, "out TKey", "out TElement");
     }
 
     private static final String SRC = "this IEnumerable<TSource> source";
@@ -33,7 +37,7 @@ final class LinqArea implements LibraryArea {
     @Override
     public void define(LibraryBuilder b) {
         ordered.supertypes("IEnumerable<T>");
-        grouping.supertypes("IEnumerable<TElement>").prop("TKey Key", g -> ((Linq.Grouping) g).key());
+        grouping.supertypes("IEnumerable<TElement>").prop("TKey Key", g -> ((LinqShapes.Grouping) g).key());
         TypeBuilder e = enumerable;
         e.staticMethod("IEnumerable<TResult> Select<TSource, TResult>(" + SRC + ", Func<TSource, TResult> selector)", Linq::select)
                 .staticMethod("IEnumerable<TResult> Select<TSource, TResult>(" + SRC + ", Func<TSource, int, TResult> selector)", Linq::selectIndexed)
@@ -89,47 +93,47 @@ final class LinqArea implements LibraryArea {
                 .reified().staticMethod("TResult Max<TSource, TResult>(" + SRC + ", Func<TSource, TResult> selector)", (s, f, t1, t2) ->
                         Linq.extreme(Linq.select(s, f), true, ((TypeSymbol) t2).acceptsNull()))
                 .staticMethod("TSource Aggregate<TSource>(" + SRC + ", Func<TSource, TSource, TSource> func)",
-                        (s, f) -> Linq.aggregate(s, null, f, false))
+                        (s, f) -> LinqShapes.aggregate(s, null, f, false))
                 .staticMethod("TAccumulate Aggregate<TSource, TAccumulate>(" + SRC + ", TAccumulate seed, Func<TAccumulate, TSource, TAccumulate> func)",
-                        (s, seed, f) -> Linq.aggregate(s, seed, f, true));
+                        (s, seed, f) -> LinqShapes.aggregate(s, seed, f, true));
     }
 
     @SuppressWarnings("unchecked")
     private void ordering(TypeBuilder e) {
         e.staticMethod("IOrderedEnumerable<TSource> OrderBy<TSource, TKey>(" + SRC + ", Func<TSource, TKey> keySelector)",
-                        (s, k) -> Linq.orderBy(s, k, null, false))
+                        (s, k) -> LinqShapes.orderBy(s, k, null, false))
                 .staticMethod("IOrderedEnumerable<TSource> OrderBy<TSource, TKey>(" + SRC + ", Func<TSource, TKey> keySelector, StringComparer comparer)",
-                        (s, k, c) -> Linq.orderBy(s, k, (Comparator<Object>) c, false))
+                        (s, k, c) -> LinqShapes.orderBy(s, k, (Comparator<Object>) c, false))
                 .staticMethod("IOrderedEnumerable<TSource> OrderByDescending<TSource, TKey>(" + SRC + ", Func<TSource, TKey> keySelector)",
-                        (s, k) -> Linq.orderBy(s, k, null, true))
+                        (s, k) -> LinqShapes.orderBy(s, k, null, true))
                 .staticMethod("IOrderedEnumerable<TSource> ThenBy<TSource, TKey>(this IOrderedEnumerable<TSource> source, Func<TSource, TKey> keySelector)",
-                        (s, k) -> Linq.thenBy(s, k, null, false))
+                        (s, k) -> LinqShapes.thenBy(s, k, null, false))
                 .staticMethod("IOrderedEnumerable<TSource> ThenByDescending<TSource, TKey>(this IOrderedEnumerable<TSource> source, Func<TSource, TKey> keySelector)",
-                        (s, k) -> Linq.thenBy(s, k, null, true))
+                        (s, k) -> LinqShapes.thenBy(s, k, null, true))
                 .staticMethod("IEnumerable<TSource> Reverse<TSource>(" + SRC + ")", s -> {
                     List<Object> all = Linq.items(s);
                     Collections.reverse(all);
                     return all;
                 })
                 .staticMethod("IEnumerable<IGrouping<TKey, TSource>> GroupBy<TSource, TKey>(" + SRC + ", Func<TSource, TKey> keySelector)",
-                        (s, k) -> Linq.groupBy(s, k, null))
+                        (s, k) -> LinqShapes.groupBy(s, k, null))
                 .staticMethod("IEnumerable<IGrouping<TKey, TElement>> GroupBy<TSource, TKey, TElement>(" + SRC
-                        + ", Func<TSource, TKey> keySelector, Func<TSource, TElement> elementSelector)", (s, k, el) -> Linq.groupBy(s, k, el));
+                        + ", Func<TSource, TKey> keySelector, Func<TSource, TElement> elementSelector)", (s, k, el) -> LinqShapes.groupBy(s, k, el));
     }
 
     private void sets(TypeBuilder e) {
-        e.staticMethod("IEnumerable<TSource> Distinct<TSource>(" + SRC + ")", Linq::distinct)
-                .staticMethod("IEnumerable<TSource> Skip<TSource>(" + SRC + ", int count)", (s, n) -> Linq.skip(s, (Integer) n))
-                .staticMethod("IEnumerable<TSource> Take<TSource>(" + SRC + ", int count)", (s, n) -> Linq.take(s, (Integer) n))
-                .staticMethod("IEnumerable<TSource> SkipWhile<TSource>(" + SRC + ", Func<TSource, bool> predicate)", Linq::skipWhile)
-                .staticMethod("IEnumerable<TSource> TakeWhile<TSource>(" + SRC + ", Func<TSource, bool> predicate)", Linq::takeWhile)
+        e.staticMethod("IEnumerable<TSource> Distinct<TSource>(" + SRC + ")", LinqShapes::distinct)
+                .staticMethod("IEnumerable<TSource> Skip<TSource>(" + SRC + ", int count)", (s, n) -> LinqShapes.skip(s, (Integer) n))
+                .staticMethod("IEnumerable<TSource> Take<TSource>(" + SRC + ", int count)", (s, n) -> LinqShapes.take(s, (Integer) n))
+                .staticMethod("IEnumerable<TSource> SkipWhile<TSource>(" + SRC + ", Func<TSource, bool> predicate)", LinqShapes::skipWhile)
+                .staticMethod("IEnumerable<TSource> TakeWhile<TSource>(" + SRC + ", Func<TSource, bool> predicate)", LinqShapes::takeWhile)
                 .raw("static IEnumerable<TSource> Concat<TSource>(this IEnumerable<TSource> first, IEnumerable<TSource> second)", (f, t, a) -> {
-                    List<Object> all = Linq.concat(a[0], a[1]);
+                    List<Object> all = LinqShapes.concat(a[0], a[1]);
                     f.checkSize(all.size());
                     return all;
                 })
                 .staticMethod("IEnumerable<TSource> Union<TSource>(this IEnumerable<TSource> first, IEnumerable<TSource> second)",
-                        (x, y) -> Linq.distinct(Linq.concat(x, y)))
+                        (x, y) -> LinqShapes.distinct(LinqShapes.concat(x, y)))
                 .staticMethod("IEnumerable<TSource> Intersect<TSource>(this IEnumerable<TSource> first, IEnumerable<TSource> second)", (x, y) -> {
                     LinkedHashSet<Object> set = new LinkedHashSet<>(Linq.items(x));
                     set.retainAll(Linq.items(y));
@@ -140,9 +144,9 @@ final class LinqArea implements LibraryArea {
                     set.removeAll(Linq.items(y));
                     return new ArrayList<>(set);
                 })
-                .staticMethod("bool Contains<TSource>(" + SRC + ", TSource value)", (s, v) -> Linq.contains(s, v, null))
-                .staticMethod("bool Contains<TSource>(" + SRC + ", TSource value, StringComparer comparer)", Linq::contains)
-                .staticMethod("bool SequenceEqual<TSource>(this IEnumerable<TSource> first, IEnumerable<TSource> second)", Linq::sequenceEqual)
+                .staticMethod("bool Contains<TSource>(" + SRC + ", TSource value)", (s, v) -> LinqShapes.contains(s, v, null))
+                .staticMethod("bool Contains<TSource>(" + SRC + ", TSource value, StringComparer comparer)", LinqShapes::contains)
+                .staticMethod("bool SequenceEqual<TSource>(this IEnumerable<TSource> first, IEnumerable<TSource> second)", LinqShapes::sequenceEqual)
                 .staticMethod("TSource ElementAt<TSource>(" + SRC + ", int index)", (s, i) -> {
                     List<Object> all = Linq.items(s);
                     int index = (Integer) i;
@@ -170,16 +174,16 @@ final class LinqArea implements LibraryArea {
                 .staticMethod("List<TSource> ToList<TSource>(" + SRC + ")", Linq::items)
                 .staticMethod("HashSet<TSource> ToHashSet<TSource>(" + SRC + ")", s -> new LinkedHashSet<>(Linq.items(s)))
                 .staticMethod("Dictionary<TKey, TSource> ToDictionary<TSource, TKey>(" + SRC + ", Func<TSource, TKey> keySelector)",
-                        (s, k) -> Linq.toDictionary(s, k, null))
+                        (s, k) -> LinqShapes.toDictionary(s, k, null))
                 .staticMethod("Dictionary<TKey, TElement> ToDictionary<TSource, TKey, TElement>(" + SRC
-                        + ", Func<TSource, TKey> keySelector, Func<TSource, TElement> elementSelector)", Linq::toDictionary)
+                        + ", Func<TSource, TKey> keySelector, Func<TSource, TElement> elementSelector)", LinqShapes::toDictionary)
                 .reified().staticMethod("IEnumerable<TResult> OfType<TResult>(this IEnumerable<object> source)", (s, t) ->
                         Linq.items(s).stream().filter(v -> v != null && ((TypeSymbol) t).isInstance(v)).toList())
                 .reified().staticMethod("IEnumerable<TResult> Cast<TResult>(this IEnumerable<object> source)", (s, t) -> {
                     List<Object> all = Linq.items(s);
                     for (Object v : all) {
                         if (v != null && !((TypeSymbol) t).isInstance(v)) {
-                            throw DotNetException.invalidCast(dev.breakwater.gateway.policy.expression.eval.RuntimeTypes.nameOf(v), dev.breakwater.gateway.policy.expression.types.Types.dotNetName((TypeSymbol) t));
+                            throw DotNetException.invalidCast(RuntimeTypes.nameOf(v), Types.dotNetName((TypeSymbol) t));
                         }
                     }
                     return all;
@@ -205,15 +209,15 @@ final class LinqArea implements LibraryArea {
     }
 
     private static Object toArray(List<Object> items, TypeSymbol element) {
-        if (dev.breakwater.gateway.policy.expression.types.Types.BYTE.equals(element)) {
+        if (Types.BYTE.equals(element)) {
             byte[] bytes = new byte[items.size()];
             for (int i = 0; i < bytes.length; i++) {
                 bytes[i] = (Byte) items.get(i);
             }
             return bytes;
         }
-        TypeSymbol u = dev.breakwater.gateway.policy.expression.types.Types.underlying(element);
-        Class<?> type = u instanceof dev.breakwater.gateway.policy.expression.types.NamedType n && n.def().runtimeClass() != null
+        TypeSymbol u = Types.underlying(element);
+        Class<?> type = u instanceof NamedType n && n.def().runtimeClass() != null
                 ? n.def().runtimeClass() : Object.class;
         Object[] array = (Object[]) java.lang.reflect.Array.newInstance(type, items.size());
         return items.toArray(array);

@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy.expression.library;
 
+import dev.breakwater.gateway.policy.expression.runtime.Strings;
 import dev.breakwater.gateway.policy.expression.eval.Closure;
 import dev.breakwater.gateway.policy.expression.eval.DotNetException;
 import dev.breakwater.gateway.policy.expression.runtime.Sequences;
@@ -117,7 +118,7 @@ final class ListMembers {
             return a == null ? (b == null ? 0 : -1) : 1;
         }
         if (a instanceof String x && b instanceof String y) {
-            return dev.breakwater.gateway.policy.expression.runtime.Strings.compare(x, y, false, false);
+            return Strings.compare(x, y, false, false);
         }
         if (a instanceof Number x && b instanceof Number y && a.getClass() != b.getClass()) {
             return Double.compare(x.doubleValue(), y.doubleValue());

@@ -73,7 +73,7 @@ final class MathArea implements LibraryArea {
                 .staticMethod("double Round(double value, MidpointRounding mode)", (v, m) -> round((Double) v, 0, mode(m)))
                 .staticMethod("double Round(double value, int digits, MidpointRounding mode)", (v, d, m) -> round((Double) v, (Integer) d, mode(m)))
                 .staticMethod("decimal Round(decimal d)", d -> ((BigDecimal) d).setScale(0, RoundingMode.HALF_EVEN))
-                .staticMethod("decimal Round(decimal d, int decimals)", (d, n) -> ((BigDecimal) d).setScale((Integer) n, RoundingMode.HALF_EVEN))
+                .staticMethod("decimal Round(decimal d, int decimals)", (d, n) -> ((BigDecimal) d).setScale(decimals(n), RoundingMode.HALF_EVEN))
                 .staticMethod("decimal Round(decimal d, MidpointRounding mode)", (d, m) -> ((BigDecimal) d).setScale(0, decimalMode(mode(m))))
                 .staticMethod("decimal Round(decimal d, int decimals, MidpointRounding mode)",
                         (d, n, m) -> ((BigDecimal) d).setScale((Integer) n, decimalMode(mode(m))))
@@ -83,6 +83,15 @@ final class MathArea implements LibraryArea {
                 .staticMethod("decimal Ceiling(decimal d)", d -> ((BigDecimal) d).setScale(0, RoundingMode.CEILING))
                 .staticMethod("double Truncate(double d)", d -> (Double) d < 0 ? Math.ceil((Double) d) : Math.floor((Double) d))
                 .staticMethod("decimal Truncate(decimal d)", d -> ((BigDecimal) d).setScale(0, RoundingMode.DOWN));
+    }
+
+    /** .NET accepts 0 to 28 decimals. */
+    private static int decimals(Object n) {
+        int d = (Integer) n;
+        if (d < 0 || d > 28) {
+            throw DotNetException.outOfRange("decimals", "Decimal can only round to between 0 and 28 digits of precision.");
+        }
+        return d;
     }
 
     private static int mode(Object m) {

@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy.expression.library;
 
+import dev.breakwater.gateway.policy.expression.runtime.DefaultValues;
 import dev.breakwater.gateway.policy.expression.context.MessageBody;
 import dev.breakwater.gateway.policy.expression.eval.DotNetException;
 import dev.breakwater.gateway.policy.expression.eval.Ref;
@@ -49,15 +50,47 @@ final class MessageArea implements LibraryArea {
         apimExtensions
                 .staticMethod("string GetValueOrDefault(this IReadOnlyDictionary<string, string[]> dictionary, string key, string defaultValue = null)",
                         (d, k, def) -> joined(d, k, def))
+                .reified().typeArguments(MessageArea::stringOrArray)
+                .staticMethod("T GetValueOrDefault<T>(this IReadOnlyDictionary<string, string[]> dictionary, string key, T defaultValue)",
+                        (d, k, def, t) -> multi(d, k, def, (TypeSymbol) t))
+                .reified().typeArguments(MessageArea::stringOrArray)
+                .staticMethod("T GetValueOrDefault<T>(this IReadOnlyDictionary<string, string[]> dictionary, string key)",
+                        (d, k, t) -> multi(d, k, null, (TypeSymbol) t))
+                .typeArguments(MessageArea::stringOnly)
+                .staticMethod("T GetValueOrDefault<T>(this IReadOnlyDictionary<string, string> dictionary, string key, T defaultValue)",
+                        (d, k, def) -> lookup(d, k, def))
+                .typeArguments(MessageArea::stringOnly)
+                .staticMethod("T GetValueOrDefault<T>(this IReadOnlyDictionary<string, string> dictionary, string key)",
+                        (d, k) -> lookup(d, k, null))
                 .reified().staticMethod("T GetValueOrDefault<T>(this IReadOnlyDictionary<string, object> dictionary, string key, T defaultValue)",
                         (d, k, def, t) -> typed(d, k, def, (TypeSymbol) t))
                 .reified().staticMethod("T GetValueOrDefault<T>(this IReadOnlyDictionary<string, object> dictionary, string key)",
-                        (d, k, t) -> typed(d, k, dev.breakwater.gateway.policy.expression.runtime.DefaultValues.of((TypeSymbol) t), (TypeSymbol) t));
+                        (d, k, t) -> typed(d, k, DefaultValues.of((TypeSymbol) t), (TypeSymbol) t));
         collectionExtensions
                 .staticMethod("TValue GetValueOrDefault<TKey, TValue>(this IReadOnlyDictionary<TKey, TValue> dictionary, TKey key)",
                         (d, k) -> lookup(d, k, null))
                 .staticMethod("TValue GetValueOrDefault<TKey, TValue>(this IReadOnlyDictionary<TKey, TValue> dictionary, TKey key, TValue defaultValue)",
                         (d, k, def) -> lookup(d, k, def));
+    }
+
+    private static String stringOrArray(List<TypeSymbol> args) {
+        String t = args.get(0).display();
+        return t.equals("string") || t.equals("string[]") ? null
+                : "GetValueOrDefault<T> on headers, query and claims reads string or string[], not '" + t + "'";
+    }
+
+    private static String stringOnly(List<TypeSymbol> args) {
+        String t = args.get(0).display();
+        return t.equals("string") ? null : "GetValueOrDefault<T> on matched parameters reads string, not '" + t + "'";
+    }
+
+    /** Headers and friends: a string joins the values with ",", a string[] is the values themselves. */
+    private static Object multi(Object dictionary, Object key, Object defaultValue, TypeSymbol t) {
+        Object v = ((Map<?, ?>) dictionary).get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        return t instanceof ArrayType ? v : joined(dictionary, key, defaultValue);
     }
 
     private static String checkBodyType(List<TypeSymbol> args) {

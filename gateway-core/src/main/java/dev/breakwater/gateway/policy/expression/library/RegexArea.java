@@ -48,8 +48,8 @@ final class RegexArea implements LibraryArea {
                 .enumMember("ExplicitCapture", 4).enumMember("Compiled", 8).enumMember("Singleline", 16)
                 .enumMember("IgnorePatternWhitespace", 32).enumMember("RightToLeft", 64).enumMember("ECMAScript", 256)
                 .enumMember("CultureInvariant", 512);
-        regex.ctor("(string pattern)", p -> new DotNetRegex((String) p, 0))
-                .ctor("(string pattern, RegexOptions options)", (p, o) -> new DotNetRegex((String) p, opts(o)))
+        regex.rawCtor("(string pattern)", new RegexCall(0, -1, (r, f, a) -> r))
+                .rawCtor("(string pattern, RegexOptions options)", new RegexCall(0, 1, (r, f, a) -> r))
                 .ctor("(string pattern, RegexOptions options, TimeSpan matchTimeout)", (p, o, t) -> new DotNetRegex((String) p, opts(o)))
                 .raw("bool IsMatch(string input)", (f, s, a) -> r(s).isMatch((String) a[0], f))
                 .raw("Match Match(string input)", (f, s, a) -> r(s).match((String) a[0], 0, f))
@@ -60,25 +60,24 @@ final class RegexArea implements LibraryArea {
                 .raw("string[] Split(string input)", (f, s, a) -> r(s).split((String) a[0], f))
                 .method("string ToString()", s -> r(s).source())
                 .prop("RegexOptions Options", s -> new EnumValue(options.def(), r(s).options()))
-                .raw("static bool IsMatch(string input, string pattern)", (f, t, a) -> new DotNetRegex((String) a[1], 0).isMatch((String) a[0], f))
-                .raw("static bool IsMatch(string input, string pattern, RegexOptions options)", (f, t, a) ->
-                        new DotNetRegex((String) a[1], opts(a[2])).isMatch((String) a[0], f))
-                .raw("static Match Match(string input, string pattern)", (f, t, a) -> new DotNetRegex((String) a[1], 0).match((String) a[0], 0, f))
-                .raw("static Match Match(string input, string pattern, RegexOptions options)", (f, t, a) ->
-                        new DotNetRegex((String) a[1], opts(a[2])).match((String) a[0], 0, f))
-                .raw("static MatchCollection Matches(string input, string pattern)", (f, t, a) ->
-                        new DotNetRegex((String) a[1], 0).matches((String) a[0], f))
-                .raw("static MatchCollection Matches(string input, string pattern, RegexOptions options)", (f, t, a) ->
-                        new DotNetRegex((String) a[1], opts(a[2])).matches((String) a[0], f))
-                .raw("static string Replace(string input, string pattern, string replacement)", (f, t, a) ->
-                        new DotNetRegex((String) a[1], 0).replace((String) a[0], (String) a[2], f))
-                .raw("static string Replace(string input, string pattern, string replacement, RegexOptions options)", (f, t, a) ->
-                        new DotNetRegex((String) a[1], opts(a[3])).replace((String) a[0], (String) a[2], f))
-                .raw("static string Replace(string input, string pattern, Func<Match, string> evaluator)", (f, t, a) ->
-                        evaluate(new DotNetRegex((String) a[1], 0), a[0], a[2], f))
-                .raw("static string[] Split(string input, string pattern)", (f, t, a) -> new DotNetRegex((String) a[1], 0).split((String) a[0], f))
-                .raw("static string[] Split(string input, string pattern, RegexOptions options)", (f, t, a) ->
-                        new DotNetRegex((String) a[1], opts(a[2])).split((String) a[0], f))
+                .raw("static bool IsMatch(string input, string pattern)", new RegexCall(1, -1, (r, f, a) -> r.isMatch((String) a[0], f)))
+                .raw("static bool IsMatch(string input, string pattern, RegexOptions options)",
+                        new RegexCall(1, 2, (r, f, a) -> r.isMatch((String) a[0], f)))
+                .raw("static Match Match(string input, string pattern)", new RegexCall(1, -1, (r, f, a) -> r.match((String) a[0], 0, f)))
+                .raw("static Match Match(string input, string pattern, RegexOptions options)",
+                        new RegexCall(1, 2, (r, f, a) -> r.match((String) a[0], 0, f)))
+                .raw("static MatchCollection Matches(string input, string pattern)", new RegexCall(1, -1, (r, f, a) -> r.matches((String) a[0], f)))
+                .raw("static MatchCollection Matches(string input, string pattern, RegexOptions options)",
+                        new RegexCall(1, 2, (r, f, a) -> r.matches((String) a[0], f)))
+                .raw("static string Replace(string input, string pattern, string replacement)",
+                        new RegexCall(1, -1, (r, f, a) -> r.replace((String) a[0], (String) a[2], f)))
+                .raw("static string Replace(string input, string pattern, string replacement, RegexOptions options)",
+                        new RegexCall(1, 3, (r, f, a) -> r.replace((String) a[0], (String) a[2], f)))
+                .raw("static string Replace(string input, string pattern, Func<Match, string> evaluator)",
+                        new RegexCall(1, -1, (r, f, a) -> evaluate(r, a[0], a[2], f)))
+                .raw("static string[] Split(string input, string pattern)", new RegexCall(1, -1, (r, f, a) -> r.split((String) a[0], f)))
+                .raw("static string[] Split(string input, string pattern, RegexOptions options)",
+                        new RegexCall(1, 2, (r, f, a) -> r.split((String) a[0], f)))
                 .staticMethod("string Escape(string str)", s -> DotNetRegex.escape((String) s))
                 .staticMethod("string Unescape(string str)", s -> DotNetRegex.unescape((String) s));
         match.supertypes("Group")

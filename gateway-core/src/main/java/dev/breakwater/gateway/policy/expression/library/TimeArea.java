@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy.expression.library;
 
+import dev.breakwater.gateway.policy.expression.eval.Frame;
 import dev.breakwater.gateway.policy.expression.eval.Ref;
 import dev.breakwater.gateway.policy.expression.runtime.DateTimeParser;
 import dev.breakwater.gateway.policy.expression.runtime.DotNetDateTime;
@@ -101,7 +102,7 @@ final class TimeArea implements LibraryArea {
                 .operator("bool op_GreaterThanOrEqual(TimeSpan a, TimeSpan b)", (x, y) -> t(x).compareTo(t(y)) >= 0);
     }
 
-    private static Instant now(dev.breakwater.gateway.policy.expression.eval.Frame f) {
+    private static Instant now(Frame f) {
         return f.context.clock().instant();
     }
 

@@ -1,22 +1,17 @@
 package dev.breakwater.gateway.policy.expression.library;
 
+import dev.breakwater.gateway.policy.expression.runtime.EnumValue;
 import dev.breakwater.gateway.policy.expression.eval.Invoker;
 import dev.breakwater.gateway.policy.expression.syntax.SignatureReader;
 import dev.breakwater.gateway.policy.expression.types.ConversionSymbol;
 import dev.breakwater.gateway.policy.expression.types.IndexerSymbol;
-import dev.breakwater.gateway.policy.expression.types.MethodSymbol;
 import dev.breakwater.gateway.policy.expression.types.NamedType;
-import dev.breakwater.gateway.policy.expression.types.ParameterSymbol;
 import dev.breakwater.gateway.policy.expression.types.PropertySymbol;
 import dev.breakwater.gateway.policy.expression.types.TypeDef;
-import dev.breakwater.gateway.policy.expression.types.TypeParameter;
 import dev.breakwater.gateway.policy.expression.types.TypeSymbol;
-import dev.breakwater.gateway.policy.expression.types.Types;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -25,21 +20,15 @@ import java.util.function.UnaryOperator;
  * {@code string.method("bool Contains(string value)", (s, v) -> …)}. A signature whose parameter count
  * does not match the lambda is a programming error, found when the library is built.
  */
-public final class TypeBuilder {
-
-    private final LibraryBuilder library;
-    private final TypeDef def;
-    private final Map<String, TypeParameter> scope = new HashMap<>();
-    private boolean reifiedNext;
-    private int priorityNext;
-    private java.util.function.Function<List<TypeSymbol>, String> checkNext;
+public final class TypeBuilder extends MethodDeclarations {
 
     TypeBuilder(LibraryBuilder library, TypeDef def) {
-        this.library = library;
-        this.def = def;
-        for (TypeParameter p : def.typeParameters()) {
-            scope.put(p.name(), p);
-        }
+        super(library, def);
+    }
+
+    @Override
+    TypeBuilder self() {
+        return this;
     }
 
     public TypeDef def() {
@@ -72,24 +61,6 @@ public final class TypeBuilder {
 
     public TypeBuilder flags() {
         def.setFlags(true);
-        return this;
-    }
-
-    /** The next method gets its generic type arguments (as TypeSymbols) after its ordinary arguments. */
-    public TypeBuilder reified() {
-        reifiedNext = true;
-        return this;
-    }
-
-    /** The next method refuses type arguments for which {@code check} returns a reason. */
-    public TypeBuilder typeArguments(java.util.function.Function<List<TypeSymbol>, String> check) {
-        checkNext = check;
-        return this;
-    }
-
-    /** The next method wins ties against equally good overloads with a lower priority. */
-    public TypeBuilder priority(int priority) {
-        priorityNext = priority;
         return this;
     }
 
@@ -131,76 +102,6 @@ public final class TypeBuilder {
 
     // Methods.
 
-    public TypeBuilder method(String decl, Fn.I0 fn) {
-        return add(decl, false, 0, (f, t, a) -> fn.apply(t));
-    }
-
-    public TypeBuilder method(String decl, Fn.I1 fn) {
-        return add(decl, false, 1, (f, t, a) -> fn.apply(t, a[0]));
-    }
-
-    public TypeBuilder method(String decl, Fn.I2 fn) {
-        return add(decl, false, 2, (f, t, a) -> fn.apply(t, a[0], a[1]));
-    }
-
-    public TypeBuilder method(String decl, Fn.I3 fn) {
-        return add(decl, false, 3, (f, t, a) -> fn.apply(t, a[0], a[1], a[2]));
-    }
-
-    public TypeBuilder staticMethod(String decl, Fn.S0 fn) {
-        return add("static " + decl, false, 0, (f, t, a) -> fn.apply());
-    }
-
-    public TypeBuilder staticMethod(String decl, Fn.S1 fn) {
-        return add("static " + decl, false, 1, (f, t, a) -> fn.apply(a[0]));
-    }
-
-    public TypeBuilder staticMethod(String decl, Fn.S2 fn) {
-        return add("static " + decl, false, 2, (f, t, a) -> fn.apply(a[0], a[1]));
-    }
-
-    public TypeBuilder staticMethod(String decl, Fn.S3 fn) {
-        return add("static " + decl, false, 3, (f, t, a) -> fn.apply(a[0], a[1], a[2]));
-    }
-
-    public TypeBuilder staticMethod(String decl, Fn.S4 fn) {
-        return add("static " + decl, false, 4, (f, t, a) -> fn.apply(a[0], a[1], a[2], a[3]));
-    }
-
-    /** A method written against the raw invoker (frame, target, arguments); static when the declaration says so. */
-    public TypeBuilder raw(String decl, Invoker invoker) {
-        return add(decl, false, -1, invoker);
-    }
-
-    public TypeBuilder ctor(String params, Fn.S0 fn) {
-        return add(params, true, 0, (f, t, a) -> fn.apply());
-    }
-
-    public TypeBuilder ctor(String params, Fn.S1 fn) {
-        return add(params, true, 1, (f, t, a) -> fn.apply(a[0]));
-    }
-
-    public TypeBuilder ctor(String params, Fn.S2 fn) {
-        return add(params, true, 2, (f, t, a) -> fn.apply(a[0], a[1]));
-    }
-
-    public TypeBuilder ctor(String params, Fn.S3 fn) {
-        return add(params, true, 3, (f, t, a) -> fn.apply(a[0], a[1], a[2]));
-    }
-
-    public TypeBuilder rawCtor(String params, Invoker invoker) {
-        return add(params, true, -1, invoker);
-    }
-
-    /** A user-defined operator, e.g. {@code "DateTime op_Addition(DateTime d, TimeSpan t)"}. */
-    public TypeBuilder operator(String decl, Fn.S2 fn) {
-        return add("static " + decl, false, 2, (f, t, a) -> fn.apply(a[0], a[1]));
-    }
-
-    public TypeBuilder operator(String decl, Fn.S1 fn) {
-        return add("static " + decl, false, 1, (f, t, a) -> fn.apply(a[0]));
-    }
-
     public TypeBuilder indexer(String decl, Fn.I1 get) {
         return indexer(decl, get, null);
     }
@@ -209,6 +110,14 @@ public final class TypeBuilder {
         SignatureReader.Declaration d = SignatureReader.read(decl);
         def.members().addIndexer(new IndexerSymbol(parameters(d, scope), library.resolve(d.type(), scope),
                 (f, t, a) -> get.apply(t, a[0]), set == null ? null : (f, t, a) -> set.apply(t, a[0], a[1])));
+        return this;
+    }
+
+    /** An indexer whose setter needs the frame (to charge the budget); it gets the key then the value. */
+    public TypeBuilder rawIndexer(String decl, Fn.I1 get, Invoker set) {
+        SignatureReader.Declaration d = SignatureReader.read(decl);
+        def.members().addIndexer(new IndexerSymbol(parameters(d, scope), library.resolve(d.type(), scope),
+                (f, t, a) -> get.apply(t, a[0]), set));
         return this;
     }
 
@@ -227,63 +136,12 @@ public final class TypeBuilder {
         return this;
     }
 
-    /** An enum member; the value at run time is an {@link dev.breakwater.gateway.policy.expression.runtime.EnumValue}. */
+    /** An enum member; the value at run time is an {@link EnumValue}. */
     public TypeBuilder enumMember(String name, long value) {
-        Object v = new dev.breakwater.gateway.policy.expression.runtime.EnumValue(def, value);
+        Object v = new EnumValue(def, value);
         def.members().addProperty(new PropertySymbol(name, def.type(), true, (f, t, a) -> v, null, true, v));
         def.addEnumMemberName(name);
         return this;
     }
 
-    private TypeBuilder add(String decl, boolean constructor, int arity, Invoker invoker) {
-        SignatureReader.Declaration d = SignatureReader.read(decl);
-        Map<String, TypeParameter> methodScope = new HashMap<>(scope);
-        List<TypeParameter> typeParameters = new ArrayList<>();
-        for (String name : d.typeParameters()) {
-            TypeParameter p = new TypeParameter(name, false);
-            typeParameters.add(p);
-            methodScope.put(name, p);
-        }
-        List<ParameterSymbol> params = parameters(d, methodScope);
-        boolean reified = reifiedNext;
-        int expected = params.size() + (reified ? typeParameters.size() : 0);
-        if (arity >= 0 && arity != expected) {
-            throw new IllegalStateException(def.fullName() + ": '" + decl + "' has " + expected
-                    + " parameters but its implementation takes " + arity);
-        }
-        boolean extension = !d.parameters().isEmpty() && "this".equals(d.parameters().get(0).modifier());
-        TypeSymbol returns = constructor ? def.selfConstructed() : library.resolve(d.type(), methodScope);
-        MethodSymbol m = new MethodSymbol(constructor ? ".ctor" : d.name(), def, d.isStatic() || extension || constructor,
-                extension, typeParameters, params, returns, reified ? new Reified(invoker) : invoker, priorityNext, checkNext);
-        def.members().addMethod(m);
-        if (extension) {
-            library.addExtension(m);
-        }
-        reifiedNext = false;
-        priorityNext = 0;
-        checkNext = null;
-        return this;
-    }
-
-    private List<ParameterSymbol> parameters(SignatureReader.Declaration d, Map<String, TypeParameter> s) {
-        List<ParameterSymbol> params = new ArrayList<>();
-        for (SignatureReader.Param p : d.parameters()) {
-            String ref = "out".equals(p.modifier()) || "ref".equals(p.modifier()) ? p.modifier() : null;
-            params.add(new ParameterSymbol(p.name(), library.resolve(p.type(), s), ref, p.hasDefault(),
-                    p.defaultValue(), "params".equals(p.modifier())));
-        }
-        return params;
-    }
-
-    /** Marks an invoker that takes the method's type arguments after its arguments. */
-    public record Reified(Invoker inner) implements Invoker {
-        @Override
-        public Object invoke(dev.breakwater.gateway.policy.expression.eval.Frame frame, Object target, Object[] args) {
-            return inner.invoke(frame, target, args);
-        }
-    }
-
-    static boolean isVoid(TypeSymbol t) {
-        return Types.VOID.equals(t);
-    }
 }

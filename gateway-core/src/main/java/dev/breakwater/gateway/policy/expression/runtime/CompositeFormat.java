@@ -66,6 +66,9 @@ public final class CompositeFormat {
             Object value = args[index];
             String text = spec == null ? ValueFormatter.toString(value) : ValueFormatter.format(value, spec);
             int width = Math.abs(alignment);
+            if (width >= 1_000_000) {
+                throw DotNetException.inputFormat();
+            }
             if (text.length() < width) {
                 String pad = " ".repeat(width - text.length());
                 text = alignment > 0 ? pad + text : text + pad;

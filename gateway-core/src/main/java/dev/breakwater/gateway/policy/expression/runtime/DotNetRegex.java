@@ -4,7 +4,6 @@ import dev.breakwater.gateway.policy.expression.eval.DotNetException;
 import dev.breakwater.gateway.policy.expression.eval.Frame;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -29,9 +28,9 @@ public final class DotNetRegex {
     private final String source;
     private final long options;
     /** .NET group number to Java group index (unnamed groups come first in .NET, then named ones). */
-    private int[] groupToJava;
+    private final int[] groupToJava;
     /** .NET group name to .NET group number. */
-    private final Map<String, Integer> nameToNumber = new LinkedHashMap<>();
+    private final Map<String, Integer> nameToNumber;
 
     public DotNetRegex(String pattern, long options) {
         if (pattern == null) {
@@ -39,7 +38,10 @@ public final class DotNetRegex {
         }
         this.source = pattern;
         this.options = options;
-        String java = translate(pattern);
+        RegexTranslator.Translation t = RegexTranslator.translate(pattern, (options & 4) != 0);
+        String java = t.pattern();
+        this.groupToJava = t.groupToJava();
+        this.nameToNumber = t.nameToNumber();
         int flags = 0;
         if ((options & IGNORE_CASE) != 0) {
             flags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
@@ -58,112 +60,6 @@ public final class DotNetRegex {
         } catch (PatternSyntaxException e) {
             throw DotNetException.argument("Invalid pattern '" + pattern + "' at offset " + e.getIndex() + ". " + e.getDescription());
         }
-    }
-
-    /**
-     * The Java pattern: named groups become plain groups (their numbers are remembered), and named
-     * back-references become numbered ones.
-     */
-    private String translate(String p) {
-        List<String> javaGroups = new ArrayList<>();
-        List<Integer> backrefAt = new ArrayList<>();
-        List<String> backrefName = new ArrayList<>();
-        StringBuilder out = new StringBuilder();
-        boolean explicitCapture = (options & 4) != 0;
-        int i = 0;
-        boolean inClass = false;
-        while (i < p.length()) {
-            char c = p.charAt(i);
-            if (c == '\\' && i + 1 < p.length()) {
-                char n = p.charAt(i + 1);
-                if (!inClass && n == 'k' && i + 2 < p.length() && (p.charAt(i + 2) == '<' || p.charAt(i + 2) == '\'')) {
-                    char close = p.charAt(i + 2) == '<' ? '>' : '\'';
-                    int end = p.indexOf(close, i + 3);
-                    if (end < 0) {
-                        throw DotNetException.argument("Invalid pattern '" + p + "': malformed \\k<name> back-reference.");
-                    }
-                    backrefAt.add(out.length());
-                    backrefName.add(p.substring(i + 3, end));
-                    i = end + 1;
-                    continue;
-                }
-                out.append(c).append(n);
-                i += 2;
-                continue;
-            }
-            if (inClass) {
-                inClass = c != ']';
-                out.append(c);
-                i++;
-                continue;
-            }
-            if (c == '[') {
-                inClass = true;
-                out.append(c);
-                i++;
-                if (i < p.length() && p.charAt(i) == '^') {
-                    out.append('^');
-                    i++;
-                }
-                if (i < p.length() && p.charAt(i) == ']') {
-                    out.append("\\]");
-                    i++;
-                }
-                continue;
-            }
-            if (c == '(') {
-                boolean named = p.startsWith("(?<", i) && i + 3 < p.length() && p.charAt(i + 3) != '=' && p.charAt(i + 3) != '!'
-                        || p.startsWith("(?'", i);
-                if (named) {
-                    char close = p.charAt(i + 2) == '<' ? '>' : '\'';
-                    int end = p.indexOf(close, i + 3);
-                    if (end < 0) {
-                        throw DotNetException.argument("Invalid pattern '" + p + "': unterminated group name.");
-                    }
-                    javaGroups.add(p.substring(i + 3, end));
-                    out.append('(');
-                    i = end + 1;
-                    continue;
-                }
-                if (!p.startsWith("(?", i)) {
-                    if (explicitCapture) {
-                        out.append("(?:");
-                        i++;
-                        continue;
-                    }
-                    javaGroups.add(null);
-                }
-            }
-            out.append(c);
-            i++;
-        }
-        int unnamed = 0;
-        for (String g : javaGroups) {
-            unnamed += g == null ? 1 : 0;
-        }
-        groupToJava = new int[javaGroups.size() + 1];
-        int nextUnnamed = 1;
-        int nextNamed = unnamed + 1;
-        Map<String, Integer> javaIndexOfName = new LinkedHashMap<>();
-        for (int g = 0; g < javaGroups.size(); g++) {
-            String name = javaGroups.get(g);
-            if (name == null) {
-                groupToJava[nextUnnamed++] = g + 1;
-            } else if (!nameToNumber.containsKey(name)) {
-                nameToNumber.put(name, nextNamed);
-                groupToJava[nextNamed++] = g + 1;
-                javaIndexOfName.put(name, g + 1);
-            }
-        }
-        groupToJava = java.util.Arrays.copyOf(groupToJava, nextNamed);
-        for (int r = backrefAt.size() - 1; r >= 0; r--) {
-            Integer index = javaIndexOfName.get(backrefName.get(r));
-            if (index == null) {
-                throw DotNetException.argument("Invalid pattern '" + p + "': reference to undefined group name '" + backrefName.get(r) + "'.");
-            }
-            out.insert(backrefAt.get(r), "\\" + index + "(?:)");
-        }
-        return out.toString();
     }
 
     public String source() {

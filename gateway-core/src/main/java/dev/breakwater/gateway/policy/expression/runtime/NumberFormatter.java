@@ -119,6 +119,10 @@ public final class NumberFormatter {
             return CustomNumberFormat.format(exact(n), format);
         }
         int precision = rest.isEmpty() ? -1 : Integer.parseInt(rest);
+        if (precision > 10_000) {
+            // .NET allows more; a policy never needs it and it would build huge strings.
+            throw DotNetException.format("Precision specifier is too large (at most 10000 here).");
+        }
         if ((n instanceof Double d && (d.isNaN() || d.isInfinite())) || (n instanceof Float f && (f.isNaN() || f.isInfinite()))) {
             return toString(n);
         }

@@ -5,7 +5,6 @@ import dev.breakwater.gateway.policy.expression.eval.RuntimeTypes;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.MatchResult;
 
 /** A .NET Match (and, for its groups, Group): Success, Value, Index, Length, Groups, NextMatch, Result. */

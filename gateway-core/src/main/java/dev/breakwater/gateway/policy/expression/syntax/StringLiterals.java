@@ -29,7 +29,8 @@ final class StringLiterals {
             }
         }
         advance.accept(p);
-        return new Token(TokenKind.STRING, text.substring(start, p), value.toString(), start, p);
+        // Interned, as C# interns literals: (object)"a" == "a" holds.
+        return new Token(TokenKind.STRING, text.substring(start, p), value.toString().intern(), start, p);
     }
 
     static Token verbatim(String text, int start, int p, int end, IntConsumer advance) {
@@ -52,7 +53,7 @@ final class StringLiterals {
             p++;
         }
         advance.accept(p);
-        return new Token(TokenKind.STRING, text.substring(start, p), value.toString(), start, p);
+        return new Token(TokenKind.STRING, text.substring(start, p), value.toString().intern(), start, p);
     }
 
     static Token character(String text, int start, int p, int end, IntConsumer advance) {

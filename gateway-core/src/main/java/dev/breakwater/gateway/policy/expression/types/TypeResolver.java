@@ -24,7 +24,8 @@ public final class TypeResolver {
     public TypeSymbol resolve(TypeSyntax syntax, Map<String, TypeParameter> typeParameters) {
         TypeSymbol t = resolveNamed(syntax, typeParameters);
         if (syntax.nullable()) {
-            t = Types.nullable(t);
+            // In the library's signatures "T?" means Nullable<T>.
+            t = t instanceof TypeParameter ? Types.NULLABLE.of(t) : Types.nullable(t);
         }
         for (int i = 0; i < syntax.arrayRank(); i++) {
             t = new ArrayType(t);

@@ -47,6 +47,15 @@ public abstract class JToken implements Iterable<JToken>, RuntimeTypes.DotNetTyp
 
     public abstract JToken deepClone();
 
+    /** The number of tokens in this subtree (what copying it costs). */
+    public int nodeCount() {
+        int n = 1;
+        for (JToken c : children()) {
+            n += c.nodeCount();
+        }
+        return n;
+    }
+
     /** {@code token[key]}: only containers have children. */
     public JToken get(Object key) {
         throw DotNetException.invalidOperation("Cannot access child value on " + dotNetTypeName() + ".");

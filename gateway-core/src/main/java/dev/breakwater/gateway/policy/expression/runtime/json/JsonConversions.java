@@ -1,5 +1,7 @@
 package dev.breakwater.gateway.policy.expression.runtime.json;
 
+import dev.breakwater.gateway.policy.expression.eval.Numbers;
+import dev.breakwater.gateway.policy.expression.runtime.DefaultValues;
 import dev.breakwater.gateway.policy.expression.eval.DotNetException;
 import dev.breakwater.gateway.policy.expression.runtime.DateTimeParser;
 import dev.breakwater.gateway.policy.expression.runtime.DotNetDateTime;
@@ -42,7 +44,7 @@ public final class JsonConversions {
         TypeSymbol u = Types.underlying(target);
         if (t == null) {
             if (nullable || missingIsDefault) {
-                return nullable ? null : dev.breakwater.gateway.policy.expression.runtime.DefaultValues.of(target);
+                return nullable ? null : DefaultValues.of(target);
             }
             throw DotNetException.argumentNull("value");
         }
@@ -138,7 +140,7 @@ public final class JsonConversions {
                 if (value instanceof Boolean b) {
                     return b ? BigDecimal.ONE : BigDecimal.ZERO;
                 }
-                return value instanceof Double d ? dev.breakwater.gateway.policy.expression.eval.Numbers.toDecimal(d)
+                return value instanceof Double d ? Numbers.toDecimal(d)
                         : new BigDecimal(value.toString());
             case "System.Boolean":
                 if (value instanceof Boolean b) {

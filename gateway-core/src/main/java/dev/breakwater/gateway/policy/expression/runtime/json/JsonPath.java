@@ -2,7 +2,6 @@ package dev.breakwater.gateway.policy.expression.runtime.json;
 
 import dev.breakwater.gateway.policy.expression.eval.DotNetException;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,13 +13,13 @@ import java.util.Objects;
  */
 public final class JsonPath {
 
-    private interface Step {
+    interface Step {
         void apply(JToken t, List<JToken> out);
     }
 
     private final List<Step> steps = new ArrayList<>();
-    private final String text;
-    private int p;
+    final String text;
+    int p;
 
     private JsonPath(String text) {
         this.text = text;
@@ -128,7 +127,7 @@ public final class JsonPath {
         } else if (c == '?') {
             p++;
             expect('(');
-            Step filter = filter();
+            Step filter = new JsonPathFilter(this).parse();
             expect(')');
             expect(']');
             steps.add(filter);
@@ -160,97 +159,7 @@ public final class JsonPath {
         }
     }
 
-    private Step filter() {
-        skipSpaces();
-        expect('@');
-        List<String> path = new ArrayList<>();
-        while (p < text.length() && (text.charAt(p) == '.' || text.charAt(p) == '[')) {
-            if (accept('.')) {
-                int start = p;
-                while (p < text.length() && (Character.isLetterOrDigit(text.charAt(p)) || text.charAt(p) == '_' || text.charAt(p) == '-')) {
-                    p++;
-                }
-                path.add(text.substring(start, p));
-            } else {
-                p++;
-                skipSpaces();
-                path.add(quoted());
-                skipSpaces();
-                expect(']');
-            }
-        }
-        skipSpaces();
-        String op = null;
-        for (String o : new String[] {"==", "!=", "<=", ">=", "<", ">"}) {
-            if (text.startsWith(o, p)) {
-                op = o;
-                p += o.length();
-                break;
-            }
-        }
-        JToken constant = null;
-        if (op != null) {
-            skipSpaces();
-            constant = literal();
-            skipSpaces();
-        }
-        String operator = op;
-        JToken expected = constant;
-        return (t, out) -> {
-            for (JToken item : t.children()) {
-                JToken candidate = item instanceof JProperty prop ? prop.value() : item;
-                JToken v = candidate;
-                for (String n : path) {
-                    v = v instanceof JObject o ? o.getValue(n) : null;
-                }
-                if (v != null && (operator == null || compare(v, operator, expected))) {
-                    out.add(candidate);
-                }
-            }
-        };
-    }
-
-    private static boolean compare(JToken v, String op, JToken expected) {
-        if (!(v instanceof JValue a) || !(expected instanceof JValue b)) {
-            return false;
-        }
-        if (op.equals("==")) {
-            return a.equals(b);
-        }
-        if (op.equals("!=")) {
-            return !a.equals(b);
-        }
-        if (!(a.value() instanceof Number x) || !(b.value() instanceof Number y)) {
-            return false;
-        }
-        int c = new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString()));
-        return switch (op) {
-            case "<" -> c < 0;
-            case "<=" -> c <= 0;
-            case ">" -> c > 0;
-            default -> c >= 0;
-        };
-    }
-
-    private JToken literal() {
-        char c = text.charAt(p);
-        if (c == '\'' || c == '"') {
-            return JValue.ofString(quoted());
-        }
-        int start = p;
-        while (p < text.length() && text.charAt(p) != ')' && !Character.isWhitespace(text.charAt(p))) {
-            p++;
-        }
-        String word = text.substring(start, p);
-        return switch (word) {
-            case "true" -> JsonValues.from(true);
-            case "false" -> JsonValues.from(false);
-            case "null" -> JValue.createNull();
-            default -> word.contains(".") ? JsonValues.from(Double.parseDouble(word)) : JsonValues.from(Long.parseLong(word));
-        };
-    }
-
-    private String quoted() {
+    String quoted() {
         char q = text.charAt(p++);
         StringBuilder b = new StringBuilder();
         while (p < text.length() && text.charAt(p) != q) {
@@ -263,13 +172,13 @@ public final class JsonPath {
         return b.toString();
     }
 
-    private void skipSpaces() {
+    void skipSpaces() {
         while (p < text.length() && text.charAt(p) == ' ') {
             p++;
         }
     }
 
-    private boolean accept(char c) {
+    boolean accept(char c) {
         if (p < text.length() && text.charAt(p) == c) {
             p++;
             return true;
@@ -277,7 +186,7 @@ public final class JsonPath {
         return false;
     }
 
-    private void expect(char c) {
+    void expect(char c) {
         if (!accept(c)) {
             throw error("Unexpected character while parsing path: expected '" + c + "' in '" + text + "'");
         }
