@@ -3,6 +3,7 @@ package dev.breakwater.gateway.policy.liquid;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,11 +22,14 @@ import liqp.org.antlr.v4.runtime.tree.ParseTree;
  * {@code context} the request context the caller builds; filters have APIM's PascalCase names
  * ({@link ApimFilters}); output is written as it is, HTML-escaped only by {@code Escape}/{@code H}.
  *
- * <p>Compiled once, rendered by many threads at once: Liqp's parse tree is only read, and every
- * render builds its own nodes, counters and limits ({@link LiquidLimits}).
+ * <p>Compiled once, rendered by many threads at once: Liqp's parse tree is only read, every render
+ * has its own counters and limits ({@link LiquidLimits}), and its own tree of render nodes, taken
+ * from a small pool (a Liqp node keeps state while it renders, so one tree serves one render at a
+ * time; building one costs about a quarter of a small render).
  */
 public final class LiquidTemplate {
 
+    private static final int IDLE_NODE_TREES = 16;
     private static final Pattern LIQP_SYNTAX_ERROR =
             Pattern.compile("(?s)(?:lexer|parser) error \"(.*)\" on line \\d+, index \\d+");
 
@@ -35,6 +39,7 @@ public final class LiquidTemplate {
     private final BodyBinding binding;
     private final LiquidLimits limits;
     private final Clock clock;
+    private final ArrayBlockingQueue<LNode> idleNodeTrees = new ArrayBlockingQueue<>(IDLE_NODE_TREES);
 
     private LiquidTemplate(ParseTree parseTree, ParseSettings parseSettings, BodyBinding binding,
                            LiquidLimits limits, Clock clock) {
@@ -73,18 +78,21 @@ public final class LiquidTemplate {
         // Liquid's own tag names, which the lexer needs; the tags that run are ApimNodeVisitor's.
         ParseSettings parseSettings = new ParseSettings.Builder().withFlavor(liqp.parser.Flavor.LIQUID).build();
         ParseTree parseTree;
+        LNode nodes;
         try {
             parseTree = new TemplateParser.Builder().withParseSettings(parseSettings).build()
                     .parse(JsonArrayForRewriter.rewrite(template)).getParseTree();
-            // Building the nodes once checks every filter and tag name now, not at the first request.
-            new ApimNodeVisitor(parseSettings).visit(parseTree);
+            // Building the nodes now checks every filter and tag name, not at the first request.
+            nodes = new ApimNodeVisitor(parseSettings).visit(parseTree);
         } catch (liqp.exceptions.LiquidException invalid) {
             throw new LiquidException("invalid Liquid template at line " + invalid.line + ", column "
                     + (invalid.charPositionInLine + 1) + ": " + problem(invalid.getMessage()), invalid);
         } catch (RuntimeException invalid) {
             throw new LiquidException("invalid Liquid template: " + invalid.getMessage(), invalid);
         }
-        return new LiquidTemplate(parseTree, parseSettings, binding, limits, clock);
+        LiquidTemplate compiled = new LiquidTemplate(parseTree, parseSettings, binding, limits, clock);
+        compiled.idleNodeTrees.offer(nodes);
+        return compiled;
     }
 
     /**
@@ -111,12 +119,18 @@ public final class LiquidTemplate {
                 .build();
         TemplateContext templateContext = new TemplateContext(parser, variables);
         new RenderScope(limits, clock).install(templateContext.getEnvironmentMap());
+        LNode root = idleNodeTrees.poll();
         try {
-            // Nodes per render too: some of Liqp's nodes keep state while they render.
-            LNode root = new ApimNodeVisitor(parseSettings).visit(parseTree);
+            if (root == null) {
+                root = new ApimNodeVisitor(parseSettings).visit(parseTree);
+            }
             return OutputText.of(root.render(templateContext));
         } catch (RuntimeException | StackOverflowError failed) {
             throw renderFailure(failed);
+        } finally {
+            if (root != null) {
+                idleNodeTrees.offer(root); // dropped when the pool is full
+            }
         }
     }
 
