@@ -38,7 +38,7 @@ final class ContextModel {
             return new ListView(list);
         }
         if (value instanceof Collection<?> collection) {
-            return new ListView(List.copyOf(collection));
+            return new ListView(new java.util.ArrayList<>(collection));
         }
         if (value instanceof Object[] array) {
             return new ListView(java.util.Arrays.asList(array));

@@ -30,14 +30,14 @@ final class XmlBody {
 
     private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     private static final int MAX_DEPTH = 1000;
-    private static final XMLInputFactory FACTORY = secureFactory();
 
     private XmlBody() {
     }
 
     /** @throws XMLStreamException when the body is not well-formed XML, has a DOCTYPE or nests too deep */
     static BodyObject read(byte[] xml, BodyBinding binding) throws XMLStreamException {
-        XMLStreamReader reader = FACTORY.createXMLStreamReader(new ByteArrayInputStream(xml));
+        // A factory per body: cheap, and XMLInputFactory promises no thread-safety.
+        XMLStreamReader reader = secureFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
         try {
             Deque<Element> open = new ArrayDeque<>();
             BodyObject body = new BodyObject();

@@ -62,6 +62,14 @@ class XmlBodyTest {
     }
 
     @Test
+    void readsDatesInXmlTextWhenParseDateIsOn() throws Exception {
+        String xml = "<r at=\"2012-03-21T05:40:00Z\"><when>2012-03-21T05:40:00Z</when></r>";
+        assertEquals("03/21/2012 05:40:00|03/21/2012 05:40:00", render("{{body.r.when}}|{{body.r.at}}", xml, "text/xml"));
+        LiquidTemplate asWritten = LiquidTemplate.compile("{{body.r.when}}", new BodyBinding(false, false));
+        assertEquals("2012-03-21T05:40:00Z", asWritten.render(Map.of(), utf8(xml), "text/xml"));
+    }
+
+    @Test
     void loopsOnceOverAnElementThatOccursOnce() throws Exception {
         String xml = "<orders><order><id>1</id></order></orders>";
         assertEquals("1;", render("{% for o in body.orders.order %}{{o.id}};{% endfor %}", xml, "application/xml"));
