@@ -5,6 +5,7 @@ import dev.breakwater.gateway.config.NamedValueDefinition;
 import dev.breakwater.gateway.policy.compile.CompileEnvironment;
 import dev.breakwater.gateway.policy.compile.PolicyCompileException;
 import dev.breakwater.gateway.policy.compile.ScopeCompiler;
+import dev.breakwater.gateway.policy.xml.PolicyXmlReader;
 import dev.breakwater.gateway.testing.CorpusFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ class ApimCorpusCompatibilityTest {
         Map<String, String> fragmentsByName = new LinkedHashMap<>();
         for (Path file : files) {
             String text = CorpusFiles.read(file);
-            if (text.stripLeading().startsWith("<fragment")) {
+            if (isFragment(text)) {
                 fragmentsByName.put(baseName(file), text);
             }
         }
@@ -77,7 +78,7 @@ class ApimCorpusCompatibilityTest {
         }
         int i = 0;
         for (String name : names) {
-            namedValues.add(new NamedValueDefinition("nv" + i++, name, "value-of-" + name, false));
+            namedValues.add(new NamedValueDefinition("nv" + i++, name, plausibleValue(name), false));
         }
         List<FragmentDefinition> fragments = new ArrayList<>();
         for (String id : fragmentIds) {
@@ -85,7 +86,7 @@ class ApimCorpusCompatibilityTest {
         }
         CompileEnvironment environment = PolicyTesting.environment(namedValues, fragments);
         try {
-            if (text.stripLeading().startsWith("<fragment")) {
+            if (isFragment(text)) {
                 List<FragmentDefinition> alone = new ArrayList<>(fragments);
                 alone.add(new FragmentDefinition("under-test", null, text));
                 new ScopeCompiler(PolicyTesting.environment(namedValues, alone)).checkFragment("under-test");
@@ -97,6 +98,32 @@ class ApimCorpusCompatibilityTest {
             return e.getMessage();
         } catch (RuntimeException e) {
             throw new AssertionError("an internal error instead of a message: " + e, e);
+        }
+    }
+
+    /**
+     * A value a named value of this name plausibly has, since the corpus leaves them out: a URL, a
+     * path, a number where the name says so (they stand in code too), else a word.
+     */
+    private static String plausibleValue(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (lower.matches(".*(url|host|endpoint|uri).*")) {
+            return "https://backend.example.com";
+        }
+        if (lower.contains("path")) {
+            return "/path";
+        }
+        if (lower.matches(".*(seconds|count|weight|timeout|size|limit|number|max|min|port|percent).*")) {
+            return "1";
+        }
+        return "value-of-" + name;
+    }
+
+    private static boolean isFragment(String text) {
+        try {
+            return new PolicyXmlReader().read(text).name().equals("fragment");
+        } catch (PolicyCompileException e) {
+            return false;
         }
     }
 

@@ -112,4 +112,11 @@ class PolicyDocumentTest {
         assertTrue(message.startsWith("malformed XML at line 7"), message);
         assertTrue(message.contains("\"oops\""), message);
     }
+
+    @Test
+    void aTagSpreadOverSeveralLinesIsReportedWhereItStarts() {
+        String message = compileError("<policies>\n<inbound>\n<set-header\n    name=\"a\"\n    exists-acton=\"skip\">\n"
+                + "<value>1</value>\n</set-header>\n</inbound>\n</policies>");
+        assertTrue(message.contains("<set-header> at line 3: unknown attribute 'exists-acton'"), message);
+    }
 }

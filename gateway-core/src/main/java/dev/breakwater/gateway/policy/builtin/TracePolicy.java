@@ -20,7 +20,7 @@ import java.util.Set;
  * {@code <trace source="orders" severity="information"><message>...</message><metadata name="n"
  * value="v"/></trace>}: adds a message to the request's line in the request log (APIM sends it to
  * its trace and Application Insights). Message and metadata values may be expressions; a message
- * is cut at 8 KiB.
+ * is cut at 8 KiB. The earlier form, {@code <trace source="...">message</trace>}, is read too.
  */
 public final class TracePolicy implements Step {
 
@@ -66,6 +66,11 @@ public final class TracePolicy implements Step {
         public Step compile(PolicyElement element, CompileContext context) throws PolicyCompileException {
             element.allowAttributes("source", "severity");
             element.allowChildren("message", "metadata");
+            if (element.children().isEmpty() && !element.rawText().isEmpty()) {
+                // the earlier form of the policy: <trace source="...">message</trace>
+                return new TracePolicy(context.values().requiredLiteral(element, "source"), "verbose",
+                        context.values().text(element), Map.of());
+            }
             element.forbidText();
             String source = context.values().requiredLiteral(element, "source");
             String severity = context.values().literal(element, "severity");

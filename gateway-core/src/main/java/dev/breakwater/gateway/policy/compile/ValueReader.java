@@ -60,9 +60,12 @@ public final class ValueReader {
         return ExpressionValue.string(compile(element, text, ExpectedType.STRING, "text"), policy);
     }
 
-    /** The element's text with named values substituted, for templates (Liquid) that are not expressions. */
-    public String templateText(PolicyElement element) throws PolicyCompileException {
-        return environment.namedValues().substitute(element.rawText(), element, "text", true);
+    /**
+     * A template's text (Liquid) with named values substituted; a {@code {{...}}} that names no
+     * named value is left for the template, which uses the same braces.
+     */
+    public String templateText(PolicyElement element, String text) throws PolicyCompileException {
+        return environment.namedValues().substitute(text, element, "text", true);
     }
 
     /** Text that is not a value (inline XML content): named values substituted, nothing compiled. */

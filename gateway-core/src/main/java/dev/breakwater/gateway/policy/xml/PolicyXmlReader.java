@@ -46,11 +46,13 @@ public final class PolicyXmlReader {
         if (xml.startsWith("\uFEFF")) {
             xml = xml.substring(1); // a byte order mark, as editors on Windows write them
         }
-        TreeBuilder builder = new TreeBuilder();
+        // APIM accepts raw quotes, '<' and '&' inside policy expressions: escape them first.
+        // The escaping keeps every line break, so line numbers still match what the user wrote.
+        String wellFormed = LenientXml.wellFormed(xml);
+        TreeBuilder builder = new TreeBuilder(wellFormed);
         try {
             SAXParser parser = factory.newSAXParser();
-            // APIM accepts raw quotes, '<' and '&' inside policy expressions: escape them first.
-            parser.parse(new InputSource(new StringReader(LenientXml.wellFormed(xml))), builder);
+            parser.parse(new InputSource(new StringReader(wellFormed)), builder);
         } catch (SAXParseException e) {
             throw new PolicyCompileException("malformed XML at line " + e.getLineNumber()
                     + ", column " + e.getColumnNumber() + ": " + e.getMessage());
@@ -64,8 +66,13 @@ public final class PolicyXmlReader {
     private static final class TreeBuilder extends DefaultHandler {
 
         private final Deque<Partial> open = new ArrayDeque<>();
+        private final StartLines startLines;
         private Locator locator;
         private PolicyElement root;
+
+        TreeBuilder(String text) {
+            this.startLines = new StartLines(text);
+        }
 
         @Override
         public void setDocumentLocator(Locator locator) {
@@ -78,7 +85,9 @@ public final class PolicyXmlReader {
             for (int i = 0; i < attributes.getLength(); i++) {
                 values.put(attributes.getQName(i), attributes.getValue(i));
             }
-            open.push(new Partial(qName, values, locator == null ? 0 : locator.getLineNumber()));
+            int line = locator == null ? 0
+                    : startLines.lineOfTagEndingAt(qName, locator.getLineNumber(), locator.getColumnNumber());
+            open.push(new Partial(qName, values, line));
         }
 
         @Override

@@ -81,6 +81,31 @@ class BodyPoliciesTest {
     }
 
     @Test
+    void aLiquidTemplateRendersTheBodyAndContextAndLeavesItsBracesToLiquid() throws Exception {
+        Pipeline pipeline = PolicyTesting.pipeline(PolicyTesting.environment(java.util.List.of(
+                new dev.breakwater.gateway.config.NamedValueDefinition("v", "version", "v2", false)), java.util.List.of()),
+                null, null, in(Section.INBOUND, "<set-body template=\"liquid\">{\"id\": \"{{body.order.id}}\", "
+                        + "\"method\": \"{{context.Request.Method}}\", \"tier\": \"{{context.Request.Headers[\"x-tier\"]}}\", "
+                        + "\"api\": \"{{version}}\"}</set-body>"), Set.of());
+        assertTrue(pipeline.readsRequestBody(), "a Liquid template in inbound reads the request body");
+        PolicyContext context = PolicyTesting.context("/items", null,
+                dev.breakwater.gateway.policy.runtime.TemplateValues.NONE, "Content-Type", "application/json", "X-Tier", "gold");
+        context.request().body().buffered("{\"order\": {\"id\": 7}}".getBytes(StandardCharsets.UTF_8));
+        PolicyTesting.run(pipeline, Section.INBOUND, context);
+        assertEquals("{\"id\": \"7\", \"method\": \"GET\", \"tier\": \"gold\", \"api\": \"v2\"}",
+                text(context.request().body().bytes()));
+    }
+
+    @Test
+    void aLiquidTemplateInsideReturnResponseGetsNoBody() throws Exception {
+        PolicyContext context = PolicyTesting.flow(in(Section.INBOUND, "<return-response><set-body template=\"liquid\">"
+                + "[{{body.x}}|{{context.Request.Method}}]</set-body></return-response>"));
+        assertEquals("[|GET]", body(context.response()));
+        assertTrue(PolicyTesting.compileError(in(Section.INBOUND, "<set-body template=\"liquid\">{{ x | nope }}</set-body>"))
+                .contains("the Liquid template"));
+    }
+
+    @Test
     void setBodyAttributesAreChecked() {
         assertTrue(PolicyTesting.compileError(in(Section.INBOUND, "<set-body template=\"mustache\">x</set-body>"))
                 .contains("must be liquid"));

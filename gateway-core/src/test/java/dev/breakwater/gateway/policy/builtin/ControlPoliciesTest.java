@@ -91,9 +91,11 @@ class ControlPoliciesTest {
     void traceAddsItsMessageAndMetadataForTheRequestLog() throws Exception {
         PolicyContext context = inbound("<trace source=\"orders\" severity=\"error\"><message>@(\"for \" + "
                 + "context.Request.Method)</message><metadata name=\"q\" value=\"@(context.Request.Url.Query.GetValueOrDefault(\"q\", \"\"))\"/>"
-                + "</trace><trace source=\"plain\"><message>hello</message></trace>");
+                + "</trace><trace source=\"plain\"><message>hello</message></trace>"
+                + "<trace source=\"old\">@(\"the earlier form \" + 1)</trace>");
         assertEquals(List.of(new TraceEntry("orders", "error", "for GET", Map.of("q", "1")),
-                new TraceEntry("plain", "verbose", "hello", Map.of())), context.traces());
+                new TraceEntry("plain", "verbose", "hello", Map.of()),
+                new TraceEntry("old", "verbose", "the earlier form 1", Map.of())), context.traces());
         assertTrue(compileError(in(Section.INBOUND, "<trace source=\"s\"/>")).contains("a <message> is required"));
         assertTrue(compileError(in(Section.INBOUND, "<trace source=\"s\" severity=\"loud\"><message>m</message></trace>"))
                 .contains("must be verbose, information or error"));

@@ -49,8 +49,6 @@ class ResponsePoliciesTest {
         assertTrue(compileError(in(Section.INBOUND, "<return-response><rewrite-uri template=\"/x\"/></return-response>"))
                 .contains("not allowed inside <return-response>"));
         assertTrue(compileError(in(Section.INBOUND, "<return-response response-variable-name=\"r\"/>")).contains("not supported yet"));
-        assertTrue(compileError(in(Section.INBOUND, "<return-response><set-body template=\"liquid\">x</set-body></return-response>"))
-                .contains("not supported yet"));
     }
 
     @Test
