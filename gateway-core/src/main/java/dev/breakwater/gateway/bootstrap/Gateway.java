@@ -1,6 +1,7 @@
 package dev.breakwater.gateway.bootstrap;
 
 import com.codahale.metrics.MetricRegistry;
+import dev.breakwater.gateway.backup.BackupKey;
 import dev.breakwater.gateway.backup.ConfigBackup;
 import dev.breakwater.gateway.backup.GatewayStore;
 import dev.breakwater.gateway.config.ConfigException;
@@ -106,11 +107,12 @@ public final class Gateway implements AutoCloseable {
             throws SettingsException, ConfigException {
         settings.require(GatewaySettings.GATEWAY_NAME);
         boolean backupEnabled = settings.bool(GatewaySettings.BACKUP_ENABLED);
-        H2Database store = openStore(settings, backupEnabled, parts);
+        int generations = settings.integer(GatewaySettings.BACKUP_GENERATIONS, 1, 1000);
+        GatewayStore.Opened opened = openStore(settings, backupEnabled, parts);
+        H2Database store = opened.database();
         SyncService sync = null;
         try {
-            ConfigBackup backup = backupEnabled ? new ConfigBackup(store,
-                    settings.integer(GatewaySettings.BACKUP_GENERATIONS, 1, 1000), parts.clock()) : null;
+            ConfigBackup backup = backupEnabled ? new ConfigBackup(opened, generations, parts.clock()) : null;
             sync = sync(settings, endpoint, parts, backup, new TelemetrySender(parts.telemetry(),
                     new TelemetrySpool(store), settings.duration(GatewaySettings.TELEMETRY_RETENTION), parts.clock(),
                     parts.identity().instanceId()));
@@ -129,19 +131,20 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    /** The backup's file, or (backup disabled) a database in memory for the telemetry spool. */
-    private static H2Database openStore(Settings settings, boolean backupEnabled, GatewayParts parts)
+    /** The backup's file, or (backup disabled) a database in memory, without a cipher, for the telemetry spool. */
+    private static GatewayStore.Opened openStore(Settings settings, boolean backupEnabled, GatewayParts parts)
             throws SettingsException, ConfigException {
         if (!backupEnabled) {
             try {
-                return GatewayStore.inMemory();
+                return new GatewayStore.Opened(GatewayStore.inMemory(), null, null);
             } catch (SQLException e) {
                 throw new ConfigException("the in-memory telemetry spool cannot be created: " + e.getMessage());
             }
         }
+        byte[] key = BackupKey.fromSetting(settings.get(GatewaySettings.BACKUP_KEY));
         Path path = Path.of(settings.require(GatewaySettings.BACKUP_PATH));
         try {
-            return GatewayStore.open(path, parts.clock());
+            return GatewayStore.open(path, key, parts.clock());
         } catch (SQLException e) {
             throw new ConfigException("the configuration backup in " + path.toAbsolutePath() + " cannot be opened: "
                     + e.getMessage().lines().findFirst().orElse("") + " (is another gateway using it?)");
