@@ -59,10 +59,11 @@ final class FragmentRoot {
         }
     }
 
+    /** The text without the comments and whitespace after the root element; its start is unchanged. */
     private static String withoutTrailingComments(String xml) {
-        String body = xml.strip();
+        String body = xml.stripTrailing();
         while (body.endsWith("-->") && body.lastIndexOf("<!--") >= 0) {
-            body = body.substring(0, body.lastIndexOf("<!--")).strip();
+            body = body.substring(0, body.lastIndexOf("<!--")).stripTrailing();
         }
         return body;
     }
