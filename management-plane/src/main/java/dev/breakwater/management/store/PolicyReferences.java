@@ -3,6 +3,7 @@ package dev.breakwater.management.store;
 import dev.breakwater.gateway.config.FragmentDefinition;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -36,11 +37,25 @@ final class PolicyReferences {
         }
     }
 
-    private PolicyReferences() {
+    /** What one document references directly. */
+    private record Direct(Set<String> namedValues, Set<String> fragments) {
+    }
+
+    private final Map<String, FragmentDefinition> fragmentsById;
+    private final Map<String, Direct> scanned = new HashMap<>(); // a policy shared by many gateways is scanned once
+
+    /** @param fragmentsById the fragments that documents can include */
+    PolicyReferences(Map<String, FragmentDefinition> fragmentsById) {
+        this.fragmentsById = fragmentsById;
     }
 
     /** What the policies use, with the fragments (by id) they can include. */
     static Used of(Iterable<String> policies, Map<String, FragmentDefinition> fragmentsById) {
+        return new PolicyReferences(fragmentsById).used(policies);
+    }
+
+    /** What the policies ({@code null} ones ignored) use, following the fragments they include. */
+    Used used(Iterable<String> policies) {
         Set<String> names = new HashSet<>();
         Set<String> included = new HashSet<>();
         Deque<String> toScan = new ArrayDeque<>();
@@ -50,14 +65,9 @@ final class PolicyReferences {
             }
         });
         while (!toScan.isEmpty()) {
-            String xml = toScan.poll();
-            Matcher named = NAMED_VALUE.matcher(xml);
-            while (named.find()) {
-                names.add(named.group(1).toLowerCase(Locale.ROOT));
-            }
-            Matcher include = INCLUDE.matcher(xml);
-            while (include.find()) {
-                String id = (include.group(1) != null ? include.group(1) : include.group(2)).strip();
+            Direct direct = scanned.computeIfAbsent(toScan.poll(), PolicyReferences::scan);
+            names.addAll(direct.namedValues());
+            for (String id : direct.fragments()) {
                 FragmentDefinition fragment = fragmentsById.get(id);
                 if (included.add(id) && fragment != null && fragment.policy() != null) {
                     toScan.add(fragment.policy()); // each fragment once: a cycle ends here
@@ -65,5 +75,19 @@ final class PolicyReferences {
             }
         }
         return new Used(Set.copyOf(names), Set.copyOf(included));
+    }
+
+    private static Direct scan(String xml) {
+        Set<String> names = new HashSet<>();
+        Matcher named = NAMED_VALUE.matcher(xml);
+        while (named.find()) {
+            names.add(named.group(1).toLowerCase(Locale.ROOT));
+        }
+        Set<String> fragments = new HashSet<>();
+        Matcher include = INCLUDE.matcher(xml);
+        while (include.find()) {
+            fragments.add((include.group(1) != null ? include.group(1) : include.group(2)).strip());
+        }
+        return new Direct(Set.copyOf(names), Set.copyOf(fragments));
     }
 }

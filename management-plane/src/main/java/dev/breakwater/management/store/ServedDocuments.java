@@ -10,7 +10,6 @@ import dev.breakwater.management.model.GatewayDefinition;
 import dev.breakwater.management.model.ManagementDocument;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,26 +38,29 @@ final class ServedDocuments {
 
     /** Each gateway's document, by gateway id. */
     Map<String, byte[]> render(ManagementDocument document) {
+        Map<String, FragmentDefinition> fragments = new HashMap<>();
+        document.fragments().forEach(fragment -> fragments.putIfAbsent(fragment.id(), fragment));
+        PolicyReferences references = new PolicyReferences(fragments);
         Map<List<ApiDefinition>, byte[]> byApis = new HashMap<>();
         Map<String, byte[]> served = new HashMap<>();
         for (GatewayDefinition gateway : document.gateways()) {
             List<ApiDefinition> apis = document.apis().stream().filter(api -> gateway.apis().contains(api.id())).toList();
-            served.put(gateway.id(), byApis.computeIfAbsent(apis, assigned -> json.write(servedWith(document, assigned))));
+            served.put(gateway.id(), byApis.computeIfAbsent(apis, assigned ->
+                    json.write(servedWith(document, assigned, references))));
         }
         return Map.copyOf(served);
     }
 
     /** The document served with these APIs: only what their policies and the global policy use. */
-    static ConfigDocument servedWith(ManagementDocument document, List<ApiDefinition> apis) {
+    private static ConfigDocument servedWith(ManagementDocument document, List<ApiDefinition> apis,
+                                             PolicyReferences references) {
         List<String> policies = new ArrayList<>();
         policies.add(document.policy());
         for (ApiDefinition api : apis) {
             policies.add(api.policy());
             api.operations().stream().map(OperationDefinition::policy).forEach(policies::add);
         }
-        Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
-        document.fragments().forEach(fragment -> fragments.putIfAbsent(fragment.id(), fragment));
-        PolicyReferences.Used used = PolicyReferences.of(policies, fragments);
+        PolicyReferences.Used used = references.used(policies);
         List<NamedValueDefinition> namedValues = document.namedValues().stream()
                 .filter(value -> value.referenceName() != null && used.namedValue(value.referenceName())).toList();
         List<FragmentDefinition> included = document.fragments().stream()
