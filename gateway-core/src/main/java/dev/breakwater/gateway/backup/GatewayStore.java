@@ -34,7 +34,7 @@ public final class GatewayStore {
     /**
      * An open store.
      *
-     * @param cipher   encrypts the backed-up documents
+     * @param cipher   encrypts the backed-up documents ({@code null} for the in-memory store of a gateway without backup)
      * @param setAside what was set aside at opening and why, or {@code null}
      */
     public record Opened(H2Database database, SecretCipher cipher, String setAside) implements AutoCloseable {
