@@ -66,7 +66,7 @@ class CrashIT {
                         Thread.sleep(50 + random.nextInt(1500));
                         gateway.kill();
                     }
-                    try (H2Database store = GatewayStore.open(backup, Clock.systemUTC())) {
+                    try (GatewayStore.Opened store = GatewayStore.open(backup, null, Clock.systemUTC())) {
                         ConfigBackup restored = new ConfigBackup(store, 5, Clock.systemUTC());
                         BackupRestore.Result result = BackupRestore.newestValid(restored, compiler);
                         assertNotNull(result.snapshot(), "trial " + trial + ": " + result.whyNone());

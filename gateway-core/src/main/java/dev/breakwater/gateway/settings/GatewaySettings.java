@@ -23,6 +23,7 @@ public final class GatewaySettings {
     public static final String BACKUP_ENABLED = "config.backup.enabled";
     public static final String BACKUP_PATH = "config.backup.path";
     public static final String BACKUP_GENERATIONS = "config.backup.generations";
+    public static final String BACKUP_KEY = "config.backup.encryption.key";
     public static final String STARTUP_TIMEOUT = "config.startup.timeout";
     public static final String METRICS_ENABLED = "metrics.enabled";
     public static final String JMX_ENABLED = "metrics.jmx.enabled";
@@ -79,6 +80,9 @@ public final class GatewaySettings {
                     + "default and must be set unless the backup is disabled"),
             new Setting(BACKUP_GENERATIONS, "5", "how many applied configurations the backup keeps",
                     SettingCheck.integer(1, 1000)),
+            new Setting(BACKUP_KEY, null, "key that encrypts the backup: 32 random bytes in base64 (openssl rand "
+                    + "-base64 32; secret: prefer the environment variable); unset: generated into "
+                    + "<config.backup.path>/backup-key"),
             new Setting(STARTUP_TIMEOUT, "60s", "with neither the management plane nor a backup, how long to try before "
                     + "giving up the start", SettingCheck.duration(Duration.ofSeconds(1))),
             new Setting(METRICS_ENABLED, "true", "measure every request (timers per API and operation, status classes)",

@@ -184,7 +184,7 @@ public final class SyncService implements AutoCloseable {
             return;
         }
         try {
-            backup.save(snapshot.revision(), snapshot.sha256(), document, snapshot.source());
+            backup.save(snapshot.revision(), document, snapshot.source());
             status.backedUp(snapshot.revision(), clock.instant());
         } catch (SQLException e) {
             status.backupFailed(e.getMessage());

@@ -3,14 +3,14 @@ package dev.breakwater.gateway.policy.compile;
 import dev.breakwater.gateway.config.NamedValueDefinition;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The named values of a configuration, substituted where APIM substitutes them: {@code {{name}}}
  * in attribute values and element text, expressions included, when the configuration is compiled.
- * An unknown name refuses the document. Secret values never appear in a message: {@link #scrub}
+ * Names are matched regardless of case. An unknown name refuses the document. Secret values never appear in a message: {@link #scrub}
  * puts the reference back wherever one would.
  */
 public final class NamedValues {
@@ -18,7 +18,8 @@ public final class NamedValues {
     /** No named values. */
     public static final NamedValues NONE = new NamedValues(List.of());
 
-    private final Map<String, String> values = new HashMap<>();
+    // display names are unique regardless of case (the management plane checks), and found so
+    private final Map<String, String> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final List<NamedValueDefinition> secrets;
 
     public NamedValues(List<NamedValueDefinition> definitions) {
@@ -56,7 +57,7 @@ public final class NamedValues {
             if (value == null && !lenient) {
                 throw new PolicyCompileException(element, what + " refers to the named value '" + name
                         + "', which does not exist" + (values.isEmpty() ? "" : "; named values: "
-                        + String.join(", ", new java.util.TreeSet<>(values.keySet()))));
+                        + String.join(", ", values.keySet())));
             }
             out.append(text, from, open).append(value != null ? value : text.substring(open, close + 2));
             from = close + 2;
