@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.breakwater.gateway.backup.BackupRestore;
 import dev.breakwater.gateway.backup.ConfigBackup;
 import dev.breakwater.gateway.backup.GatewayStore;
-import dev.breakwater.gateway.db.H2Database;
 import dev.breakwater.gateway.policy.compile.PolicyRegistry;
 import dev.breakwater.gateway.snapshot.SnapshotCompiler;
 import dev.breakwater.gateway.testing.JavaProcess;

@@ -24,13 +24,42 @@ import org.junit.jupiter.api.Test;
  * Compiles every document of the public APIM policy corpus as an API's policy under an empty global
  * one (fragments alone), with every named value it references defined and every fragment it
  * includes taken from the corpus when it has one of that name (else an empty one), and prints the
- * share accepted and the refusals grouped by reason. A report, not a pass mark: what fails the test
- * is a refusal of a kind the engine should never give (an internal error instead of a message).
+ * share accepted and the refusals grouped by reason. The share is a report, not a pass mark. What
+ * fails the test: an internal error instead of a message, and a refusal for anything but a policy
+ * (or attribute) not built yet, unless the document is one of those below that APIM would refuse
+ * too as published.
  */
 class ApimCorpusCompatibilityTest {
 
     private static final Pattern NAMED_VALUE = Pattern.compile("\\{\\{\\s*([^{}]+?)\\s*\\}\\}");
     private static final Pattern FRAGMENT = Pattern.compile("fragment-id\\s*=\\s*[\"']([^\"']+)[\"']");
+
+    /** Documents of the corpus that are not valid as published, and why: they must be refused. */
+    private static final Map<String, String> INVALID_AS_PUBLISHED = Map.ofEntries(
+            Map.entry("api-httpbin.v1.template.json__0.xml", "an ARM template expression [concat('...')], not XML"),
+            Map.entry("api-httpbin.v2-rev2.template.json__0.xml", "an ARM template expression [concat('...')], not XML"),
+            Map.entry("api-httpbin.v2.template.json__0.xml", "an ARM template expression [concat('...')], not XML"),
+            Map.entry("policy-expressions-4-3-transformation.md__1.xml", "an excerpt: <inbound> without <policies>"),
+            Map.entry("policy-expressions-4-4-named-values.md__0.xml", "an excerpt: <inbound> without <policies>"),
+            Map.entry("policy-expressions-4-7-abort-processing.md__0.xml", "an excerpt: <inbound> without <policies>"),
+            Map.entry("security-7-3-managed-identities.md__0.xml", "an excerpt: <inbound> without <policies>"),
+            Map.entry("versions-revisions-5-2-revisions.md__0.xml", "an excerpt: sections without <policies>"),
+            Map.entry("CheckInboundIPIsInAFDServiceTagRangeOnConsumptionTier.policy.xml",
+                    "a comment closed twice leaves text after the root element"),
+            Map.entry("Filter response content based on product name.policy.xml", "an unclosed comment"),
+            Map.entry("Call out to an HTTP endpoint and cache the response.policy.xml",
+                    "an expression mangled by an HTML export (latlong=\"\" lat=\"\")"),
+            Map.entry("Loopback request for service at same API Management service.xml",
+                    "an expression mangled by an HTML export (\"Ocp-Apim-Subscription-Key=\"\"\")"),
+            Map.entry("Pre-authorize requests based on HTTP method with validate-jwt.policy.xml",
+                    "an expression mangled by an HTML export (\"patch=\"\"\")"),
+            Map.entry("Generate Azure Relay Token.policy.xml", "a placeholder left empty: base-url=\"\""));
+
+    /**
+     * Refusals for what the issue's expression subset leaves out (XML in expressions: XmlReader,
+     * XDocument), by document, so that a new kind of refusal still fails the test.
+     */
+    private static final Set<String> OUTSIDE_THE_EXPRESSION_SUBSET = Set.of("Extract value from XML.xml");
 
     @Test
     void corpusCompiles() throws Exception {
@@ -46,22 +75,40 @@ class ApimCorpusCompatibilityTest {
         }
         int accepted = 0;
         Map<String, List<String>> refusals = new TreeMap<>();
+        List<String> unexpected = new ArrayList<>();
         for (Path file : files) {
             String text = CorpusFiles.read(file);
             String problem = compile(text, fragmentsByName);
+            String name = file.getFileName().toString();
+            String invalid = INVALID_AS_PUBLISHED.get(name);
             if (problem == null) {
                 accepted++;
+                if (invalid != null) {
+                    unexpected.add(name + ": accepted, though it is " + invalid);
+                }
             } else {
                 refusals.computeIfAbsent(reason(problem), key -> new ArrayList<>())
                         .add(corpus.relativize(file) + ": " + problem);
+                if (invalid == null && !notBuiltYet(problem) && !OUTSIDE_THE_EXPRESSION_SUBSET.contains(name)) {
+                    unexpected.add(name + ": " + problem);
+                }
             }
         }
-        System.out.printf("APIM corpus compatibility: %d of %d documents accepted (%d%%)%n", accepted, files.size(),
-                100 * accepted / files.size());
+        int valid = files.size() - INVALID_AS_PUBLISHED.size();
+        System.out.printf("APIM corpus compatibility: %d of %d documents accepted (%d%%); %d of the %d valid as "
+                        + "published (%d%%)%n", accepted, files.size(), 100 * accepted / files.size(), accepted, valid,
+                100 * accepted / valid);
         refusals.entrySet().stream().sorted((a, b) -> b.getValue().size() - a.getValue().size()).forEach(group -> {
             System.out.printf("  %3d  %s%n", group.getValue().size(), group.getKey());
             group.getValue().forEach(detail -> System.out.printf("         %s%n", abbreviate(detail)));
         });
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), unexpected,
+                "refused for something other than a policy not built yet, or accepted though invalid");
+    }
+
+    private static boolean notBuiltYet(String problem) {
+        return problem.contains("an APIM policy this gateway does not support yet")
+                || problem.matches("(?s).*attribute '[a-z-]+' is not supported yet.*");
     }
 
     /** Compiles one document; returns why it was refused, or {@code null}. */
@@ -78,7 +125,8 @@ class ApimCorpusCompatibilityTest {
         }
         int i = 0;
         for (String name : names) {
-            namedValues.add(new NamedValueDefinition("nv" + i++, name, plausibleValue(name), false));
+            String value = usedAsANumber(name, text, fragmentIds, fragmentsByName) ? "1" : plausibleValue(name);
+            namedValues.add(new NamedValueDefinition("nv" + i++, name, value, false));
         }
         List<FragmentDefinition> fragments = new ArrayList<>();
         for (String id : fragmentIds) {
@@ -117,6 +165,17 @@ class ApimCorpusCompatibilityTest {
             return "1";
         }
         return "value-of-" + name;
+    }
+
+    /** Whether the documents put the reference bare in code, as in {@code var key = {{name}};}. */
+    private static boolean usedAsANumber(String name, String text, Set<String> fragmentIds,
+            Map<String, String> fragmentsByName) {
+        Pattern bare = Pattern.compile("=\\s*\\{\\{\\s*" + Pattern.quote(name) + "\\s*\\}\\}\\s*;");
+        if (bare.matcher(text).find()) {
+            return true;
+        }
+        return fragmentIds.stream().map(fragmentsByName::get)
+                .anyMatch(fragment -> fragment != null && bare.matcher(fragment).find());
     }
 
     private static boolean isFragment(String text) {

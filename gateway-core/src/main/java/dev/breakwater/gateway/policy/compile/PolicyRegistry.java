@@ -39,6 +39,14 @@ public final class PolicyRegistry {
     PolicyFactory factoryFor(PolicyElement element, Section section) throws PolicyCompileException {
         PolicyFactory factory = factories.get(element.name());
         if (factory == null) {
+            if (element.name().equals("base")) {
+                throw new PolicyCompileException(element, "<base/> stands only directly in a section of <policies>, "
+                        + "not inside a policy or a fragment");
+            }
+            if (Section.byElementName(element.name()) != null) {
+                throw new PolicyCompileException(element, "a section stands only directly in <policies>, "
+                        + "not inside a policy or a fragment");
+            }
             String known = KnownPolicies.isApimPolicy(element.name())
                     ? "an APIM policy this gateway does not support yet" : "not a policy this gateway knows";
             throw new PolicyCompileException(element, known + "; supported: "

@@ -96,6 +96,14 @@ class NamedValuesAndFragmentsTest {
         PolicyCompileException root = assertThrows(PolicyCompileException.class, () -> pipeline(in(Section.INBOUND,
                 "<include-fragment fragment-id=\"x\"/>"), List.of(new FragmentDefinition("x", null, "<policies/>"))));
         assertTrue(root.getMessage().contains("the root element must be <fragment>"), root.getMessage());
+        for (String inside : List.of("<base/>", "<inbound/>")) {
+            PolicyCompileException error = assertThrows(PolicyCompileException.class, () -> pipeline(in(Section.INBOUND,
+                    "<include-fragment fragment-id=\"x\"/>"), List.of(new FragmentDefinition("x", null,
+                    "<fragment>" + inside + "</fragment>"))));
+            assertTrue(error.getMessage().contains("fragment 'x': " + inside.replace("/", "")
+                    + " at line 1: " + (inside.equals("<base/>") ? "<base/> stands only" : "a section stands only")),
+                    error.getMessage());
+        }
     }
 
     @Test
