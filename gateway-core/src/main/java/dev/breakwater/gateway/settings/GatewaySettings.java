@@ -127,7 +127,7 @@ public final class GatewaySettings {
                     + "comma-separated; '*' matches any characters (added to the built-in list)"),
             new Setting(POLICY_BODY_LIMIT, "4194304", "the largest body (bytes) the gateway buffers for a policy "
                     + "that reads it; a larger request gets 413, a larger backend response 502",
-                    SettingCheck.integer(1024, 1024 * 1024 * 1024)),
+                    SettingCheck.integer(1024, 256 * 1024 * 1024)),
             new Setting(REGION, null, "the region policies see as context.Deployment.Region (default: empty)"));
 
     /** A check: a comma-separated list of IP addresses and CIDR ranges. */

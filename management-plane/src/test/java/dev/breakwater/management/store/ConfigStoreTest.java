@@ -85,7 +85,7 @@ class ConfigStoreTest {
             store.change(current -> Edits.withApi(current, api("a", null)));
             ConfigException refused = assertThrows(ConfigException.class, () -> store.change(current ->
                     Edits.withApi(current, api("a", "<policies><inbound><nope/></inbound></policies>"))));
-            assertTrue(refused.getMessage().contains("<nope> at line 1: unknown policy"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("<nope> at line 1: not a policy this gateway knows"), refused.getMessage());
             assertEquals(1, store.state().revision());
             assertThrows(ConfigException.class, () -> store.change(current ->
                     Edits.withGateway(current, new GatewayDefinition("gw", null, List.of("missing")))));
