@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.codahale.metrics.Gauge;
 import dev.breakwater.gateway.testing.Echo;
-import dev.breakwater.gateway.testing.PausePolicy;
 import dev.breakwater.gateway.testing.TestBackend;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -2,19 +2,15 @@ package dev.breakwater.gateway.proxy;
 
 import dev.breakwater.gateway.metrics.RequestObserver;
 import dev.breakwater.gateway.policy.runtime.Body;
-import dev.breakwater.gateway.policy.runtime.ClientRequest;
 import dev.breakwater.gateway.policy.runtime.ForwardOptions;
-import dev.breakwater.gateway.policy.runtime.Headers;
 import dev.breakwater.gateway.policy.runtime.Outcome;
 import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.runtime.PolicyException;
 import dev.breakwater.gateway.policy.runtime.RequestFlow;
 import dev.breakwater.gateway.policy.runtime.RequestMessage;
 import dev.breakwater.gateway.policy.runtime.ResponseMessage;
-import dev.breakwater.gateway.routing.ApiRoute;
 import dev.breakwater.gateway.routing.RouteMatch;
 import dev.breakwater.gateway.snapshot.ActiveConfig;
-import dev.breakwater.gateway.snapshot.ConfigSnapshot;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,48 +57,20 @@ public class GatewayServlet extends AsyncProxyServlet {
             throws ServletException, IOException {
         Exchange exchange = new Exchange(request, response, RequestIds.forRequest(request),
                 options.forwarded().clientAddress(request), observer);
-        ConfigSnapshot snapshot = config.current();
-        if (snapshot == null) {
-            error(exchange, 503, "The gateway has no configuration yet");
-            return;
-        }
-        String path = pathWithinContext(request);
-        RequestChecks.Refusal refusal = RequestChecks.beforeRouting(request, path);
-        if (refusal != null) {
-            error(exchange, refusal.status(), refusal.message());
-            return;
-        }
-        ApiRoute api = snapshot.routes().findApi(request.getServerName(), path);
-        if (api == null) {
-            error(exchange, 404, "Resource not found");
-            return;
-        }
-        refusal = RequestChecks.afterApiMatched(request, api);
-        if (refusal != null) {
-            error(exchange, refusal.status(), refusal.message());
-            return;
-        }
-        String remainder = path.substring(api.prefix().length());
-        RouteMatch match = api.match(request.getMethod(), remainder);
-        if (match == null) {
-            error(exchange, 404, "Unable to match incoming request to an operation");
+        RequestRouting.Routed routed = RequestRouting.route(request, config.current());
+        if (routed.refusal() != null) {
+            error(exchange, routed.refusal().status(), routed.refusal().message());
             return;
         }
         request.setAttribute(EXCHANGE, exchange);
-        start(exchange, match, path, remainder);
+        start(exchange, routed.match(), routed.path(), routed.remainder());
     }
 
     /** Builds the policy context and runs the flow, after buffering the body when a policy reads it. */
     private void start(Exchange exchange, RouteMatch match, String path, String remainder) {
         HttpServletRequest request = exchange.request;
         boolean hasBody = hasContent(request);
-        ClientRequest client = new ClientRequest(exchange.requestId, exchange.started(), exchange.startNanos(),
-                request.getMethod(), request.getScheme(), request.getServerName(), request.getServerPort(), path,
-                request.getQueryString(), exchange.clientAddress(), hasBody);
-        RequestMessage message = new RequestMessage(request.getMethod(), match.api().serviceUrl(), remainder,
-                request.getQueryString(), () -> clientHeaders(exchange), Body.stream());
-        PolicyContext context = new PolicyContext(client, match.info(), match.templateValues(), message,
-                options.deployment(), options.clock());
+        PolicyContext context = PolicyContexts.forRequest(exchange, match, path, remainder, hasBody, options);
         BackendCall backend = new BackendCall(this, exchange, match.pipeline().readsResponseBody(),
                 options.policyBodyLimit());
         context.setForwarder(backend);
@@ -217,13 +185,6 @@ public class GatewayServlet extends AsyncProxyServlet {
         sendProxyRequest(request, exchange.response, proxyRequest);
     }
 
-    /** The client's end-to-end headers with the forwarding headers, as the backend request starts out. */
-    private Headers clientHeaders(Exchange exchange) {
-        Headers headers = HopByHop.requestHeaders(exchange.request);
-        options.forwarded().apply(exchange.request, exchange.clientAddress(), headers);
-        return headers;
-    }
-
     private static void startAsync(HttpServletRequest request) {
         if (!request.isAsyncStarted()) {
             request.startAsync().setTimeout(0); // forward-request's timeout bounds the backend exchange instead
@@ -236,12 +197,6 @@ public class GatewayServlet extends AsyncProxyServlet {
         } catch (IOException e) {
             throw new IllegalStateException("the request body cannot be read", e);
         }
-    }
-
-    private static String pathWithinContext(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        String path = uri.substring(request.getContextPath().length());
-        return path.isEmpty() ? "/" : path;
     }
 
     static Exchange exchange(HttpServletRequest request) {

@@ -16,6 +16,6 @@ enum ExistsAction {
     }
 
     static String problem(String text) {
-        return "exists-action must be override, skip, append or delete, not '" + text + "'";
+        return "attribute 'exists-action' must be override, skip, append or delete, not '" + text + "'";
     }
 }

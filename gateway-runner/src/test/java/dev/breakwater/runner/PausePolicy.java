@@ -1,4 +1,4 @@
-package dev.breakwater.gateway.testing;
+package dev.breakwater.runner;
 
 import dev.breakwater.gateway.policy.Section;
 import dev.breakwater.gateway.policy.compile.CompileContext;
@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A policy for tests only, {@code <test-pause millis="200"/>}: it waits without holding a thread,
  * as a call-out does, and then lets the pipeline go on, on the timer's thread. It proves that a
- * request waiting on a step holds no container thread. Registered for tests through
- * META-INF/services in the test resources.
+ * request waiting on a step holds no container thread. Registered through META-INF/services in
+ * this module's test resources, not in gateway-core's test jar: the WAR's tests put that jar on the
+ * container's class path, where a web application would see the registration but not the class.
  */
 public final class PausePolicy implements Step {
 
