@@ -119,20 +119,30 @@ final class BackendCall implements Forwarder {
         }
     }
 
+    /** What is left to do after a failure of the backend exchange. */
+    enum AfterFailure {
+        /** Nothing: forward-request failed with it, or the body was being dropped anyway. */
+        NOTHING,
+        /** The backend's body was streaming to the client: the response must be cut. */
+        CUT_STREAM
+    }
+
     /**
      * The exchange failed. Before the head (or the buffered body) was in, forward-request fails with
-     * {@code error}; later, a streaming body is cut and a dropped one just ends.
-     *
-     * @return whether forward-request took the failure (the caller then has nothing more to do)
+     * {@code error}; later, a streaming body must be cut and a dropped one just ends.
      */
-    boolean onFailure(PolicyException error) {
+    AfterFailure onFailure(PolicyException error) {
         if (!head.isDone()) {
             markDone(null);
             head.completeExceptionally(error);
-            return true;
+            return AfterFailure.NOTHING;
+        }
+        Delivery now;
+        synchronized (lock) {
+            now = delivery;
         }
         markDone(null);
-        return false;
+        return now == Delivery.STREAM ? AfterFailure.CUT_STREAM : AfterFailure.NOTHING;
     }
 
     /** Whether the backend's body can still stream to the client. */
@@ -196,6 +206,11 @@ final class BackendCall implements Forwarder {
         if (then != null) {
             then.run();
         }
+    }
+
+    /** The backend's response, once its head arrived. */
+    Response response() {
+        return response;
     }
 
     /** Whether forward-request ran for this request. */

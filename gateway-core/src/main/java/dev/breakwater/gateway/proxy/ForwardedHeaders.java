@@ -90,10 +90,21 @@ public final class ForwardedHeaders {
     private static String forwardedElement(String peer, String scheme, String host) {
         String node = peer.indexOf(':') >= 0 ? "\"[" + peer + "]\"" : peer;
         StringBuilder element = new StringBuilder("for=").append(node).append(";proto=").append(scheme);
-        if (host != null && !host.isEmpty() && host.chars().noneMatch(c -> c == '"' || c == '\\' || c < 0x20)) {
+        if (host != null && !host.isEmpty() && isQuotable(host)) {
             element.append(";host=\"").append(host).append('"');
         }
         return element.toString();
+    }
+
+    /** Whether the text can stand in a quoted string as it is (no quote, backslash or control character). */
+    private static boolean isQuotable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\' || c < 0x20) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void append(Headers headers, String name, String value) {

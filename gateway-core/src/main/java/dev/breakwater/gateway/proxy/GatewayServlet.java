@@ -44,6 +44,7 @@ public class GatewayServlet extends AsyncProxyServlet {
     private final transient RequestObserver observer;
     private final transient ProxyOptions options;
     private final transient BackendFailures backendFailures;
+    private transient BackendDestinations destinations;
 
     public GatewayServlet(ActiveConfig config, RequestObserver observer, ProxyOptions options) {
         this.config = config;
@@ -120,10 +121,12 @@ public class GatewayServlet extends AsyncProxyServlet {
         boolean streams = message.isFromBackend() && message.body().isStream() && backend.started();
         if (streams && backend.canStream()) {
             ResponseWriter.writeHead(exchange.response, message, exchange.requestId);
-            backend.stream();
-            return;
-        }
-        if (streams) { // the backend broke off before its body could start
+            if (startBodyWriter(exchange)) {
+                backend.stream();
+                return;
+            }
+            // the client is gone: the backend's body is dropped, and the request ends as the client's fault
+        } else if (streams) { // the backend broke off before its body could start
             message = ResponseMessage.error(502, "The backend service is unavailable");
         }
         ResponseMessage answer = message;
@@ -219,7 +222,15 @@ public class GatewayServlet extends AsyncProxyServlet {
         client.getProtocolHandlers().put(new RedirectProtocolHandler(client));
         // a larger head would not fit the response to the client: refused here, it is a clean 502
         client.setMaxResponseHeadersSize(options.maxResponseHeaderBytes());
+        destinations = new BackendDestinations(client);
         return client;
+    }
+
+    /** Sends to the backend through a destination found without Jetty's per-send lock. */
+    @Override
+    protected void sendProxyRequest(HttpServletRequest clientRequest, HttpServletResponse proxyResponse,
+                                    Request proxyRequest) {
+        destinations.send(proxyRequest, newProxyResponseListener(clientRequest, proxyResponse));
     }
 
     /** No total timeout: forward-request's timeout is an idle timeout, so long downloads can stream. */
@@ -273,19 +284,31 @@ public class GatewayServlet extends AsyncProxyServlet {
         exchange(request).backend().onContent(proxyResponse, buffer, offset, length, callback);
     }
 
+    /**
+     * Sets up the writer of the backend's body as the head goes out, so that the body has somewhere to
+     * go from its first piece; {@code false} when the client is already gone.
+     */
+    private boolean startBodyWriter(Exchange exchange) {
+        Response backendResponse = exchange.backend().response();
+        try {
+            ResponseBodyWriter writer = new ResponseBodyWriter(exchange.response.getOutputStream(), backendResponse,
+                    !backendResponse.getHeaders().contains(HttpHeader.CONTENT_LENGTH),
+                    () -> exchange.clientFailed(ClientFault.gone()));
+            writer.start();
+            exchange.bodyWriter(writer);
+            return true;
+        } catch (IOException | RuntimeException failure) {
+            exchange.clientFailed(ClientFault.gone());
+            return false;
+        }
+    }
+
     /** Writes a piece of the backend's body to the client without blocking (see {@link ResponseBodyWriter}). */
     void streamToClient(Exchange exchange, Response backendResponse, byte[] buffer, int offset, int length,
                         Callback callback) {
         try {
-            ResponseBodyWriter writer = exchange.bodyWriter();
-            if (writer == null) {
-                writer = new ResponseBodyWriter(exchange.response.getOutputStream(), backendResponse,
-                        !backendResponse.getHeaders().contains(HttpHeader.CONTENT_LENGTH),
-                        () -> exchange.clientFailed(ClientFault.gone()));
-                exchange.bodyWriter(writer);
-            }
             exchange.addBytesOut(length);
-            writer.write(buffer, offset, length, callback);
+            exchange.bodyWriter().write(buffer, offset, length, callback);
         } catch (Throwable failure) {
             callback.failed(failure);
             backendResponse.abort(failure);
@@ -325,14 +348,13 @@ public class GatewayServlet extends AsyncProxyServlet {
                                           Response serverResponse, Throwable failure) {
         Exchange exchange = exchange(clientRequest);
         PolicyException error = backendFailures.errorOf(exchange, serverResponse, failure);
-        if (exchange.backend().onFailure(error)) {
-            return; // forward-request fails with it: on-error decides what the client gets
-        }
-        if (proxyResponse.isCommitted() || exchange.bodyWriter() != null) {
+        if (exchange.backend().onFailure(error) == BackendCall.AfterFailure.CUT_STREAM) {
             // mid-body: the client or the backend went away; all that is left is to cut the response
             exchange.end(proxyResponse.getStatus());
             super.onProxyResponseFailure(clientRequest, proxyResponse, serverResponse, failure);
         }
+        // otherwise forward-request failed with it (on-error decides what the client gets), or the
+        // backend's body was being dropped for the gateway's own answer, which ends the request
     }
 
     /** Errors Jetty's proxy servlet raises itself (client upload failures): JSON like every other gateway error. */

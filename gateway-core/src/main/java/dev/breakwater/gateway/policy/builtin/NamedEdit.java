@@ -28,6 +28,10 @@ final class NamedEdit {
     private final List<Value<String>> values;
     private final Check nameCheck;
     private final Check valueCheck;
+    /** The action when it is a constant, else {@code null}. */
+    private final ExistsAction constantAction;
+    /** The values when all are constants, else {@code null}. */
+    private final List<String> constantValues;
 
     private NamedEdit(String element, Value<String> name, Value<String> action, List<Value<String>> values,
                       Check nameCheck, Check valueCheck) {
@@ -37,6 +41,9 @@ final class NamedEdit {
         this.values = values;
         this.nameCheck = nameCheck;
         this.valueCheck = valueCheck;
+        this.constantAction = action.isConstant() ? ExistsAction.parse(action.constant()) : null;
+        this.constantValues = values.stream().allMatch(Value::isConstant)
+                ? values.stream().map(Value::constant).toList() : null;
     }
 
     static NamedEdit compile(PolicyElement element, CompileContext context, Check nameCheck, Check valueCheck)
@@ -76,10 +83,13 @@ final class NamedEdit {
     }
 
     String name(PolicyContext context) throws PolicyException {
-        return checked(name.get(context), nameCheck);
+        return name.isConstant() ? name.constant() : checked(name.get(context), nameCheck);
     }
 
     ExistsAction action(PolicyContext context) throws PolicyException {
+        if (constantAction != null) {
+            return constantAction;
+        }
         String text = action.get(context);
         ExistsAction parsed = text == null ? null : ExistsAction.parse(text);
         if (parsed == null) {
@@ -90,6 +100,9 @@ final class NamedEdit {
 
     /** The values for this request; an expression that yields null adds nothing. */
     List<String> values(PolicyContext context) throws PolicyException {
+        if (constantValues != null) {
+            return constantValues;
+        }
         List<String> texts = new ArrayList<>(values.size());
         for (Value<String> value : values) {
             String text = value.get(context);
