@@ -22,20 +22,24 @@ import org.eclipse.jetty.util.Callback;
 final class ResponseBodyWriter implements WriteListener {
 
     private final ServletOutputStream output;
-    private final Response backendResponse;
-    private final boolean flushEachPiece;
     private final Runnable onError;
+    private Response backendResponse;
+    private boolean flushEachPiece;
     private byte[] buffer;
     private int offset;
     private int length;
     private boolean flushPending;
     private Callback callback;
 
-    ResponseBodyWriter(ServletOutputStream output, Response backendResponse, boolean flushEachPiece, Runnable onError) {
+    ResponseBodyWriter(ServletOutputStream output, Runnable onError) {
         this.output = output;
+        this.onError = onError;
+    }
+
+    /** The backend response whose body comes next; a body without a length is flushed piece by piece. */
+    synchronized void prepare(Response backendResponse, boolean flushEachPiece) {
         this.backendResponse = backendResponse;
         this.flushEachPiece = flushEachPiece;
-        this.onError = onError;
     }
 
     /** Registers with the container; pieces may then come. */
@@ -103,6 +107,12 @@ final class ResponseBodyWriter implements WriteListener {
             done.failed(failure);
         }
         onError.run();
-        backendResponse.abort(failure);
+        Response backend;
+        synchronized (this) {
+            backend = backendResponse;
+        }
+        if (backend != null) {
+            backend.abort(failure);
+        }
     }
 }

@@ -23,6 +23,14 @@ final class ResponseWriter {
         response.flushBuffer();
     }
 
+    /** Sets status, headers and the length of a whole response; returns the body to write (maybe empty). */
+    static byte[] writeWholeHead(HttpServletResponse response, ResponseMessage message, String requestId) {
+        byte[] body = message.bodyToSend();
+        head(response, message, requestId, false);
+        response.setContentLength(body == null ? 0 : body.length);
+        return body == null ? new byte[0] : body;
+    }
+
     /** Writes status and headers (the backend's length included); the backend's body follows as it streams. */
     static void writeHead(HttpServletResponse response, ResponseMessage message, String requestId) {
         head(response, message, requestId, true);
