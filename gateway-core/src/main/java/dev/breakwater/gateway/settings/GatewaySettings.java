@@ -105,7 +105,9 @@ public final class GatewaySettings {
                     SettingCheck.duration(Duration.ofMillis(10))),
             new Setting(BACKEND_MAX_CONNECTIONS, "1024", "most connections the gateway opens to one backend host and port",
                     SettingCheck.integer(1, 100_000)),
-            new Setting(BACKEND_IDLE_TIMEOUT, "30s", "how long an unused backend connection is kept open",
+            new Setting(BACKEND_IDLE_TIMEOUT, "300s", "how long an unused backend connection is kept open (the default "
+                    + "matches forward-request's default timeout: a connection whose timeout differs per request "
+                    + "costs a timer reschedule per request)",
                     SettingCheck.duration(Duration.ofMillis(1))),
             new Setting(PROXY_MAX_THREADS, "200", "threads for backend I/O in a servlet container (the runner uses its own pool)",
                     SettingCheck.integer(8, 10_000)),
