@@ -15,6 +15,11 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * request has begun. The idle timeout alone lets a client that sends one byte every few
  * seconds hold a connection for hours; this bounds each request head, so slow-header clients
  * cannot pile up connections. A connection that misses the limit is closed, as nginx does.
+ *
+ * <p>The clock is started only for a head that did not arrive whole in one read: scheduling and
+ * cancelling a timer for every request woke the scheduler's thread each time, one more thread
+ * hand-off per request. The limit then counts from the end of that first read, a few
+ * milliseconds at most after the head began.
  */
 final class HeaderTimeoutConnectionFactory extends HttpConnectionFactory {
 
@@ -39,6 +44,8 @@ final class HeaderTimeoutConnectionFactory extends HttpConnectionFactory {
         private final EndPoint endPoint;
         private final long timeoutMillis;
         private volatile Scheduler.Task timer;
+        /** A request head has begun and is not complete yet; only read and written by the reading thread. */
+        private boolean headOpen;
 
         TimedConnection(HttpConfiguration configuration, Connector connector, EndPoint endPoint, long timeoutMillis) {
             super(configuration, connector, endPoint);
@@ -50,6 +57,14 @@ final class HeaderTimeoutConnectionFactory extends HttpConnectionFactory {
         @Override
         protected RequestHandler newRequestHandler() {
             return new TimedRequestHandler();
+        }
+
+        @Override
+        public void onFillable() {
+            super.onFillable();
+            if (headOpen && timer == null) {
+                start(); // the head did not arrive whole: from now on it is timed
+            }
         }
 
         private void start() {
@@ -65,28 +80,31 @@ final class HeaderTimeoutConnectionFactory extends HttpConnectionFactory {
             }
         }
 
-        /** Starts the clock when a request begins, stops it when its headers are complete. */
+        /** Notes when a request begins, stops the clock when its headers are complete. */
         private final class TimedRequestHandler extends RequestHandler {
             @Override
             public void messageBegin() {
                 super.messageBegin();
-                start();
+                headOpen = true;
             }
 
             @Override
             public boolean headerComplete() {
+                headOpen = false;
                 stop();
                 return super.headerComplete();
             }
 
             @Override
             public void earlyEOF() {
+                headOpen = false;
                 stop();
                 super.earlyEOF();
             }
 
             @Override
             public void badMessage(HttpException failure) {
+                headOpen = false;
                 stop();
                 super.badMessage(failure);
             }

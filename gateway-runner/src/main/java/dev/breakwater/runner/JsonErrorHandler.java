@@ -1,6 +1,6 @@
 package dev.breakwater.runner;
 
-import dev.breakwater.gateway.policy.RequestFlow;
+import dev.breakwater.gateway.policy.runtime.ResponseMessage;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -18,7 +18,7 @@ final class JsonErrorHandler extends ErrorHandler {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus();
-        byte[] body = RequestFlow.errorJson(status, HttpStatus.getMessage(status));
+        byte[] body = ResponseMessage.errorJson(status, HttpStatus.getMessage(status));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);

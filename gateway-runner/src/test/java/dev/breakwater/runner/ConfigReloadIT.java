@@ -43,7 +43,7 @@ class ConfigReloadIT {
             JsonNode refused = Await.until("the status names why the edited file was refused", BOUND,
                     gateway::status, status -> status.hasNonNull("lastError"));
             String reason = Json.text(refused, "lastError");
-            assertTrue(reason.contains("<set-heder>") && reason.contains("unknown policy"), reason);
+            assertTrue(reason.contains("<set-heder>") && reason.contains("not a policy this gateway knows"), reason);
             assertEquals(1, Json.integer(refused, "revision"), "the refused revision 2 is not served");
             assertTrue(Json.bool(refused, "ready"));
             assertEquals(1, gateway.server.gateway().activeConfig().current().revision());

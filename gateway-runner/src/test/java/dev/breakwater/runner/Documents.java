@@ -12,6 +12,22 @@ final class Documents {
                 + ", \"apis\": [" + String.join(", ", apis) + "]}";
     }
 
+    /** A document with named values and fragments (JSON arrays, e.g. from {@link #namedValue}), and APIs. */
+    static String documentWith(long revision, String globalPolicy, String namedValues, String fragments, String... apis) {
+        return "{\"revision\": " + revision + (globalPolicy == null ? "" : ", \"policy\": " + json(globalPolicy))
+                + ", \"namedValues\": " + namedValues + ", \"fragments\": " + fragments
+                + ", \"apis\": [" + String.join(", ", apis) + "]}";
+    }
+
+    static String namedValue(String id, String displayName, String value, boolean secret) {
+        return "{\"id\": \"" + id + "\", \"displayName\": \"" + displayName + "\", \"value\": " + json(value)
+                + ", \"secret\": " + secret + "}";
+    }
+
+    static String fragment(String id, String policy) {
+        return "{\"id\": \"" + id + "\", \"policy\": " + json(policy) + "}";
+    }
+
     /** An API; {@code extra} is more JSON properties, starting with a comma, or "". */
     static String api(String id, String path, String serviceUrl, String policy, String extra) {
         return "{\"id\": \"" + id + "\", \"path\": \"" + path + "\", \"subscriptionRequired\": false"

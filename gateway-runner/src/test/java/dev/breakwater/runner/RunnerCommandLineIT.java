@@ -76,7 +76,7 @@ class RunnerCommandLineIT {
                 + " \"serviceUrl\": \"http://127.0.0.1:1\", \"policy\": \"<policies><inbound><nope/></inbound></policies>\"}]}");
         try (JavaProcess runner = run("--server.http.port=0", "--config.local.file=" + config)) {
             assertEquals(1, runner.awaitExit(Duration.ofSeconds(30)));
-            assertTrue(runner.output().contains("<nope> at line 1: unknown policy"), runner.output());
+            assertTrue(runner.output().contains("<nope> at line 1: not a policy this gateway knows"), runner.output());
         }
     }
 

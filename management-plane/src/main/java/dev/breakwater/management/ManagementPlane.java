@@ -4,7 +4,7 @@ import dev.breakwater.gateway.bootstrap.Launcher;
 import dev.breakwater.gateway.bootstrap.ListenerBinding;
 import dev.breakwater.gateway.config.StrictJson;
 import dev.breakwater.gateway.db.H2Database;
-import dev.breakwater.gateway.policy.PolicyRegistry;
+import dev.breakwater.gateway.policy.compile.PolicyRegistry;
 import dev.breakwater.gateway.secrets.SecretCipher;
 import dev.breakwater.gateway.secrets.SecretException;
 import dev.breakwater.gateway.settings.Settings;
@@ -12,10 +12,12 @@ import dev.breakwater.gateway.settings.SettingsException;
 import dev.breakwater.gateway.snapshot.SnapshotCompiler;
 import dev.breakwater.management.api.ApisResource;
 import dev.breakwater.management.api.ErrorMapper;
+import dev.breakwater.management.api.FragmentsResource;
 import dev.breakwater.management.api.GatewayConfigurationResource;
 import dev.breakwater.management.api.GatewayDocuments;
 import dev.breakwater.management.api.GatewaysResource;
 import dev.breakwater.management.api.GlobalResource;
+import dev.breakwater.management.api.NamedValuesResource;
 import dev.breakwater.management.auth.AdminToken;
 import dev.breakwater.management.auth.AuthenticationFilter;
 import dev.breakwater.management.auth.GatewayTokens;
@@ -124,7 +126,7 @@ public final class ManagementPlane implements Launcher.Running {
             store = ConfigStore.open(database, cipher, new SnapshotCompiler(PolicyRegistry.builtIn(), clock),
                     new StrictJson(), clock, config.maxRequestBytes(), revision -> watch.get().advance(revision));
         } catch (SecretException e) {
-            throw new SettingsException("a gateway key in " + database.file() + ".mv.db cannot be decrypted ("
+            throw new SettingsException("a secret in " + database.file() + ".mv.db cannot be decrypted ("
                     + e.getMessage() + ") although the store key is the right one: the row was altered; restore "
                     + "data.dir from a backup");
         }
@@ -138,6 +140,8 @@ public final class ManagementPlane implements Launcher.Running {
                 .register(new ErrorMapper())
                 .register(new ApisResource(store))
                 .register(new GlobalResource(store))
+                .register(new NamedValuesResource(store))
+                .register(new FragmentsResource(store))
                 .register(new GatewaysResource(store, heartbeats, telemetry, tokens, clock))
                 .register(new GatewayConfigurationResource(new GatewayDocuments(store), watch.get(), heartbeats,
                         telemetry, config.longPollMax(), clock));

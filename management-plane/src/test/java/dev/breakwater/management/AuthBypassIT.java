@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AuthBypassIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SECRET_VALUE = "named-value-secret-0d4e";
     private static final String HEARTBEAT = "{\"gatewayName\": \"quickstart\", \"instanceId\": \"attacker\","
             + " \"heartbeatIntervalSeconds\": 60, \"revision\": 1}";
 
@@ -39,7 +40,8 @@ class AuthBypassIT {
             new Target("POST", "/admin/gateways/quickstart/tokens", "{}"),
             new Target("GET", "/admin/config", null),
             new Target("GET", "/gateway/v1/gateways/quickstart/configuration", null),
-            new Target("POST", "/gateway/v1/gateways/quickstart/heartbeat", HEARTBEAT));
+            new Target("POST", "/gateway/v1/gateways/quickstart/heartbeat", HEARTBEAT),
+            new Target("POST", "/admin/namedValues/backend-key/listValue", null));
 
     @TempDir
     Path dir;
@@ -49,6 +51,8 @@ class AuthBypassIT {
     void start() throws Exception {
         plane = new ManagementPlaneFixture(dir);
         assertEquals(201, plane.admin("PUT", "/admin/gateways/quickstart", "{}").statusCode());
+        assertEquals(201, plane.admin("PUT", "/admin/namedValues/backend-key",
+                "{\"value\": \"" + SECRET_VALUE + "\", \"secret\": true}").statusCode());
     }
 
     @AfterEach
@@ -67,6 +71,7 @@ class AuthBypassIT {
                         target.method() + " " + variant + " answered " + answer.status() + " " + answer.body());
                 assertIsError(answer, target.method() + " " + variant);
                 assertFalse(answer.body().contains("GatewayKey quickstart&"), "no token issued: " + answer.body());
+                assertFalse(answer.body().contains(SECRET_VALUE), "no secret read: " + answer.body());
                 sent++;
             }
         }

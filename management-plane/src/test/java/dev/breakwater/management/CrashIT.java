@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.breakwater.gateway.backup.BackupRestore;
 import dev.breakwater.gateway.backup.ConfigBackup;
 import dev.breakwater.gateway.backup.GatewayStore;
-import dev.breakwater.gateway.db.H2Database;
-import dev.breakwater.gateway.policy.PolicyRegistry;
+import dev.breakwater.gateway.policy.compile.PolicyRegistry;
 import dev.breakwater.gateway.snapshot.SnapshotCompiler;
 import dev.breakwater.gateway.testing.JavaProcess;
 import java.net.ServerSocket;
@@ -66,7 +65,7 @@ class CrashIT {
                         Thread.sleep(50 + random.nextInt(1500));
                         gateway.kill();
                     }
-                    try (H2Database store = GatewayStore.open(backup, Clock.systemUTC())) {
+                    try (GatewayStore.Opened store = GatewayStore.open(backup, null, Clock.systemUTC())) {
                         ConfigBackup restored = new ConfigBackup(store, 5, Clock.systemUTC());
                         BackupRestore.Result result = BackupRestore.newestValid(restored, compiler);
                         assertNotNull(result.snapshot(), "trial " + trial + ": " + result.whyNone());

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds the configuration to start from in a backup: the newest generation whose document
- * still has its hash and compiles. Each one passed over is reported with the reason.
+ * still has its hash, decrypts and compiles. Each one passed over is reported with the reason.
  */
 public final class BackupRestore {
 
@@ -32,10 +32,8 @@ public final class BackupRestore {
             return new Result(null, null, "the backup in " + backup.directory() + " cannot be read: " + e.getMessage());
         }
         for (ConfigBackup.Generation generation : generations) {
-            String problem;
-            if (!SnapshotCompiler.sha256(generation.document()).equals(generation.sha256())) {
-                problem = "its document does not match its hash";
-            } else {
+            String problem = generation.problem();
+            if (problem == null) {
                 try {
                     return new Result(compiler.compile(generation.document(), "backup of " + generation.source()),
                             generation, null);
@@ -46,8 +44,9 @@ public final class BackupRestore {
             LOG.error("backup generation {} (revision {}, saved {}) is not usable: {}; trying an older one",
                     generation.id(), generation.revision(), generation.savedAt(), problem);
         }
-        return new Result(null, null, generations.isEmpty() ? "the backup in " + backup.directory() + " is empty"
-                : "no generation in the backup in " + backup.directory() + " is usable");
+        String whyNone = generations.isEmpty() ? "the backup in " + backup.directory() + " is empty"
+                : "no generation in the backup in " + backup.directory() + " is usable";
+        return new Result(null, null, backup.setAside() == null ? whyNone : whyNone + " (" + backup.setAside() + ")");
     }
 
 }

@@ -1,14 +1,15 @@
 package dev.breakwater.gateway.bootstrap;
 
 import com.codahale.metrics.MetricRegistry;
+import dev.breakwater.gateway.backup.BackupKey;
 import dev.breakwater.gateway.backup.ConfigBackup;
 import dev.breakwater.gateway.backup.GatewayStore;
 import dev.breakwater.gateway.config.ConfigException;
 import dev.breakwater.gateway.db.H2Database;
 import dev.breakwater.gateway.metrics.JmxPublisher;
 import dev.breakwater.gateway.metrics.PrometheusEndpoint;
-import dev.breakwater.gateway.policy.PolicyRegistry;
 import dev.breakwater.gateway.net.AddressRange;
+import dev.breakwater.gateway.policy.runtime.Deployment;
 import dev.breakwater.gateway.proxy.ForwardedHeaders;
 import dev.breakwater.gateway.proxy.GatewayServlet;
 import dev.breakwater.gateway.proxy.ProxyOptions;
@@ -107,10 +108,11 @@ public final class Gateway implements AutoCloseable {
     private static Gateway startManaged(Settings settings, GatewayMode mode, GatewayParts parts)
             throws SettingsException, ConfigException {
         String endpoint = mode.endpoint();
-        H2Database store = openStore(mode, parts);
+        GatewayStore.Opened opened = openStore(settings, mode, parts);
+        H2Database store = opened.database();
         SyncService sync = null;
         try {
-            ConfigBackup backup = mode.backup() != null ? new ConfigBackup(store,
+            ConfigBackup backup = mode.backup() != null ? new ConfigBackup(opened,
                     settings.integer(GatewaySettings.BACKUP_GENERATIONS, 1, 1000), parts.clock()) : null;
             sync = sync(settings, endpoint, parts, backup, new TelemetrySender(parts.telemetry(),
                     new TelemetrySpool(store), settings.duration(GatewaySettings.TELEMETRY_RETENTION), parts.clock(),
@@ -130,18 +132,20 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    /** The backup's file, or (backup disabled) a database in memory for the telemetry spool. */
-    private static H2Database openStore(GatewayMode mode, GatewayParts parts) throws ConfigException {
+    /** The backup's file, or (backup disabled) a database in memory, without a cipher, for the telemetry spool. */
+    private static GatewayStore.Opened openStore(Settings settings, GatewayMode mode, GatewayParts parts)
+            throws SettingsException, ConfigException {
         if (mode.backup() == null) {
             try {
-                return GatewayStore.inMemory();
+                return new GatewayStore.Opened(GatewayStore.inMemory(), null, null);
             } catch (SQLException e) {
                 throw new ConfigException("the in-memory telemetry spool cannot be created: " + e.getMessage());
             }
         }
+        byte[] key = BackupKey.fromSetting(settings.get(GatewaySettings.BACKUP_KEY));
         Path path = Path.of(mode.backup());
         try {
-            return GatewayStore.open(path, parts.clock());
+            return GatewayStore.open(path, key, parts.clock());
         } catch (SQLException e) {
             throw new ConfigException("the configuration backup in " + path.toAbsolutePath() + " cannot be opened: "
                     + e.getMessage().lines().findFirst().orElse("") + " (is another gateway using it?)");
@@ -180,9 +184,14 @@ public final class Gateway implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new SettingsException("setting '" + GatewaySettings.TRUSTED_PROXIES + "': " + e.getMessage());
         }
+        String region = settings.get(GatewaySettings.REGION);
+        Deployment deployment = new Deployment(parts.identity().gatewayName() == null ? ""
+                : parts.identity().gatewayName(), parts.identity().instanceId(), region == null ? "" : region,
+                "breakwater");
         return new ProxyOptions(new ForwardedHeaders(trusted),
                 settings.integer(GatewaySettings.BACKEND_MAX_RESPONSE_HEADERS, 1024, 1024 * 1024),
-                Duration.ofSeconds(10), parts.clock());
+                Duration.ofSeconds(10), settings.integer(GatewaySettings.POLICY_BODY_LIMIT, 1024, 1024 * 1024 * 1024),
+                deployment, parts.clock());
     }
 
     public ReadinessServlet newReadinessServlet() {

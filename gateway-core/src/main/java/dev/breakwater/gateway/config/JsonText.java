@@ -26,6 +26,12 @@ public final class JsonText {
         return this;
     }
 
+    /** A field whose value is JSON already written (an object or array made with this class). */
+    public JsonText raw(String name, String json) {
+        name(name).append(json);
+        return this;
+    }
+
     /** The object's text. */
     public String close() {
         return out.append('}').toString();
@@ -39,22 +45,22 @@ public final class JsonText {
         return out.append(':');
     }
 
+    /** Appends the value quoted, copying the runs between characters that need escaping in bulk. */
     private static void quote(StringBuilder out, String value) {
         out.append('"');
+        int run = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
+            if (c == '"' || c == '\\' || c < 0x20) {
+                out.append(value, run, i);
+                if (c == '"' || c == '\\') {
+                    out.append('\\').append(c);
+                } else {
+                    out.append(String.format("\\u%04x", (int) c));
                 }
+                run = i + 1;
             }
         }
-        out.append('"');
+        out.append(value, run, value.length()).append('"');
     }
 }

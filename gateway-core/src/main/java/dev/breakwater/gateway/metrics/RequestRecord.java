@@ -1,6 +1,8 @@
 package dev.breakwater.gateway.metrics;
 
+import dev.breakwater.gateway.policy.runtime.TraceEntry;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What happened to one request, handed to every {@link RequestObserver} when it ends.
@@ -13,8 +15,9 @@ import java.time.Instant;
  * @param backendNanos  time spent on the backend exchange, or -1
  * @param bytesIn       request body bytes read from the client
  * @param bytesOut      response body bytes written to the client
+ * @param traces        the trace policy's messages, possibly none
  */
 public record RequestRecord(Instant time, String requestId, String api, String operation, String method, String rawPath,
                             String rawQuery, int status, int backendStatus, long totalNanos, long backendNanos,
-                            String clientAddress, long bytesIn, long bytesOut) {
+                            String clientAddress, long bytesIn, long bytesOut, List<TraceEntry> traces) {
 }

@@ -7,7 +7,8 @@ import org.eclipse.jetty.http.HttpException;
  * A request that failed on the client's side: a malformed or cut-off body (400), a body too
  * slow to arrive (408), a client that went away. Counted as a client error, never as a backend
  * failure, and logged quietly: a client cannot flood the log. The client is told, if it is still
- * there; when the answer cannot be written, the request log records {@link #CLIENT_CLOSED}.
+ * there; a client whose connection broke is not answered, and the request log records
+ * {@link #CLIENT_CLOSED}, as it does when an answer cannot be written.
  *
  * @param status  the status of the answer
  * @param message what the client is told
@@ -30,8 +31,15 @@ record ClientFault(int status, String message) {
         return gone();
     }
 
+    private static final ClientFault GONE = new ClientFault(400, "The request could not be read");
+
     /** The connection broke: there is probably nobody left to answer. */
     static ClientFault gone() {
-        return new ClientFault(400, "The request could not be read");
+        return GONE;
+    }
+
+    /** Whether the connection broke, rather than the client sending something wrong or too slowly. */
+    boolean connectionLost() {
+        return GONE.equals(this);
     }
 }

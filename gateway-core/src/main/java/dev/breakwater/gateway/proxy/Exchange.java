@@ -2,18 +2,25 @@ package dev.breakwater.gateway.proxy;
 
 import dev.breakwater.gateway.metrics.RequestObserver;
 import dev.breakwater.gateway.metrics.RequestRecord;
-import dev.breakwater.gateway.policy.RequestFlow;
+import dev.breakwater.gateway.policy.runtime.PolicyContext;
+import dev.breakwater.gateway.policy.runtime.RequestFlow;
+import dev.breakwater.gateway.policy.runtime.TraceEntry;
 import dev.breakwater.gateway.routing.RouteMatch;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * The proxy's bookkeeping of one request: its flow through the policies, when it and its
- * backend exchange started, bytes each way. Ends exactly once, telling the observers.
+ * The proxy's bookkeeping of one request: the servlet request and response it answers, its flow
+ * through the policies and its backend call, when it and its backend exchange started, bytes each
+ * way. Ends exactly once, telling the observers.
  */
 final class Exchange {
 
     final String requestId;
+    final HttpServletRequest request;
+    final HttpServletResponse response;
     private final RequestObserver observer;
     // copied at the start: a servlet request must not be read once the response is complete
     private final String method;
@@ -24,17 +31,20 @@ final class Exchange {
     private final long startMillis = System.currentTimeMillis();
     private RouteMatch route;
     private RequestFlow flow;
+    private BackendCall backend;
     private long backendStartNanos = -1;
-    private int backendStatus = -1;
+    private volatile int backendStatus = -1;
     private volatile long bytesIn;
     private volatile long bytesOut;
-    private boolean ended;
-
     private volatile ClientFault clientFault;
     private ResponseBodyWriter bodyWriter;
+    private boolean ended;
 
-    Exchange(HttpServletRequest request, String requestId, String clientAddress, RequestObserver observer) {
+    Exchange(HttpServletRequest request, HttpServletResponse response, String requestId, String clientAddress,
+             RequestObserver observer) {
         this.requestId = requestId;
+        this.request = request;
+        this.response = response;
         this.observer = observer;
         this.method = request.getMethod();
         this.rawPath = request.getRequestURI();
@@ -45,6 +55,48 @@ final class Exchange {
 
     String clientAddress() {
         return clientAddress;
+    }
+
+    long startNanos() {
+        return startNanos;
+    }
+
+    Instant started() {
+        return Instant.ofEpochMilli(startMillis);
+    }
+
+    void routed(RouteMatch route, RequestFlow flow, BackendCall backend) {
+        this.route = route;
+        this.flow = flow;
+        this.backend = backend;
+    }
+
+    RequestFlow flow() {
+        return flow;
+    }
+
+    PolicyContext context() {
+        return flow.context();
+    }
+
+    BackendCall backend() {
+        return backend;
+    }
+
+    void backendStarted() {
+        backendStartNanos = System.nanoTime();
+    }
+
+    void backendAnswered(int status) {
+        backendStatus = status;
+    }
+
+    void addBytesIn(long count) {
+        bytesIn += count;
+    }
+
+    void addBytesOut(long count) {
+        bytesOut += count;
     }
 
     /** The client broke the exchange (first fault wins); the request is then not the backend's failure. */
@@ -67,31 +119,6 @@ final class Exchange {
         this.bodyWriter = writer;
     }
 
-    void routed(RouteMatch route, RequestFlow flow) {
-        this.route = route;
-        this.flow = flow;
-    }
-
-    RequestFlow flow() {
-        return flow;
-    }
-
-    void backendStarted() {
-        backendStartNanos = System.nanoTime();
-    }
-
-    void backendAnswered(int status) {
-        backendStatus = status;
-    }
-
-    void addBytesIn(long count) {
-        bytesIn += count;
-    }
-
-    void addBytesOut(long count) {
-        bytesOut += count;
-    }
-
     /** The request is answered (or given up); tells the observers once. */
     synchronized void end(int status) {
         if (ended) {
@@ -99,9 +126,10 @@ final class Exchange {
         }
         ended = true;
         long now = System.nanoTime();
+        List<TraceEntry> traces = flow == null ? List.of() : flow.context().traces();
         observer.requestEnded(new RequestRecord(Instant.ofEpochMilli(startMillis), requestId,
                 route == null ? null : route.api().id(), route == null || route.operation() == null ? null
                 : route.operation().id(), method, rawPath, rawQuery, status, backendStatus, now - startNanos,
-                backendStartNanos < 0 ? -1 : now - backendStartNanos, clientAddress, bytesIn, bytesOut));
+                backendStartNanos < 0 ? -1 : now - backendStartNanos, clientAddress, bytesIn, bytesOut, traces));
     }
 }

@@ -4,7 +4,7 @@ import dev.breakwater.gateway.net.AddressRange;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
 import java.util.List;
-import org.eclipse.jetty.http.HttpFields;
+import dev.breakwater.gateway.policy.runtime.Headers;
 import org.eclipse.jetty.http.HttpHeader;
 
 /**
@@ -49,7 +49,7 @@ public final class ForwardedHeaders {
     }
 
     /** Sets the forwarding headers on the backend request's headers (a copy of the client's). */
-    void apply(HttpServletRequest request, String clientAddress, HttpFields.Mutable headers) {
+    void apply(HttpServletRequest request, String clientAddress, Headers headers) {
         String peer = request.getRemoteAddr();
         boolean believed = isTrusted(peer);
         String host = request.getHeader(HttpHeader.HOST.asString());
@@ -57,14 +57,14 @@ public final class ForwardedHeaders {
         append(headers, HttpHeader.X_FORWARDED_FOR.asString(), peer);
         append(headers, HttpHeader.FORWARDED.asString(), forwardedElement(peer, scheme, host));
         if (!believed) {
-            headers.put(HttpHeader.X_FORWARDED_PROTO, scheme);
+            headers.set(HttpHeader.X_FORWARDED_PROTO.asString(), scheme);
             headers.remove(X_FORWARDED_PORT);
             if (host == null) {
-                headers.remove(HttpHeader.X_FORWARDED_HOST);
+                headers.remove(HttpHeader.X_FORWARDED_HOST.asString());
             } else {
-                headers.put(HttpHeader.X_FORWARDED_HOST, host);
+                headers.set(HttpHeader.X_FORWARDED_HOST.asString(), host);
             }
-            headers.put(X_REAL_IP, clientAddress);
+            headers.set(X_REAL_IP, clientAddress);
         } else {
             putIfAbsent(headers, HttpHeader.X_FORWARDED_PROTO.asString(), scheme);
             if (host != null) {
@@ -90,20 +90,31 @@ public final class ForwardedHeaders {
     private static String forwardedElement(String peer, String scheme, String host) {
         String node = peer.indexOf(':') >= 0 ? "\"[" + peer + "]\"" : peer;
         StringBuilder element = new StringBuilder("for=").append(node).append(";proto=").append(scheme);
-        if (host != null && !host.isEmpty() && host.chars().noneMatch(c -> c == '"' || c == '\\' || c < 0x20)) {
+        if (host != null && !host.isEmpty() && isQuotable(host)) {
             element.append(";host=\"").append(host).append('"');
         }
         return element.toString();
     }
 
-    private static void append(HttpFields.Mutable headers, String name, String value) {
-        List<String> earlier = headers.getValuesList(name);
-        headers.put(name, earlier.isEmpty() ? value : String.join(", ", earlier) + ", " + value);
+    /** Whether the text can stand in a quoted string as it is (no quote, backslash or control character). */
+    private static boolean isQuotable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\' || c < 0x20) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static void putIfAbsent(HttpFields.Mutable headers, String name, String value) {
+    private static void append(Headers headers, String name, String value) {
+        List<String> earlier = headers.all(name);
+        headers.set(name, earlier.isEmpty() ? value : String.join(", ", earlier) + ", " + value);
+    }
+
+    private static void putIfAbsent(Headers headers, String name, String value) {
         if (!headers.contains(name)) {
-            headers.put(name, value);
+            headers.set(name, value);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.eclipse.jetty.client.Response;
+import dev.breakwater.gateway.policy.runtime.Headers;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -20,14 +21,8 @@ final class HopByHop {
     }
 
     /** The client's end-to-end request headers, without Host (the backend gets its own). */
-    static HttpFields.Mutable requestHeaders(HttpServletRequest request) {
-        HttpFields.Mutable headers = HttpFields.build();
-        copyRequestHeaders(request, headers);
-        return headers;
-    }
-
-    /** Adds the client's end-to-end request headers, without Host, to {@code target}. */
-    static void copyRequestHeaders(HttpServletRequest request, HttpFields.Mutable target) {
+    static Headers requestHeaders(HttpServletRequest request) {
+        Headers headers = new Headers(16);
         Set<String> listed = listedIn(request.getHeaders(HttpHeader.CONNECTION.asString()));
         for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
             String name = names.nextElement();
@@ -36,27 +31,35 @@ final class HopByHop {
                 continue;
             }
             for (Enumeration<String> values = request.getHeaders(name); values.hasMoreElements(); ) {
-                target.add(name, values.nextElement());
+                headers.add(name, values.nextElement());
             }
         }
+        return headers;
     }
 
     /**
      * The backend's end-to-end response headers, without those the gateway sets itself:
      * the request id, and Date (the container adds the date the response really leaves).
      */
-    static HttpFields.Mutable responseHeaders(Response response) {
+    static Headers responseHeaders(Response response) {
         HttpFields source = response.getHeaders();
-        HttpFields.Mutable headers = HttpFields.build(source.size());
+        Headers headers = new Headers(source.size());
         Set<String> listed = listedIn(source.getValues(HttpHeader.CONNECTION.asString()));
         for (HttpField field : source) {
             HttpHeader known = field.getHeader();
             if (known != HttpHeader.DATE && !isHopByHop(known, field.getName(), listed)
                     && !RequestIds.HEADER.equalsIgnoreCase(field.getName())) {
-                headers.add(field);
+                headers.add(field.getName(), field.getValue());
             }
         }
         return headers;
+    }
+
+    /** Copies the gateway's headers into Jetty's, for the backend request. */
+    static void copy(Headers from, HttpFields.Mutable to) {
+        for (int i = 0; i < from.size(); i++) {
+            to.add(from.name(i), from.value(i));
+        }
     }
 
     /** Every hop-by-hop header has a constant in {@link HttpHeader}, so most checks are a switch. */

@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.proxy;
 
+import dev.breakwater.gateway.policy.runtime.Deployment;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -9,12 +10,15 @@ import java.time.Duration;
  * @param forwarded                 which forwarding headers are believed and what the backend gets
  * @param maxResponseHeaderBytes    the largest backend response head accepted; more is a 502
  * @param backendFailureLogInterval how often one failing backend may be warned about
+ * @param policyBodyLimit           the largest body the gateway buffers for a policy that reads it
+ * @param deployment                the gateway, as policies see it ({@code context.Deployment})
  */
 public record ProxyOptions(ForwardedHeaders forwarded, int maxResponseHeaderBytes, Duration backendFailureLogInterval,
-                           Clock clock) {
+                           int policyBodyLimit, Deployment deployment, Clock clock) {
 
-    /** Defaults for tests and embedding: no trusted proxies, 8 KiB of headers, a warning per backend per 10 s. */
+    /** Defaults for tests and embedding: no trusted proxies, 8 KiB of headers, 4 MiB bodies. */
     public static ProxyOptions defaults() {
-        return new ProxyOptions(ForwardedHeaders.trustingNone(), 8192, Duration.ofSeconds(10), Clock.systemUTC());
+        return new ProxyOptions(ForwardedHeaders.trustingNone(), 8192, Duration.ofSeconds(10), 4 * 1024 * 1024,
+                Deployment.standalone(), Clock.systemUTC());
     }
 }

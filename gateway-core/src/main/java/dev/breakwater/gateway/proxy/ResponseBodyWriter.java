@@ -13,77 +13,106 @@ import org.eclipse.jetty.util.Callback;
  * backend exchange. A body without a length (a stream: chunked downloads, server-sent events)
  * is flushed piece by piece so that each arrives as it comes.
  *
- * <p>Servlet rules: {@link #onWritePossible} is called by the container once after the
- * listener is set, and again only after {@code isReady()} said false; otherwise the next
- * piece is written at once by {@link #write}.
+ * <p>The listener is registered with the head ({@link #start}), before the body comes, so that
+ * a piece is written on the thread that brings it whenever the connection can take it: no hand-off
+ * to another thread per response. When it cannot, the container calls {@link #onWritePossible}
+ * later. Both paths run under this object's lock: the container's first call after registration
+ * may meet a piece arriving on another thread. Completing a callback happens outside the lock.
  */
 final class ResponseBodyWriter implements WriteListener {
 
     private final ServletOutputStream output;
-    private final Response backendResponse;
-    private final boolean flushEachPiece;
     private final Runnable onError;
-    private boolean listening;
+    private Response backendResponse;
+    private boolean flushEachPiece;
     private byte[] buffer;
     private int offset;
     private int length;
     private boolean flushPending;
     private Callback callback;
 
-    ResponseBodyWriter(ServletOutputStream output, Response backendResponse, boolean flushEachPiece, Runnable onError) {
+    ResponseBodyWriter(ServletOutputStream output, Runnable onError) {
         this.output = output;
+        this.onError = onError;
+    }
+
+    /** The backend response whose body comes next; a body without a length is flushed piece by piece. */
+    synchronized void prepare(Response backendResponse, boolean flushEachPiece) {
         this.backendResponse = backendResponse;
         this.flushEachPiece = flushEachPiece;
-        this.onError = onError;
+    }
+
+    /** Registers with the container; pieces may then come. */
+    void start() {
+        output.setWriteListener(this);
     }
 
     /** Takes the next piece; {@code callback} completes once the client connection has it. */
     void write(byte[] bytes, int from, int count, Callback done) throws IOException {
-        buffer = bytes;
-        offset = from;
-        length = count;
-        callback = done;
-        if (!listening) {
-            listening = true;
-            output.setWriteListener(this); // the container calls onWritePossible
-        } else {
-            onWritePossible();
+        Callback written;
+        synchronized (this) {
+            buffer = bytes;
+            offset = from;
+            length = count;
+            callback = done;
+            written = writePending();
+        }
+        if (written != null) {
+            written.succeeded();
         }
     }
 
     @Override
     public void onWritePossible() throws IOException {
-        if (buffer != null) {
-            byte[] bytes = buffer;
-            buffer = null;
-            output.write(bytes, offset, length);
-            flushPending = flushEachPiece;
-            if (!output.isReady()) {
-                return; // called again once written
+        Callback written;
+        synchronized (this) {
+            written = writePending();
+        }
+        if (written != null) {
+            written.succeeded();
+        }
+    }
+
+    /**
+     * Writes and flushes what is pending while the connection can take it; returns the callback to
+     * complete when all of it is out, or {@code null} while some waits (the container calls again).
+     */
+    private Callback writePending() throws IOException {
+        while (output.isReady()) {
+            if (buffer != null) {
+                byte[] bytes = buffer;
+                buffer = null;
+                output.write(bytes, offset, length);
+                flushPending = flushEachPiece;
+            } else if (flushPending) {
+                flushPending = false;
+                output.flush();
+            } else {
+                Callback done = callback;
+                callback = null; // cleared first: completing it may hand us the next piece right away
+                return done;
             }
         }
-        if (flushPending) {
-            flushPending = false;
-            output.flush();
-            if (!output.isReady()) {
-                return;
-            }
-        }
-        Callback done = callback;
-        if (done != null) {
-            callback = null; // cleared first: completing it may hand us the next piece right away
-            done.succeeded();
-        }
+        return null;
     }
 
     @Override
     public void onError(Throwable failure) {
-        Callback done = callback;
-        callback = null;
+        Callback done;
+        synchronized (this) {
+            done = callback;
+            callback = null;
+        }
         if (done != null) {
             done.failed(failure);
         }
         onError.run();
-        backendResponse.abort(failure);
+        Response backend;
+        synchronized (this) {
+            backend = backendResponse;
+        }
+        if (backend != null) {
+            backend.abort(failure);
+        }
     }
 }

@@ -1,22 +1,21 @@
 package dev.breakwater.gateway.proxy;
 
-import dev.breakwater.gateway.policy.RequestFlow;
-import dev.breakwater.gateway.policy.ResponseMessage;
+import dev.breakwater.gateway.policy.runtime.Headers;
+import dev.breakwater.gateway.policy.runtime.ResponseMessage;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 
-/** Writes responses the gateway makes (policies, errors) and the edited headers of backend responses. */
+/** Writes the client's response: whole (the gateway holds its body), or its head before a backend body streams. */
 final class ResponseWriter {
 
     private ResponseWriter() {
     }
 
-    /** Writes a whole gateway-made response: status, headers, body. */
+    /** Writes a whole response: status, headers, the body the gateway holds (with its own length). */
     static void write(HttpServletResponse response, ResponseMessage message, String requestId) throws IOException {
-        writeHead(response, message, requestId);
-        byte[] body = message.body();
+        byte[] body = message.bodyToSend();
+        head(response, message, requestId, false);
         response.setContentLength(body == null ? 0 : body.length);
         if (body != null && body.length > 0) {
             response.getOutputStream().write(body);
@@ -24,22 +23,31 @@ final class ResponseWriter {
         response.flushBuffer();
     }
 
-    /** Writes status and headers; the body, if any, is the backend's and follows as it streams. */
+    /** Sets status, headers and the length of a whole response; returns the body to write (maybe empty). */
+    static byte[] writeWholeHead(HttpServletResponse response, ResponseMessage message, String requestId) {
+        byte[] body = message.bodyToSend();
+        head(response, message, requestId, false);
+        response.setContentLength(body == null ? 0 : body.length);
+        return body == null ? new byte[0] : body;
+    }
+
+    /** Writes status and headers (the backend's length included); the backend's body follows as it streams. */
     static void writeHead(HttpServletResponse response, ResponseMessage message, String requestId) {
+        head(response, message, requestId, true);
+    }
+
+    private static void head(HttpServletResponse response, ResponseMessage message, String requestId,
+                             boolean keepLength) {
         response.setStatus(message.status());
-        for (HttpField field : message.headers()) {
-            if (HttpHeader.SERVER.is(field.getName())) {
-                response.setHeader(field.getName(), field.getValue()); // replaces a container's own: one Server header
-            } else if (message.body() == null || !HttpHeader.CONTENT_LENGTH.is(field.getName())) {
-                response.addHeader(field.getName(), field.getValue());
+        Headers headers = message.headers();
+        for (int i = 0; i < headers.size(); i++) {
+            String name = headers.name(i);
+            if (HttpHeader.SERVER.is(name)) {
+                response.setHeader(name, headers.value(i)); // replaces a container's own: one Server header
+            } else if (keepLength || !HttpHeader.CONTENT_LENGTH.is(name)) {
+                response.addHeader(name, headers.value(i));
             }
         }
         response.setHeader(RequestIds.HEADER, requestId);
-    }
-
-    /** Writes a gateway error as JSON, replacing whatever the response held. */
-    static void error(HttpServletResponse response, int status, String message, String requestId) throws IOException {
-        response.reset();
-        write(response, RequestFlow.errorResponse(status, message), requestId);
     }
 }

@@ -5,7 +5,9 @@ import dev.breakwater.gateway.metrics.RequestObserver;
 import dev.breakwater.gateway.metrics.RequestRecord;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import dev.breakwater.gateway.policy.runtime.TraceEntry;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,8 +71,28 @@ public final class RequestLog implements RequestObserver, AutoCloseable {
         if (record.backendNanos() >= 0) {
             line.field("backendMs", millis(record.backendNanos()));
         }
-        return line.field("clientIp", record.clientAddress()).field("bytesIn", record.bytesIn())
-                .field("bytesOut", record.bytesOut()).close();
+        line.field("clientIp", record.clientAddress()).field("bytesIn", record.bytesIn())
+                .field("bytesOut", record.bytesOut());
+        if (!record.traces().isEmpty()) {
+            line.raw("traces", traces(record.traces()));
+        }
+        return line.close();
+    }
+
+    /** The trace policy's messages: {@code [{"source":..,"severity":..,"message":..,"metadata":{..}}]}. */
+    private static String traces(List<TraceEntry> traces) {
+        StringBuilder array = new StringBuilder("[");
+        for (TraceEntry trace : traces) {
+            JsonText entry = new JsonText().field("source", trace.source()).field("severity", trace.severity())
+                    .field("message", trace.message());
+            if (!trace.metadata().isEmpty()) {
+                JsonText metadata = new JsonText();
+                trace.metadata().forEach(metadata::field);
+                entry.raw("metadata", metadata.close());
+            }
+            array.append(array.length() > 1 ? "," : "").append(entry.close());
+        }
+        return array.append(']').toString();
     }
 
     private static double millis(long nanos) {

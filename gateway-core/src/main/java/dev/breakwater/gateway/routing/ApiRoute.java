@@ -1,7 +1,8 @@
 package dev.breakwater.gateway.routing;
 
-import dev.breakwater.gateway.policy.Pipeline;
-import dev.breakwater.gateway.policy.TemplateValues;
+import dev.breakwater.gateway.policy.runtime.Pipeline;
+import dev.breakwater.gateway.policy.runtime.RouteInfo;
+import dev.breakwater.gateway.policy.runtime.TemplateValues;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -14,9 +15,10 @@ import java.util.Set;
  * @param hostnames  lower case; empty means any host
  * @param serviceUrl normalised backend base URL, or {@code null} when policies choose it
  * @param pipeline   the pipeline of an API without operations, else {@code null}
+ * @param info       what policies see of an API without operations, else {@code null}
  */
 public record ApiRoute(String id, String prefix, Set<String> hostnames, String serviceUrl,
-                       List<OperationRoute> operations, Pipeline pipeline) {
+                       List<OperationRoute> operations, Pipeline pipeline, RouteInfo info) {
 
     public ApiRoute {
         operations = operations.stream().sorted((a, b) -> a.template().compareTo(b.template())).toList();

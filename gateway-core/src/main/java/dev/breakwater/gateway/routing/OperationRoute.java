@@ -1,7 +1,8 @@
 package dev.breakwater.gateway.routing;
 
-import dev.breakwater.gateway.policy.Pipeline;
+import dev.breakwater.gateway.policy.runtime.Pipeline;
+import dev.breakwater.gateway.policy.runtime.RouteInfo;
 
-/** A compiled operation: method, URL template and its effective pipeline. */
-public record OperationRoute(String id, String method, UrlTemplate template, Pipeline pipeline) {
+/** A compiled operation: method, URL template, its effective pipeline, and what policies see of it. */
+public record OperationRoute(String id, String method, UrlTemplate template, Pipeline pipeline, RouteInfo info) {
 }

@@ -1,7 +1,8 @@
 package dev.breakwater.gateway.routing;
 
-import dev.breakwater.gateway.policy.Pipeline;
-import dev.breakwater.gateway.policy.TemplateValues;
+import dev.breakwater.gateway.policy.runtime.Pipeline;
+import dev.breakwater.gateway.policy.runtime.RouteInfo;
+import dev.breakwater.gateway.policy.runtime.TemplateValues;
 
 /**
  * Where a request goes: the API, the operation ({@code null} for an API without operations),
@@ -12,5 +13,10 @@ public record RouteMatch(ApiRoute api, OperationRoute operation, String remainde
     /** The pipeline that serves the request. */
     public Pipeline pipeline() {
         return operation == null ? api.pipeline() : operation.pipeline();
+    }
+
+    /** What policies see of the match ({@code context.Api}, {@code context.Operation}). */
+    public RouteInfo info() {
+        return operation == null ? api.info() : operation.info();
     }
 }

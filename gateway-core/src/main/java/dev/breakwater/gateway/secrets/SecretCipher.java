@@ -11,17 +11,20 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts secrets one value at a time before they are stored (gateway keys today; subscription
- * keys and secret named values use the same): AES-256-GCM with a random 96-bit IV per value, so
+ * Encrypts secrets one value at a time before they are stored (gateway keys, secret named values,
+ * the gateway's backed-up documents): AES-256-GCM with a random 96-bit IV per value, so
  * equal secrets look different, and with the value's place in the store (its
  * {@code context}, e.g. {@code gateway_keys/gw-1/primary}) as associated data, so that a sealed
  * value copied to another row does not open there. A sealed value is
  * {@value #PREFIX}{@code <base64 of IV and ciphertext>}; the prefix cannot begin a plain base64
- * secret, which tells values stored in plain text by an earlier version apart.
+ * secret, which tells values stored in plain text by an earlier version apart. Binary values
+ * ({@link #sealBytes}) are the prefix's bytes followed by the IV and ciphertext themselves; the
+ * prefix cannot begin a JSON document either.
  */
 public final class SecretCipher {
 
     public static final String PREFIX = "aes-gcm:";
+    private static final byte[] PREFIX_BYTES = PREFIX.getBytes(StandardCharsets.US_ASCII);
     public static final int KEY_BYTES = 32;
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -42,18 +45,24 @@ public final class SecretCipher {
         return stored != null && stored.startsWith(PREFIX);
     }
 
-    public String seal(String secret, String context) {
-        byte[] iv = new byte[IV_BYTES];
-        random.nextBytes(iv);
-        try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, iv, context);
-            byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
-            byte[] out = Arrays.copyOf(iv, IV_BYTES + sealed.length);
-            System.arraycopy(sealed, 0, out, IV_BYTES, sealed.length);
-            return PREFIX + Base64.getEncoder().encodeToString(out);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
+    /** Whether stored bytes are sealed (rather than plain bytes from an earlier version). */
+    public static boolean isSealed(byte[] stored) {
+        if (stored == null || stored.length < PREFIX_BYTES.length) {
+            return false;
         }
+        return Arrays.equals(stored, 0, PREFIX_BYTES.length, PREFIX_BYTES, 0, PREFIX_BYTES.length);
+    }
+
+    public String seal(String secret, String context) {
+        return PREFIX + Base64.getEncoder().encodeToString(encrypt(secret.getBytes(StandardCharsets.UTF_8), context));
+    }
+
+    /** Seals bytes, as bytes: {@value #PREFIX}, then the IV and the ciphertext. */
+    public byte[] sealBytes(byte[] plain, String context) {
+        byte[] sealed = encrypt(plain, context);
+        byte[] out = Arrays.copyOf(PREFIX_BYTES, PREFIX_BYTES.length + sealed.length);
+        System.arraycopy(sealed, 0, out, PREFIX_BYTES.length, sealed.length);
+        return out;
     }
 
     /**
@@ -70,12 +79,38 @@ public final class SecretCipher {
         } catch (IllegalArgumentException e) {
             throw new SecretException(context + " is not an encrypted value");
         }
-        if (in.length < IV_BYTES + TAG_BITS / 8) {
+        return new String(decrypt(in, 0, context), StandardCharsets.UTF_8);
+    }
+
+    /** Opens what {@link #sealBytes} sealed; throws as {@link #open(String, String)} does. */
+    public byte[] openBytes(byte[] sealed, String context) throws SecretException {
+        if (!isSealed(sealed)) {
+            throw new SecretException(context + " is not an encrypted value");
+        }
+        return decrypt(sealed, PREFIX_BYTES.length, context);
+    }
+
+    /** The IV followed by the ciphertext and its tag. */
+    private byte[] encrypt(byte[] plain, String context) {
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        try {
+            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, iv, context).doFinal(plain);
+            byte[] out = Arrays.copyOf(iv, IV_BYTES + sealed.length);
+            System.arraycopy(sealed, 0, out, IV_BYTES, sealed.length);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
+        }
+    }
+
+    private byte[] decrypt(byte[] in, int offset, String context) throws SecretException {
+        if (in.length - offset < IV_BYTES + TAG_BITS / 8) {
             throw new SecretException(context + " is not an encrypted value");
         }
         try {
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(in, IV_BYTES), context);
-            return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOfRange(in, offset, offset + IV_BYTES), context);
+            return cipher.doFinal(in, offset + IV_BYTES, in.length - offset - IV_BYTES);
         } catch (javax.crypto.AEADBadTagException e) {
             throw new SecretException(context + " does not open with this key");
         } catch (GeneralSecurityException e) {

@@ -23,6 +23,7 @@ public final class GatewaySettings {
     public static final String BACKUP_ENABLED = "config.backup.enabled";
     public static final String BACKUP_PATH = "config.backup.path";
     public static final String BACKUP_GENERATIONS = "config.backup.generations";
+    public static final String BACKUP_KEY = "config.backup.encryption.key";
     public static final String STARTUP_TIMEOUT = "config.startup.timeout";
     public static final String METRICS_ENABLED = "metrics.enabled";
     public static final String JMX_ENABLED = "metrics.jmx.enabled";
@@ -45,6 +46,8 @@ public final class GatewaySettings {
     public static final String TRUSTED_PROXIES = "server.forwarded.trusted";
     public static final String BACKEND_MAX_RESPONSE_HEADERS = "backend.max.response.header.bytes";
     public static final String REQUEST_LOG_REDACT = "log.requests.redact";
+    public static final String POLICY_BODY_LIMIT = "policy.body.max.bytes";
+    public static final String REGION = "gateway.region";
 
     /** The management plane's gateway ids. */
     private static final Pattern GATEWAY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,79}");
@@ -77,6 +80,9 @@ public final class GatewaySettings {
                     + "default and must be set unless the backup is disabled"),
             new Setting(BACKUP_GENERATIONS, "5", "how many applied configurations the backup keeps",
                     SettingCheck.integer(1, 1000)),
+            new Setting(BACKUP_KEY, null, "key that encrypts the backup: 32 random bytes in base64 (openssl rand "
+                    + "-base64 32; secret: prefer the environment variable); unset: generated into "
+                    + "<config.backup.path>/backup-key"),
             new Setting(STARTUP_TIMEOUT, "60s", "with neither the management plane nor a backup, how long to try before "
                     + "giving up the start", SettingCheck.duration(Duration.ofSeconds(1))),
             new Setting(METRICS_ENABLED, "true", "measure every request (timers per API and operation, status classes)",
@@ -99,7 +105,9 @@ public final class GatewaySettings {
                     SettingCheck.duration(Duration.ofMillis(10))),
             new Setting(BACKEND_MAX_CONNECTIONS, "1024", "most connections the gateway opens to one backend host and port",
                     SettingCheck.integer(1, 100_000)),
-            new Setting(BACKEND_IDLE_TIMEOUT, "30s", "how long an unused backend connection is kept open",
+            new Setting(BACKEND_IDLE_TIMEOUT, "300s", "how long an unused backend connection is kept open (the default "
+                    + "matches forward-request's default timeout: a connection whose timeout differs per request "
+                    + "costs a timer reschedule per request)",
                     SettingCheck.duration(Duration.ofMillis(1))),
             new Setting(PROXY_MAX_THREADS, "200", "threads for backend I/O in a servlet container (the runner uses its own pool)",
                     SettingCheck.integer(8, 10_000)),
@@ -118,7 +126,11 @@ public final class GatewaySettings {
             new Setting(BACKEND_MAX_RESPONSE_HEADERS, "8192", "largest size of a backend's response headers; "
                     + "a backend that sends more gets the client a 502", SettingCheck.integer(1024, 1024 * 1024)),
             new Setting(REQUEST_LOG_REDACT, null, "more query parameter names whose values the request log hides, "
-                    + "comma-separated; '*' matches any characters (added to the built-in list)"));
+                    + "comma-separated; '*' matches any characters (added to the built-in list)"),
+            new Setting(POLICY_BODY_LIMIT, "4194304", "the largest body (bytes) the gateway buffers for a policy "
+                    + "that reads it; a larger request gets 413, a larger backend response 502",
+                    SettingCheck.integer(1024, 256 * 1024 * 1024)),
+            new Setting(REGION, null, "the region policies see as context.Deployment.Region (default: empty)"));
 
     /** A check: a comma-separated list of IP addresses and CIDR ranges. */
     private static String addressRanges(String value) {

@@ -1,6 +1,6 @@
 package dev.breakwater.gateway.status;
 
-import dev.breakwater.gateway.policy.RequestFlow;
+import dev.breakwater.gateway.policy.runtime.ResponseMessage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -29,7 +29,7 @@ public final class AdminAccessFilter extends HttpFilter {
             if (!expected.accepts(request.getHeader("Authorization"))) {
                 response.setStatus(401);
                 response.setContentType("application/json");
-                response.getOutputStream().write(RequestFlow.errorJson(401,
+                response.getOutputStream().write(ResponseMessage.errorJson(401,
                         "the admin endpoints need 'Authorization: Bearer <server.admin.token>'"));
                 return;
             }

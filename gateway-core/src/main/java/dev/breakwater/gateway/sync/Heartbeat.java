@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.sync;
 
+import dev.breakwater.gateway.metrics.RequestCounts;
 import java.time.Instant;
 
 /**
@@ -13,8 +14,4 @@ import java.time.Instant;
 public record Heartbeat(String gatewayName, String instanceId, String hostname, String version, long revision,
                         Instant lastConfigPull, String lastError, long uptimeSeconds, int heartbeatIntervalSeconds,
                         RequestCounts requests) {
-
-    /** Requests served since the instance started, by outcome. */
-    public record RequestCounts(long total, long clientErrors, long serverErrors) {
-    }
 }

@@ -1,7 +1,7 @@
 package dev.breakwater.gateway.sync;
 
 import dev.breakwater.gateway.config.StrictJson;
-import dev.breakwater.gateway.proxy.RequestCounters;
+import dev.breakwater.gateway.metrics.RequestCounters;
 import dev.breakwater.gateway.snapshot.ActiveConfig;
 import dev.breakwater.gateway.snapshot.ConfigSnapshot;
 import java.time.Clock;

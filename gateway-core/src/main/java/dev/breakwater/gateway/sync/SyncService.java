@@ -2,7 +2,7 @@ package dev.breakwater.gateway.sync;
 
 import dev.breakwater.gateway.backup.ConfigBackup;
 import dev.breakwater.gateway.config.ConfigException;
-import dev.breakwater.gateway.proxy.RequestCounters;
+import dev.breakwater.gateway.metrics.RequestCounters;
 import dev.breakwater.gateway.snapshot.ActiveConfig;
 import dev.breakwater.gateway.snapshot.ConfigSnapshot;
 import dev.breakwater.gateway.snapshot.SnapshotCompiler;
@@ -184,7 +184,7 @@ public final class SyncService implements AutoCloseable {
             return;
         }
         try {
-            backup.save(snapshot.revision(), snapshot.sha256(), document, snapshot.source());
+            backup.save(snapshot.revision(), document, snapshot.source());
             status.backedUp(snapshot.revision(), clock.instant());
         } catch (SQLException e) {
             status.backupFailed(e.getMessage());

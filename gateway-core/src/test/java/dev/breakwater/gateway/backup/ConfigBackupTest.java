@@ -3,8 +3,8 @@ package dev.breakwater.gateway.backup;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.breakwater.gateway.db.H2Database;
 import dev.breakwater.gateway.policy.PolicyTesting;
 import dev.breakwater.gateway.snapshot.SnapshotCompiler;
 import java.nio.charset.StandardCharsets;
@@ -25,21 +25,20 @@ class ConfigBackupTest {
         return ("{\"revision\": " + revision + "}").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void save(ConfigBackup backup, long revision) throws Exception {
-        byte[] document = document(revision);
-        backup.save(revision, SnapshotCompiler.sha256(document), document, "test");
+    private GatewayStore.Opened open() throws Exception {
+        return GatewayStore.open(dir, null, Clock.systemUTC());
     }
 
     @Test
     void keepsTheNewestGenerationsAcrossAReopen() throws Exception {
-        try (H2Database database = GatewayStore.open(dir, Clock.systemUTC())) {
-            ConfigBackup backup = new ConfigBackup(database, 3, Clock.systemUTC());
+        try (GatewayStore.Opened store = open()) {
+            ConfigBackup backup = new ConfigBackup(store, 3, Clock.systemUTC());
             for (long revision = 1; revision <= 7; revision++) {
-                save(backup, revision);
+                backup.save(revision, document(revision), "test");
             }
         }
-        try (H2Database database = GatewayStore.open(dir, Clock.systemUTC())) {
-            ConfigBackup backup = new ConfigBackup(database, 3, Clock.systemUTC());
+        try (GatewayStore.Opened store = open()) {
+            ConfigBackup backup = new ConfigBackup(store, 3, Clock.systemUTC());
             List<ConfigBackup.Generation> generations = backup.newestFirst();
             assertEquals(List.of(7L, 6L, 5L), generations.stream().map(ConfigBackup.Generation::revision).toList());
             assertArrayEquals(document(7), generations.get(0).document(), "the exact bytes");
@@ -48,20 +47,33 @@ class ConfigBackupTest {
     }
 
     @Test
-    void aGenerationWhoseDocumentNoLongerMatchesItsHashIsPassedOver() throws Exception {
-        try (H2Database database = GatewayStore.open(dir, Clock.systemUTC())) {
-            ConfigBackup backup = new ConfigBackup(database, 5, Clock.systemUTC());
-            save(backup, 1);
-            backup.save(2, SnapshotCompiler.sha256(document(2)), document(3), "test"); // hash of another document
-            BackupRestore.Result result = BackupRestore.newestValid(backup, compiler);
-            assertEquals(1, result.snapshot().revision());
+    void aGenerationWhoseStoredDocumentWasAlteredIsPassedOver() throws Exception {
+        try (GatewayStore.Opened store = open()) {
+            ConfigBackup backup = new ConfigBackup(store, 5, Clock.systemUTC());
+            backup.save(1, document(1), "test");
+            backup.save(2, document(2), "test");
+            backup.save(3, document(3), "test");
+            store.database().inTransaction(connection -> {
+                // a flipped byte, hash kept: the hash check finds it
+                connection.createStatement().executeUpdate("UPDATE generations SET document = "
+                        + "CONCAT(document, X'00') WHERE revision = 3");
+                // the stored bytes of revision 1 copied to revision 2, with their hash: the revision is the associated data
+                connection.createStatement().executeUpdate("UPDATE generations SET (document, sha256) = "
+                        + "(SELECT document, sha256 FROM generations WHERE revision = 1) WHERE revision = 2");
+            });
+            List<ConfigBackup.Generation> generations = backup.newestFirst();
+            assertEquals("its document does not match its hash", generations.get(0).problem());
+            assertTrue(generations.get(1).problem().startsWith("it cannot be decrypted with the backup key"),
+                    generations.get(1).problem());
+            assertNull(generations.get(2).problem());
+            assertEquals(1, BackupRestore.newestValid(backup, compiler).snapshot().revision());
         }
     }
 
     @Test
     void anEmptyBackupSaysSo() throws Exception {
-        try (H2Database database = GatewayStore.open(dir, Clock.systemUTC())) {
-            ConfigBackup backup = new ConfigBackup(database, 5, Clock.systemUTC());
+        try (GatewayStore.Opened store = open()) {
+            ConfigBackup backup = new ConfigBackup(store, 5, Clock.systemUTC());
             BackupRestore.Result result = BackupRestore.newestValid(backup, compiler);
             assertNull(result.snapshot());
             assertEquals("the backup in " + dir.toAbsolutePath() + " is empty", result.whyNone());

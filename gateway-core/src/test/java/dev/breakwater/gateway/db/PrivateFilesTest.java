@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** H2 files (the gateway's backup among them) are readable by their owner only, whatever the umask. */
+/** H2 files (the gateway's backup and its key among them) are readable by their owner only, whatever the umask. */
 class PrivateFilesTest {
 
     private static final String OWNER_DIRECTORY = "rwx------";
@@ -25,13 +25,14 @@ class PrivateFilesTest {
     @Test
     void theBackupDirectoryIsCreated0700AndItsFiles0600() throws Exception {
         Path backup = dir.resolve("var").resolve("backup");
-        try (H2Database store = GatewayStore.open(backup, Clock.systemUTC())) {
-            store.inTransaction(connection -> connection.createStatement().execute("SELECT 1"));
+        try (GatewayStore.Opened store = GatewayStore.open(backup, null, Clock.systemUTC())) {
+            store.database().inTransaction(connection -> connection.createStatement().execute("SELECT 1"));
         }
         assertEquals(OWNER_DIRECTORY, permissions(dir.resolve("var")), "missing parents too");
         assertEquals(OWNER_DIRECTORY, permissions(backup));
         List<Path> files = list(backup);
         assertTrue(files.stream().anyMatch(file -> file.getFileName().toString().endsWith(".mv.db")), files.toString());
+        assertTrue(files.stream().anyMatch(file -> file.getFileName().toString().equals("backup-key")), files.toString());
         for (Path file : files) {
             assertEquals(OWNER_FILE, permissions(file), file.toString());
         }

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.breakwater.gateway.policy.compile.PolicyCompileException;
+import dev.breakwater.gateway.policy.runtime.Pipeline;
+import dev.breakwater.gateway.policy.runtime.PolicyContext;
+import dev.breakwater.gateway.policy.xml.PolicyDocument;
+import dev.breakwater.gateway.policy.xml.PolicyXmlReader;
 import org.junit.jupiter.api.Test;
 
 /** Malformed or unknown XML refuses the whole document, with the element and its line. */
@@ -19,7 +24,7 @@ class PolicyDocumentTest {
     @Test
     void unknownPolicyIsRefusedWithItsLine() {
         String message = compileError("<policies>\n  <inbound>\n    <base/>\n    <validate-everything/>\n  </inbound>\n</policies>");
-        assertTrue(message.contains("<validate-everything> at line 4: unknown policy"), message);
+        assertTrue(message.contains("<validate-everything> at line 4: not a policy this gateway knows"), message);
         assertTrue(message.contains("set-header"), "the message lists what is known: " + message);
     }
 
@@ -56,13 +61,17 @@ class PolicyDocumentTest {
     }
 
     @Test
-    void expressionsAndNamedValuesAreRefusedNotSentLiterally() {
-        assertTrue(compileError(PolicyTesting.in(Section.INBOUND,
-                "<set-header name=\"a\"><value>@(context.RequestId)</value></set-header>"))
-                .contains("policy expressions are not supported yet"));
-        assertTrue(compileError(PolicyTesting.in(Section.INBOUND,
-                "<set-header name=\"a\"><value>{{secret}}</value></set-header>"))
-                .contains("named values are not supported yet"));
+    void anApimPolicyNotBuiltYetIsRefusedByNameNotSkipped() {
+        String message = compileError(PolicyTesting.in(Section.INBOUND, "<rate-limit calls=\"5\" renewal-period=\"60\"/>"));
+        assertTrue(message.contains("<rate-limit> at line 1: an APIM policy this gateway does not support yet"), message);
+    }
+
+    @Test
+    void anUnknownNamedValueRefusesTheDocument() {
+        String message = compileError(PolicyTesting.in(Section.INBOUND,
+                "<set-header name=\"a\"><value>{{secret}}</value></set-header>"));
+        assertTrue(message.contains("<value> at line 1: text refers to the named value 'secret', which does not exist"),
+                message);
     }
 
     @Test
@@ -78,16 +87,21 @@ class PolicyDocumentTest {
         Pipeline pipeline = PolicyTesting.pipeline("<policies><!-- note --><inbound><set-header name=\"a\">"
                 + "<value><![CDATA[x<y]]></value></set-header></inbound></policies>", java.util.Set.of());
         PolicyContext context = PolicyTesting.context();
-        pipeline.run(Section.INBOUND, context);
-        assertEquals("x<y", context.request().headers().get("a"));
+        PolicyTesting.run(pipeline, Section.INBOUND, context);
+        assertEquals("x<y", context.request().headers().first("a"));
     }
 
     @Test
-    void expressionsWrittenAsApimUsersWriteThemAreReadWithTheirLines() {
-        String message = compileError("<policies>\n<inbound>\n<set-header name=\"a\">\n<value>@{\n"
+    void expressionsWrittenAsApimUsersWriteThemAreReadWithTheirLines() throws Exception {
+        PolicyContext context = PolicyTesting.context("/items", null, dev.breakwater.gateway.policy.runtime.TemplateValues.NONE,
+                "a", "A");
+        PolicyTesting.run(PolicyTesting.pipeline("<policies>\n<inbound>\n<set-header name=\"b\">\n<value>@{\n"
                 + "  return context.Request.Headers.GetValueOrDefault<string>(\"a\", \"\") + \"<&>\";\n"
-                + "}</value>\n</set-header>\n</inbound>\n</policies>");
-        assertTrue(message.contains("<value> at line 4: text is a policy expression"), message);
+                + "}</value>\n</set-header>\n</inbound>\n</policies>", java.util.Set.of()), Section.INBOUND, context);
+        assertEquals("A<&>", context.request().headers().first("b"));
+        String message = compileError("<policies>\n<inbound>\n<set-header name=\"a\">\n<value>@{\n"
+                + "  return context.Request.Nope;\n}</value>\n</set-header>\n</inbound>\n</policies>");
+        assertTrue(message.contains("<value> at line 4: text: line 5:"), message);
     }
 
     @Test
@@ -97,5 +111,12 @@ class PolicyDocumentTest {
                 + "</set-header>\n</inbound>\n</policies>");
         assertTrue(message.startsWith("malformed XML at line 7"), message);
         assertTrue(message.contains("\"oops\""), message);
+    }
+
+    @Test
+    void aTagSpreadOverSeveralLinesIsReportedWhereItStarts() {
+        String message = compileError("<policies>\n<inbound>\n<set-header\n    name=\"a\"\n    exists-acton=\"skip\">\n"
+                + "<value>1</value>\n</set-header>\n</inbound>\n</policies>");
+        assertTrue(message.contains("<set-header> at line 3: unknown attribute 'exists-acton'"), message);
     }
 }

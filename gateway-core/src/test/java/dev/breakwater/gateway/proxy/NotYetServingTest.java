@@ -3,6 +3,7 @@ package dev.breakwater.gateway.proxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.breakwater.gateway.metrics.RequestCounters;
 import dev.breakwater.gateway.policy.PolicyTesting;
 import dev.breakwater.gateway.snapshot.ActiveConfig;
 import dev.breakwater.gateway.snapshot.SnapshotCompiler;

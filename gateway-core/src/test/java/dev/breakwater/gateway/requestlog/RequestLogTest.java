@@ -23,7 +23,7 @@ class RequestLogTest {
 
     private static RequestRecord record(String path, String query, int backendStatus) {
         return new RequestRecord(Instant.parse("2026-11-28T10:00:00Z"), "id-1", "echo", null, "GET", path, query, 200,
-                backendStatus, 1_234_567, backendStatus < 0 ? -1 : 1_000_000, "10.0.0.7", 3, 512);
+                backendStatus, 1_234_567, backendStatus < 0 ? -1 : 1_000_000, "10.0.0.7", 3, 512, java.util.List.of());
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class RouteTableTest {
 
     private static ApiRoute api(String id, String prefix, String... hostnames) {
-        return new ApiRoute(id, prefix, Set.of(hostnames), "http://backend", List.of(), null);
+        return new ApiRoute(id, prefix, Set.of(hostnames), "http://backend", List.of(), null, null);
     }
 
     @Test

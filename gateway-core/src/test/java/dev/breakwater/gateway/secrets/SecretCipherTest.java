@@ -44,6 +44,22 @@ class SecretCipherTest {
     }
 
     @Test
+    void sealedBytesOpenOnlyWithTheirKeyAndInTheirPlace() throws SecretException {
+        SecretCipher cipher = new SecretCipher(randomKey());
+        byte[] plain = "{\"namedValues\": []}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] sealed = cipher.sealBytes(plain, "generations/4");
+        assertTrue(SecretCipher.isSealed(sealed));
+        assertFalse(SecretCipher.isSealed(plain));
+        assertArrayEquals(plain, cipher.openBytes(sealed, "generations/4"));
+        assertThrows(SecretException.class, () -> cipher.openBytes(sealed, "generations/5"));
+        assertThrows(SecretException.class, () -> new SecretCipher(randomKey()).openBytes(sealed, "generations/4"));
+        assertThrows(SecretException.class, () -> cipher.openBytes(plain, "generations/4"));
+        byte[] altered = sealed.clone();
+        altered[altered.length - 1] ^= 1;
+        assertThrows(SecretException.class, () -> cipher.openBytes(altered, "generations/4"));
+    }
+
+    @Test
     void keysAreDecodedStrictly() {
         byte[] key = randomKey();
         String text = Base64.getEncoder().encodeToString(key);

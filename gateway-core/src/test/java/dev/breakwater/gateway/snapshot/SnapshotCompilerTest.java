@@ -90,7 +90,7 @@ class SnapshotCompilerTest {
     @Test
     void policyErrorsSayWhichDocument() {
         assertTrue(error(api("a", "x", ", \"policy\": \"<policies><inbound><nope/></inbound></policies>\""))
-                .startsWith("API 'a' policy: <nope> at line 1: unknown policy"));
+                .startsWith("API 'a' policy: <nope> at line 1: not a policy this gateway knows"));
         assertTrue(error(api("a", "x", ", \"policy\": \"<policies>\""))
                 .startsWith("apis[0] 'a'.policy: malformed XML"));
         assertTrue(assertThrows(ConfigException.class, () -> compile("<policies><inbound><nope/></inbound></policies>", ""))

@@ -22,7 +22,7 @@ class TelemetrySenderTest {
 
     private static RequestRecord request(Instant at, int status, long millis) {
         return new RequestRecord(at, "id", "echo", null, "GET", "/echo", null, status, 200, millis * 1_000_000, -1,
-                "127.0.0.1", 0, 0);
+                "127.0.0.1", 0, 0, java.util.List.of());
     }
 
     @Test

@@ -61,7 +61,7 @@ public final class GatewaysResource {
     /** One instance: its last heartbeat, and whether it is recent (within two intervals). */
     public record InstanceStatus(String instanceId, String hostname, String version, long revision,
                                  Instant lastHeartbeat, Instant lastConfigPull, String lastError, boolean connected,
-                                 long uptimeSeconds, Heartbeat.RequestCounts requests) {
+                                 long uptimeSeconds, dev.breakwater.gateway.metrics.RequestCounts requests) {
     }
 
     @GET

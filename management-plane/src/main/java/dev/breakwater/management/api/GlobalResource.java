@@ -2,9 +2,11 @@ package dev.breakwater.management.api;
 
 import dev.breakwater.gateway.config.ConfigException;
 import dev.breakwater.management.model.ManagementDocument;
+import dev.breakwater.management.model.NamedValues;
 import dev.breakwater.management.store.ConfigStore;
 import dev.breakwater.management.store.Edits;
 import dev.breakwater.management.store.MissingException;
+import dev.breakwater.management.store.NamedValueInputs;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,7 +18,8 @@ import java.sql.SQLException;
 
 /**
  * {@code /admin/policy}, the global policy, and {@code /admin/config}, everything as one
- * document: exported for keeping in git, and replaced whole, atomically, from it.
+ * document: exported for keeping in git (secret values left out), and replaced whole,
+ * atomically, from it.
  */
 @Path("/admin")
 public final class GlobalResource {
@@ -52,20 +55,26 @@ public final class GlobalResource {
         return Responses.deleted(store.change(current -> Edits.withGlobalPolicy(current, null)));
     }
 
+    /** Everything, but no secret value: those stay in the store, readable one by one with listValue. */
     @GET
     @Path("config")
     public Response export() {
-        return Response.fromResponse(Responses.ok(store.state().document()))
-                .header(Responses.REVISION_HEADER, store.state().revision()).build();
+        ConfigStore.State state = store.state();
+        return Response.fromResponse(Responses.ok(NamedValues.exported(state.document())))
+                .header(Responses.REVISION_HEADER, state.revision()).build();
     }
 
-    /** Replaces everything; gateways not in the document are deleted with their keys. */
+    /**
+     * Replaces everything; gateways not in the document are deleted with their keys. A secret
+     * named value without a value keeps the one stored under its id, so that an export imports again.
+     */
     @PUT
     @Path("config")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response replace(byte[] body) throws ConfigException, MissingException, SQLException {
-        ManagementDocument next = Bodies.read(body, ManagementDocument.class);
-        long revision = store.change(current -> next);
-        return Responses.changed(false, store.state().document(), revision);
+        ManagementDocument given = Bodies.read(body, ManagementDocument.class);
+        long revision = store.change(current -> given.withNamedValues(
+                NamedValueInputs.completeAll(given.namedValues(), current.namedValues())));
+        return Responses.changed(false, NamedValues.exported(store.state().document()), revision);
     }
 }

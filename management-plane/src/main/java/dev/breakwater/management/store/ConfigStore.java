@@ -24,18 +24,19 @@ import java.util.function.LongConsumer;
 
 /**
  * The management plane's configuration: served from memory, written through to H2. Every
- * change is validated, then stored as a new revision of the whole document, together with
- * any key changes, in one transaction that is on disk before the change is confirmed. A change
+ * change is validated, then stored as a new revision of the whole document (secret named
+ * values sealed, {@link SealedValues}), together with any key changes, in one transaction that
+ * is on disk before the change is confirmed. A change
  * that changes nothing makes no revision. Changes are serialised; reads never wait; a new
  * revision is announced after the write lock is released, so the long polls it wakes never
  * hold up the next writer.
  */
 public final class ConfigStore {
 
-    /** A change of the document; may fail because what it edits does not exist. */
+    /** A change of the document; may fail because what it edits does not exist, or cannot be completed from it. */
     @FunctionalInterface
     public interface Edit {
-        ManagementDocument apply(ManagementDocument current) throws MissingException;
+        ManagementDocument apply(ManagementDocument current) throws MissingException, ConfigException;
     }
 
     /**
@@ -50,6 +51,7 @@ public final class ConfigStore {
 
     private final H2Database database;
     private final GatewayKeyTable keyTable;
+    private final SealedValues sealedValues;
     private final DocumentValidator validator;
     private final StrictJson json;
     private final Clock clock;
@@ -58,10 +60,12 @@ public final class ConfigStore {
     private final Object writeLock = new Object();
     private volatile State state;
 
-    private ConfigStore(H2Database database, GatewayKeyTable keyTable, DocumentValidator validator, StrictJson json,
-                        Clock clock, long maxDocumentBytes, LongConsumer onNewRevision, State state) {
+    private ConfigStore(H2Database database, GatewayKeyTable keyTable, SealedValues sealedValues,
+                        DocumentValidator validator, StrictJson json, Clock clock, long maxDocumentBytes,
+                        LongConsumer onNewRevision, State state) {
         this.database = database;
         this.keyTable = keyTable;
+        this.sealedValues = sealedValues;
         this.validator = validator;
         this.json = json;
         this.clock = clock;
@@ -71,28 +75,30 @@ public final class ConfigStore {
     }
 
     /**
-     * Loads the newest revision and the keys, decrypted with the store's cipher.
+     * Loads the newest revision and the keys, their secrets decrypted with the store's cipher.
      *
      * @param maxDocumentBytes the largest the whole document may grow (it must fit in one import)
-     * @throws SecretException when a stored key does not open with the cipher
+     * @throws SecretException when a stored key or secret named value does not open with the cipher
      */
     public static ConfigStore open(H2Database database, SecretCipher cipher, SnapshotCompiler compiler, StrictJson json,
                                    Clock clock, long maxDocumentBytes, LongConsumer onNewRevision)
             throws SQLException, ConfigException, SecretException {
         ManagementDocument document = ManagementDocument.empty();
         GatewayKeyTable keyTable = new GatewayKeyTable(cipher);
+        SealedValues sealedValues = new SealedValues(cipher);
         Map<String, GatewayKeys> keys;
         try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
             try (ResultSet newest = statement.executeQuery(
                     "SELECT document FROM config_revisions ORDER BY revision DESC LIMIT 1")) {
                 if (newest.next()) {
-                    document = json.read(newest.getString(1).getBytes(StandardCharsets.UTF_8), ManagementDocument.class);
+                    document = sealedValues.opened(json.read(newest.getString(1).getBytes(StandardCharsets.UTF_8),
+                            ManagementDocument.class));
                 }
             }
             keys = keyTable.load(connection);
         }
         ServedDocuments served = new ServedDocuments(json);
-        return new ConfigStore(database, keyTable, new DocumentValidator(compiler, served), json, clock,
+        return new ConfigStore(database, keyTable, sealedValues, new DocumentValidator(compiler, served), json, clock,
                 maxDocumentBytes, onNewRevision, new State(document, Map.copyOf(keys), served.render(document)));
     }
 
@@ -114,14 +120,14 @@ public final class ConfigStore {
         synchronized (writeLock) {
             State current = state;
             ManagementDocument edited = edit.apply(current.document());
-            if (atRevision(edited, current.revision()).equals(current.document())) {
+            if (edited.withRevision(current.revision()).equals(current.document())) {
                 return current.revision();
             }
             revision = current.revision() + 1;
-            ManagementDocument next = atRevision(edited, revision);
-            byte[] stored = json.write(next);
-            if (stored.length > maxDocumentBytes) {
-                throw new ConfigException("the configuration would be " + stored.length + " bytes, more than the "
+            ManagementDocument next = edited.withRevision(revision);
+            int size = json.write(next).length; // as a whole import would send it, secret values in clear
+            if (size > maxDocumentBytes) {
+                throw new ConfigException("the configuration would be " + size + " bytes, more than the "
                         + ByteSize.format(maxDocumentBytes) + " that " + ManagementSettings.REQUEST_MAX_SIZE
                         + " allows for one import (PUT /admin/config); raise it, or make the configuration smaller");
             }
@@ -131,7 +137,7 @@ public final class ConfigStore {
                 GatewayKeys existing = current.keys().get(gateway.id());
                 keys.put(gateway.id(), existing != null ? existing : GatewayKeys.generate());
             }
-            persist(next, stored, current.keys(), keys);
+            persist(next, json.write(sealedValues.sealed(next)), current.keys(), keys);
             state = new State(next, Map.copyOf(keys), served);
         }
         onNewRevision.accept(revision);
@@ -154,10 +160,6 @@ public final class ConfigStore {
             all.put(gatewayId, next);
             state = new State(current.document(), Map.copyOf(all), current.served());
         }
-    }
-
-    private static ManagementDocument atRevision(ManagementDocument document, long revision) {
-        return new ManagementDocument(revision, document.policy(), document.apis(), document.gateways());
     }
 
     private void persist(ManagementDocument next, byte[] document, Map<String, GatewayKeys> before,

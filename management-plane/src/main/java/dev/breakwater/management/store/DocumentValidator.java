@@ -13,14 +13,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks a management document before it is stored, with the gateway's own parser, limits and
- * compiler, on the exact bytes each gateway will be served: no document a gateway would refuse
- * is ever served. All APIs are also compiled together, so two APIs that would clash on a
+ * Checks a management document before it is stored: named values and fragments by APIM's
+ * rules ({@link NamedValueRules}, {@link FragmentRules}), then, with the gateway's own parser,
+ * limits and compiler, the exact bytes each gateway will be served: no document a gateway would
+ * refuse is ever served. All APIs are also compiled together, so two APIs that would clash on a
  * gateway cannot both exist, whatever their assignments.
  */
 final class DocumentValidator {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,79}");
+    /** The ids of gateways, named values and fragments. */
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,79}");
+    static final String ID_RULE = "1 to 80 letters, digits, '.', '_', '~' or '-', the first a letter or digit";
 
     private final SnapshotCompiler compiler;
     private final ServedDocuments served;
@@ -32,6 +35,8 @@ final class DocumentValidator {
 
     /** @return what each gateway will be served, checked */
     Map<String, byte[]> validate(ManagementDocument document) throws ConfigException {
+        NamedValueRules.check(document.namedValues());
+        FragmentRules.check(document.fragments());
         checkGateways(document);
         byte[] everything = served.everything(document);
         compiler.compile(everything, "validation");
@@ -60,7 +65,7 @@ final class DocumentValidator {
             GatewayDefinition gateway = document.gateways().get(i);
             String where = "gateways[" + i + "]";
             if (gateway.id() == null || !ID.matcher(gateway.id()).matches()) {
-                throw new ConfigException(where + ": id is required: 1 to 80 letters, digits, '.', '_', '~' or '-'");
+                throw new ConfigException(where + ": id is required: " + ID_RULE);
             }
             if (!gatewayIds.add(gateway.id())) {
                 throw new ConfigException(where + " '" + gateway.id() + "': id is used by another gateway");

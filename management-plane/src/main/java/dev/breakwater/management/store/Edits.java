@@ -1,12 +1,17 @@
 package dev.breakwater.management.store;
 
 import dev.breakwater.gateway.config.ApiDefinition;
+import dev.breakwater.gateway.config.FragmentDefinition;
+import dev.breakwater.gateway.config.NamedValueDefinition;
 import dev.breakwater.gateway.config.OperationDefinition;
 import dev.breakwater.management.model.GatewayDefinition;
 import dev.breakwater.management.model.ManagementDocument;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Edits of the management document, as functions from one immutable document to the next,
@@ -25,6 +30,14 @@ public final class Edits {
         return document.gateways().stream().filter(gateway -> gatewayId.equals(gateway.id())).findFirst();
     }
 
+    public static Optional<NamedValueDefinition> namedValue(ManagementDocument document, String id) {
+        return document.namedValues().stream().filter(value -> id.equals(value.id())).findFirst();
+    }
+
+    public static Optional<FragmentDefinition> fragment(ManagementDocument document, String id) {
+        return document.fragments().stream().filter(fragment -> id.equals(fragment.id())).findFirst();
+    }
+
     public static ApiDefinition existingApi(ManagementDocument document, String apiId) throws MissingException {
         return api(document, apiId).orElseThrow(() -> new MissingException("no API '" + apiId + "'"));
     }
@@ -33,49 +46,65 @@ public final class Edits {
         return gateway(document, gatewayId).orElseThrow(() -> new MissingException("no gateway '" + gatewayId + "'"));
     }
 
+    public static NamedValueDefinition existingNamedValue(ManagementDocument document, String id) throws MissingException {
+        return namedValue(document, id).orElseThrow(() -> new MissingException("no named value '" + id + "'"));
+    }
+
+    public static FragmentDefinition existingFragment(ManagementDocument document, String id) throws MissingException {
+        return fragment(document, id).orElseThrow(() -> new MissingException("no fragment '" + id + "'"));
+    }
+
     public static OperationDefinition existingOperation(ApiDefinition api, String operationId) throws MissingException {
         return api.operations().stream().filter(operation -> operationId.equals(operation.id())).findFirst()
                 .orElseThrow(() -> new MissingException("no operation '" + operationId + "' in API '" + api.id() + "'"));
     }
 
     public static ManagementDocument withApi(ManagementDocument document, ApiDefinition api) {
-        return new ManagementDocument(document.revision(), document.policy(),
-                replaceOrAdd(document.apis(), api, existing -> existing.id().equals(api.id())), document.gateways());
+        return document.withApis(replaceOrAdd(document.apis(), api, ApiDefinition::id));
     }
 
     /** Removes an API and its assignments to gateways. */
     public static ManagementDocument withoutApi(ManagementDocument document, String apiId) {
-        List<ApiDefinition> apis = new ArrayList<>(document.apis());
-        apis.removeIf(api -> api.id().equals(apiId));
         List<GatewayDefinition> gateways = document.gateways().stream().map(gateway -> new GatewayDefinition(
                 gateway.id(), gateway.description(), gateway.apis().stream().filter(id -> !id.equals(apiId)).toList()))
                 .toList();
-        return new ManagementDocument(document.revision(), document.policy(), apis, gateways);
+        return document.withApis(without(document.apis(), apiId, ApiDefinition::id)).withGateways(gateways);
     }
 
     public static ManagementDocument withGlobalPolicy(ManagementDocument document, String policy) {
-        return new ManagementDocument(document.revision(), policy, document.apis(), document.gateways());
+        return document.withPolicy(policy);
     }
 
     public static ManagementDocument withGateway(ManagementDocument document, GatewayDefinition gateway) {
-        return new ManagementDocument(document.revision(), document.policy(), document.apis(),
-                replaceOrAdd(document.gateways(), gateway, existing -> existing.id().equals(gateway.id())));
+        return document.withGateways(replaceOrAdd(document.gateways(), gateway, GatewayDefinition::id));
     }
 
     public static ManagementDocument withoutGateway(ManagementDocument document, String gatewayId) {
-        List<GatewayDefinition> gateways = new ArrayList<>(document.gateways());
-        gateways.removeIf(gateway -> gateway.id().equals(gatewayId));
-        return new ManagementDocument(document.revision(), document.policy(), document.apis(), gateways);
+        return document.withGateways(without(document.gateways(), gatewayId, GatewayDefinition::id));
+    }
+
+    public static ManagementDocument withNamedValue(ManagementDocument document, NamedValueDefinition value) {
+        return document.withNamedValues(replaceOrAdd(document.namedValues(), value, NamedValueDefinition::id));
+    }
+
+    public static ManagementDocument withoutNamedValue(ManagementDocument document, String id) {
+        return document.withNamedValues(without(document.namedValues(), id, NamedValueDefinition::id));
+    }
+
+    public static ManagementDocument withFragment(ManagementDocument document, FragmentDefinition fragment) {
+        return document.withFragments(replaceOrAdd(document.fragments(), fragment, FragmentDefinition::id));
+    }
+
+    public static ManagementDocument withoutFragment(ManagementDocument document, String id) {
+        return document.withFragments(without(document.fragments(), id, FragmentDefinition::id));
     }
 
     public static ApiDefinition withOperation(ApiDefinition api, OperationDefinition operation) {
-        return withOperations(api, replaceOrAdd(api.operations(), operation, existing -> existing.id().equals(operation.id())));
+        return withOperations(api, replaceOrAdd(api.operations(), operation, OperationDefinition::id));
     }
 
     public static ApiDefinition withoutOperation(ApiDefinition api, String operationId) {
-        List<OperationDefinition> operations = new ArrayList<>(api.operations());
-        operations.removeIf(operation -> operation.id().equals(operationId));
-        return withOperations(api, operations);
+        return withOperations(api, without(api.operations(), operationId, OperationDefinition::id));
     }
 
     public static ApiDefinition withOperations(ApiDefinition api, List<OperationDefinition> operations) {
@@ -93,16 +122,22 @@ public final class Edits {
                 operation.urlTemplate(), policy);
     }
 
-
-    private static <T> List<T> replaceOrAdd(List<T> list, T item, java.util.function.Predicate<T> same) {
+    private static <T> List<T> replaceOrAdd(List<T> list, T item, Function<T, String> id) {
         List<T> result = new ArrayList<>(list);
         for (int i = 0; i < result.size(); i++) {
-            if (same.test(result.get(i))) {
+            if (Objects.equals(id.apply(result.get(i)), id.apply(item))) {
                 result.set(i, item);
                 return result;
             }
         }
         result.add(item);
+        return result;
+    }
+
+    private static <T> List<T> without(List<T> list, String id, Function<T, String> idOf) {
+        Predicate<T> same = item -> id.equals(idOf.apply(item));
+        List<T> result = new ArrayList<>(list);
+        result.removeIf(same);
         return result;
     }
 }

@@ -21,7 +21,7 @@ public final class HeartbeatStore {
     /** One instance's last heartbeat, as received. */
     public record Instance(String instanceId, String hostname, String version, long revision, Instant lastHeartbeat,
                            Instant lastConfigPull, String lastError, int heartbeatIntervalSeconds, long uptimeSeconds,
-                           Heartbeat.RequestCounts requests) {
+                           dev.breakwater.gateway.metrics.RequestCounts requests) {
     }
 
     private final H2Database database;

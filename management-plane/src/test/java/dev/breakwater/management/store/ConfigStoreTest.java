@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.breakwater.gateway.config.ApiDefinition;
 import dev.breakwater.gateway.config.ConfigException;
+import dev.breakwater.gateway.config.NamedValueDefinition;
+import dev.breakwater.gateway.secrets.SecretException;
 import dev.breakwater.gateway.config.StrictJson;
 import dev.breakwater.gateway.db.H2Database;
 import dev.breakwater.gateway.db.SchemaMigrator;
@@ -83,7 +85,7 @@ class ConfigStoreTest {
             store.change(current -> Edits.withApi(current, api("a", null)));
             ConfigException refused = assertThrows(ConfigException.class, () -> store.change(current ->
                     Edits.withApi(current, api("a", "<policies><inbound><nope/></inbound></policies>"))));
-            assertTrue(refused.getMessage().contains("<nope> at line 1: unknown policy"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("<nope> at line 1: not a policy this gateway knows"), refused.getMessage());
             assertEquals(1, store.state().revision());
             assertThrows(ConfigException.class, () -> store.change(current ->
                     Edits.withGateway(current, new GatewayDefinition("gw", null, List.of("missing")))));
@@ -201,6 +203,43 @@ class ConfigStoreTest {
                 assertTrue(SecretCipher.isSealed(row.getString(1)) && SecretCipher.isSealed(row.getString(2)));
                 assertFalse(row.getString(1).contains(keys.primary()) || row.getString(2).contains(keys.secondary()));
             }
+        }
+    }
+
+    @Test
+    void secretNamedValuesAreSealedInTheStoredRevisionAndOpenedAfterAReopen() throws Exception {
+        NamedValueDefinition secret = new NamedValueDefinition("db-password", "db-password", "hunter2-secret-value", true);
+        NamedValueDefinition plain = new NamedValueDefinition("region", "Region", "eu-west-plain-value", false);
+        try (H2Database database = H2Database.open(dir, "store")) {
+            ConfigStore store = open(database);
+            assertEquals(1, store.change(current -> Edits.withNamedValue(Edits.withNamedValue(current, secret), plain)));
+            assertEquals(1, store.change(current -> Edits.withNamedValue(current, secret)), "the same again: no revision");
+            String stored = storedDocument(database);
+            assertFalse(stored.contains("hunter2-secret-value"), stored);
+            assertTrue(stored.contains("\"value\":\"" + SecretCipher.PREFIX), stored);
+            assertTrue(stored.contains("eu-west-plain-value"), "only secrets are sealed: " + stored);
+            assertEquals(List.of(secret, plain), store.state().document().namedValues(), "in memory, in clear");
+        }
+        try (H2Database database = H2Database.open(dir, "store")) {
+            assertEquals(List.of(secret, plain), open(database).state().document().namedValues(), "opened again");
+            // a sealed value moved to another named value's place does not open there
+            String moved = storedDocument(database).replace("\"id\":\"db-password\"", "\"id\":\"other\"");
+            database.inTransaction(connection -> {
+                try (var update = connection.prepareStatement("UPDATE config_revisions SET document = ?")) {
+                    update.setString(1, moved);
+                    update.executeUpdate();
+                }
+            });
+            SecretException altered = assertThrows(SecretException.class, () -> open(database));
+            assertEquals("named_values/other does not open with this key", altered.getMessage());
+        }
+    }
+
+    private static String storedDocument(H2Database database) throws Exception {
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT document FROM config_revisions ORDER BY revision DESC")) {
+            row.next();
+            return row.getString(1);
         }
     }
 

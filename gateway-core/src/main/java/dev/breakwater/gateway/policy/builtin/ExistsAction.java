@@ -1,23 +1,21 @@
 package dev.breakwater.gateway.policy.builtin;
 
-import dev.breakwater.gateway.policy.PolicyCompileException;
-import dev.breakwater.gateway.policy.PolicyElement;
 import java.util.Locale;
 
 /** What set-header and set-query-parameter do when the name is already present. */
 enum ExistsAction {
     OVERRIDE, SKIP, APPEND, DELETE;
 
-    static ExistsAction of(PolicyElement element) throws PolicyCompileException {
-        String value = element.optionalAttribute("exists-action");
-        if (value == null) {
-            return OVERRIDE;
-        }
+    /** The action named (any case), or {@code null} when it is not one. */
+    static ExistsAction parse(String text) {
         try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new PolicyCompileException(element,
-                    "attribute 'exists-action' must be override, skip, append or delete, not '" + value + "'");
+            return null;
         }
+    }
+
+    static String problem(String text) {
+        return "attribute 'exists-action' must be override, skip, append or delete, not '" + text + "'";
     }
 }

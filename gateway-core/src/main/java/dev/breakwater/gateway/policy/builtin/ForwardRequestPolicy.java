@@ -1,34 +1,63 @@
 package dev.breakwater.gateway.policy.builtin;
 
-import dev.breakwater.gateway.policy.CompileContext;
-import dev.breakwater.gateway.policy.Flow;
-import dev.breakwater.gateway.policy.ForwardOptions;
-import dev.breakwater.gateway.policy.Policy;
-import dev.breakwater.gateway.policy.PolicyCompileException;
-import dev.breakwater.gateway.policy.PolicyContext;
-import dev.breakwater.gateway.policy.PolicyElement;
-import dev.breakwater.gateway.policy.PolicyFactory;
 import dev.breakwater.gateway.policy.Section;
+import dev.breakwater.gateway.policy.compile.CompileContext;
+import dev.breakwater.gateway.policy.compile.PolicyCompileException;
+import dev.breakwater.gateway.policy.compile.PolicyFactory;
+import dev.breakwater.gateway.policy.compile.Trait;
+import dev.breakwater.gateway.policy.runtime.ForwardOptions;
+import dev.breakwater.gateway.policy.runtime.Outcome;
+import dev.breakwater.gateway.policy.runtime.PolicyContext;
+import dev.breakwater.gateway.policy.runtime.PolicyException;
+import dev.breakwater.gateway.policy.runtime.Step;
+import dev.breakwater.gateway.policy.runtime.Value;
+import dev.breakwater.gateway.policy.xml.PolicyElement;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code <forward-request timeout="60" follow-redirects="false" fail-on-error-status-code="false"/>}:
- * hands the request to the backend. Bodies always stream, so {@code buffer-request-body} and
- * {@code buffer-response} are accepted and change nothing.
+ * sends the request to the backend and waits, without a thread, until the backend's status and
+ * headers are the response; outbound then runs on them. A step like any other, so that choose (and
+ * later retry) can wrap it. Bodies stream unless a policy reads them, so {@code buffer-request-body}
+ * and {@code buffer-response} are accepted and change nothing here.
  */
-public final class ForwardRequestPolicy implements Policy {
+public final class ForwardRequestPolicy implements Step {
 
-    private final ForwardOptions options;
+    private final Value<Integer> timeoutSeconds;
+    private final Value<Boolean> followRedirects;
+    private final Value<Boolean> failOnErrorStatusCode;
 
-    private ForwardRequestPolicy(ForwardOptions options) {
-        this.options = options;
+    private ForwardRequestPolicy(Value<Integer> timeoutSeconds, Value<Boolean> followRedirects,
+                                 Value<Boolean> failOnErrorStatusCode) {
+        this.timeoutSeconds = timeoutSeconds;
+        this.followRedirects = followRedirects;
+        this.failOnErrorStatusCode = failOnErrorStatusCode;
     }
 
     @Override
-    public Flow apply(PolicyContext context) {
+    public Outcome run(PolicyContext context) throws PolicyException {
+        if (context.request().baseUrl() == null) {
+            throw new PolicyException("forward-request", "BackendServiceNotSet", 500,
+                    "No backend service is configured for this API");
+        }
+        int seconds = timeoutSeconds.get(context);
+        if (seconds < 1 || seconds > 3600) {
+            throw new PolicyException("forward-request", "InvalidTimeout", 500,
+                    "timeout must be from 1 to 3600 seconds, not " + seconds);
+        }
+        boolean failOnError = failOnErrorStatusCode.get(context);
+        ForwardOptions options = new ForwardOptions(seconds * 1000L, followRedirects.get(context), failOnError);
         context.put(ForwardOptions.KEY, options);
-        return Flow.FORWARD;
+        return Outcome.pending(context.forwarder().forward(context, options).thenCompose(outcome -> {
+            int status = context.response().status();
+            if (failOnError && status >= 400) {
+                return CompletableFuture.failedFuture(new PolicyException("forward-request", "BackendErrorStatusCode",
+                        status, "The backend answered with status " + status));
+            }
+            return CompletableFuture.completedFuture(outcome);
+        }));
     }
 
     /** Registered for {@code <forward-request>}. */
@@ -44,18 +73,25 @@ public final class ForwardRequestPolicy implements Policy {
         }
 
         @Override
-        public Policy compile(PolicyElement element, CompileContext context) throws PolicyCompileException {
+        public Set<Trait> traits() {
+            return Set.of(Trait.FORWARDS, Trait.MAY_PAUSE);
+        }
+
+        @Override
+        public Step compile(PolicyElement element, CompileContext context) throws PolicyCompileException {
             element.allowAttributes("timeout", "follow-redirects", "fail-on-error-status-code",
                     "buffer-request-body", "buffer-response");
             element.allowChildren();
             element.forbidText();
             ForwardOptions defaults = ForwardOptions.DEFAULT;
-            int timeoutSeconds = element.intAttribute("timeout", (int) (defaults.timeoutMillis() / 1000), 1, 3600);
-            boolean followRedirects = element.booleanAttribute("follow-redirects", defaults.followRedirects());
-            boolean failOnError = element.booleanAttribute("fail-on-error-status-code", defaults.failOnErrorStatusCode());
-            element.booleanAttribute("buffer-request-body", false);
-            element.booleanAttribute("buffer-response", true);
-            return new ForwardRequestPolicy(new ForwardOptions(timeoutSeconds * 1000L, followRedirects, failOnError));
+            Value<Integer> timeout = context.values().integer(element, "timeout",
+                    (int) (defaults.timeoutMillis() / 1000), 1, 3600);
+            Value<Boolean> follow = context.values().bool(element, "follow-redirects", defaults.followRedirects());
+            Value<Boolean> failOnError = context.values().bool(element, "fail-on-error-status-code",
+                    defaults.failOnErrorStatusCode());
+            context.values().bool(element, "buffer-request-body", false);
+            context.values().bool(element, "buffer-response", true);
+            return new ForwardRequestPolicy(timeout, follow, failOnError);
         }
     }
 }

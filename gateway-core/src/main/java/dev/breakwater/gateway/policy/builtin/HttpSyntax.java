@@ -1,11 +1,9 @@
 package dev.breakwater.gateway.policy.builtin;
 
-import dev.breakwater.gateway.policy.PolicyCompileException;
-import dev.breakwater.gateway.policy.PolicyElement;
 import java.util.Locale;
 import java.util.Set;
 
-/** Compile-time checks of header names and values, so that a policy cannot break HTTP framing. */
+/** Checks of header names and values, so that a policy cannot break HTTP framing. */
 final class HttpSyntax {
 
     /** Headers the gateway manages itself; setting them by policy would corrupt the message. */
@@ -17,24 +15,34 @@ final class HttpSyntax {
     private HttpSyntax() {
     }
 
-    static String headerName(PolicyElement element, String name) throws PolicyCompileException {
+    /** What is wrong with a header name, or {@code null}. */
+    static String headerNameProblem(String name) {
         if (name.isEmpty() || !name.chars().allMatch(HttpSyntax::isTokenChar)) {
-            throw new PolicyCompileException(element, "'" + name + "' is not a valid header name");
+            return "'" + name + "' is not a valid header name";
         }
         if (MANAGED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-            throw new PolicyCompileException(element, "header '" + name + "' is managed by the gateway and cannot be set by a policy");
+            return "header '" + name + "' is managed by the gateway and cannot be set by a policy";
         }
-        return name;
+        return null;
     }
 
-    static String headerValue(PolicyElement element, String value) throws PolicyCompileException {
+    /** What is wrong with a header value, or {@code null}: no line breaks or NUL (header injection). */
+    static String headerValueProblem(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\r' || c == '\n' || c == 0) {
-                throw new PolicyCompileException(element, "a header value must not contain line breaks or NUL");
+                return "a header value must not contain line breaks or NUL";
             }
         }
-        return value;
+        return null;
+    }
+
+    /** What is wrong with a method name, or {@code null}. */
+    static String methodProblem(String method) {
+        if (method.isEmpty() || method.length() > 32 || !method.chars().allMatch(HttpSyntax::isTokenChar)) {
+            return "'" + method + "' is not an HTTP method";
+        }
+        return null;
     }
 
     private static boolean isTokenChar(int c) {

@@ -1,16 +1,16 @@
 package dev.breakwater.gateway.policy.builtin;
 
-import dev.breakwater.gateway.policy.CompileContext;
-import dev.breakwater.gateway.policy.Flow;
-import dev.breakwater.gateway.policy.Policy;
-import dev.breakwater.gateway.policy.PolicyCompileException;
-import dev.breakwater.gateway.policy.PolicyContext;
-import dev.breakwater.gateway.policy.PolicyElement;
-import dev.breakwater.gateway.policy.PolicyException;
-import dev.breakwater.gateway.policy.PolicyFactory;
-import dev.breakwater.gateway.policy.ResponseMessage;
 import dev.breakwater.gateway.policy.Section;
-import java.nio.charset.StandardCharsets;
+import dev.breakwater.gateway.policy.compile.CompileContext;
+import dev.breakwater.gateway.policy.compile.PolicyCompileException;
+import dev.breakwater.gateway.policy.compile.PolicyFactory;
+import dev.breakwater.gateway.policy.compile.Trait;
+import dev.breakwater.gateway.policy.runtime.Outcome;
+import dev.breakwater.gateway.policy.runtime.PolicyContext;
+import dev.breakwater.gateway.policy.runtime.PolicyException;
+import dev.breakwater.gateway.policy.runtime.ResponseMessage;
+import dev.breakwater.gateway.policy.runtime.Step;
+import dev.breakwater.gateway.policy.xml.PolicyElement;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,29 +18,29 @@ import java.util.Set;
 
 /**
  * {@code <return-response>} with optional {@code <set-status>}, {@code <set-header>}s and
- * {@code <set-body>}: ends the pipeline and answers the client with a new response
- * (200 and empty unless the children say otherwise).
+ * {@code <set-body>}: ends the pipeline and answers the client with a new response (200 and empty
+ * unless the children say otherwise). As in APIM, nothing after it runs, outbound included.
  */
-public final class ReturnResponsePolicy implements Policy {
+public final class ReturnResponsePolicy implements Step {
 
-    private final Policy[] steps;
-    private final byte[] body;
+    private final Step[] steps;
+    private final SetBodyPolicy.BodySource body;
 
-    private ReturnResponsePolicy(List<Policy> steps, byte[] body) {
-        this.steps = steps.toArray(Policy[]::new);
+    private ReturnResponsePolicy(List<Step> steps, SetBodyPolicy.BodySource body) {
+        this.steps = steps.toArray(Step[]::new);
         this.body = body;
     }
 
     @Override
-    public Flow apply(PolicyContext context) throws PolicyException {
+    public Outcome run(PolicyContext context) throws PolicyException {
         context.setResponse(ResponseMessage.empty());
-        for (Policy step : steps) {
-            step.apply(context);
+        for (Step step : steps) {
+            step.run(context);
         }
         if (body != null) {
-            context.response().setBody(body);
+            context.response().body().set(body.render(context, false));
         }
-        return Flow.RETURN;
+        return Outcome.RESPOND;
     }
 
     /** Registered for {@code <return-response>}. */
@@ -56,16 +56,21 @@ public final class ReturnResponsePolicy implements Policy {
         }
 
         @Override
-        public Policy compile(PolicyElement element, CompileContext context) throws PolicyCompileException {
-            if (element.optionalAttribute("response-variable-name") != null) {
+        public Set<Trait> traits() {
+            return Set.of(Trait.ENDS_REQUEST);
+        }
+
+        @Override
+        public Step compile(PolicyElement element, CompileContext context) throws PolicyCompileException {
+            if (element.attribute("response-variable-name") != null) {
                 throw new PolicyCompileException(element,
                         "attribute 'response-variable-name' is not supported yet (it needs send-request)");
             }
             element.allowAttributes();
             element.allowChildren("set-status", "set-header", "set-body");
             element.forbidText();
-            List<Policy> steps = new ArrayList<>();
-            byte[] body = null;
+            List<Step> steps = new ArrayList<>();
+            SetBodyPolicy.BodySource body = null;
             boolean sawStatus = false;
             for (PolicyElement child : element.children()) {
                 switch (child.name()) {
@@ -74,27 +79,18 @@ public final class ReturnResponsePolicy implements Policy {
                             throw new PolicyCompileException(child, "only one <set-status> is allowed in <return-response>");
                         }
                         sawStatus = true;
-                        steps.add(SetStatusPolicy.compile(child));
+                        steps.add(SetStatusPolicy.compile(child, context));
                     }
-                    case "set-header" -> steps.add(SetHeaderPolicy.compile(child, false));
+                    case "set-header" -> steps.add(SetHeaderPolicy.compile(child, context, false));
                     default -> {
                         if (body != null) {
                             throw new PolicyCompileException(child, "only one <set-body> is allowed in <return-response>");
                         }
-                        body = compileBody(child);
+                        body = SetBodyPolicy.compileSource(child, context, false);
                     }
                 }
             }
             return new ReturnResponsePolicy(steps, body);
-        }
-
-        private static byte[] compileBody(PolicyElement setBody) throws PolicyCompileException {
-            if (setBody.optionalAttribute("template") != null) {
-                throw new PolicyCompileException(setBody, "attribute 'template' is not supported yet");
-            }
-            setBody.allowAttributes();
-            setBody.allowChildren();
-            return setBody.text().getBytes(StandardCharsets.UTF_8);
         }
     }
 }

@@ -1,30 +1,44 @@
 package dev.breakwater.gateway.policy.builtin;
 
-import dev.breakwater.gateway.policy.CompileContext;
-import dev.breakwater.gateway.policy.Flow;
-import dev.breakwater.gateway.policy.Policy;
-import dev.breakwater.gateway.policy.PolicyCompileException;
-import dev.breakwater.gateway.policy.PolicyContext;
-import dev.breakwater.gateway.policy.PolicyElement;
-import dev.breakwater.gateway.policy.PolicyFactory;
 import dev.breakwater.gateway.policy.Section;
-import dev.breakwater.gateway.routing.BackendUrls;
+import dev.breakwater.gateway.policy.compile.CompileContext;
+import dev.breakwater.gateway.policy.compile.PolicyCompileException;
+import dev.breakwater.gateway.policy.compile.PolicyFactory;
+import dev.breakwater.gateway.policy.compile.Trait;
+import dev.breakwater.gateway.policy.runtime.Outcome;
+import dev.breakwater.gateway.policy.runtime.PolicyContext;
+import dev.breakwater.gateway.policy.runtime.PolicyException;
+import dev.breakwater.gateway.policy.runtime.Step;
+import dev.breakwater.gateway.policy.runtime.Value;
+import dev.breakwater.gateway.policy.xml.PolicyElement;
+import dev.breakwater.gateway.net.BackendUrls;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** {@code <set-backend-service base-url="http://host:port/base"/>}: sends the request to another backend. */
-public final class SetBackendServicePolicy implements Policy {
+/**
+ * {@code <set-backend-service base-url="http://host:port/base"/>}: sends the request to another
+ * backend. The URL may be an expression; it is checked like an API's serviceUrl.
+ */
+public final class SetBackendServicePolicy implements Step {
 
-    private final String baseUrl;
+    private final Value<String> baseUrl;
 
-    private SetBackendServicePolicy(String baseUrl) {
+    private SetBackendServicePolicy(Value<String> baseUrl) {
         this.baseUrl = baseUrl;
     }
 
     @Override
-    public Flow apply(PolicyContext context) {
-        context.request().setBaseUrl(baseUrl);
-        return Flow.CONTINUE;
+    public Outcome run(PolicyContext context) throws PolicyException {
+        String url = baseUrl.get(context);
+        if (!baseUrl.isConstant()) {
+            try {
+                url = BackendUrls.normalize(String.valueOf(url));
+            } catch (IllegalArgumentException e) {
+                throw new PolicyException("set-backend-service", "InvalidBackendUrl", 500, "base-url " + e.getMessage());
+            }
+        }
+        context.request().setBaseUrl(url);
+        return Outcome.CONTINUE;
     }
 
     /** Registered for {@code <set-backend-service>}. */
@@ -40,19 +54,27 @@ public final class SetBackendServicePolicy implements Policy {
         }
 
         @Override
-        public Policy compile(PolicyElement element, CompileContext context) throws PolicyCompileException {
-            if (element.optionalAttribute("backend-id") != null) {
+        public Set<Trait> traits() {
+            return Set.of(Trait.SETS_BACKEND);
+        }
+
+        @Override
+        public Step compile(PolicyElement element, CompileContext context) throws PolicyCompileException {
+            if (element.attribute("backend-id") != null) {
                 throw new PolicyCompileException(element, "attribute 'backend-id' is not supported yet; use base-url");
             }
             element.allowAttributes("base-url");
             element.allowChildren();
             element.forbidText();
-            String url = element.requiredAttribute("base-url");
-            try {
-                return new SetBackendServicePolicy(BackendUrls.normalize(url));
-            } catch (IllegalArgumentException e) {
-                throw new PolicyCompileException(element, "attribute 'base-url' " + e.getMessage());
+            Value<String> url = context.values().requiredString(element, "base-url");
+            if (url.isConstant()) {
+                try {
+                    url = Value.of(BackendUrls.normalize(url.constant()));
+                } catch (IllegalArgumentException e) {
+                    throw new PolicyCompileException(element, "attribute 'base-url' " + e.getMessage());
+                }
             }
+            return new SetBackendServicePolicy(url);
         }
     }
 }

@@ -1,72 +1,64 @@
 package dev.breakwater.gateway.policy.builtin;
 
-import dev.breakwater.gateway.policy.CompileContext;
-import dev.breakwater.gateway.policy.Flow;
-import dev.breakwater.gateway.policy.Policy;
-import dev.breakwater.gateway.policy.PolicyCompileException;
-import dev.breakwater.gateway.policy.PolicyContext;
-import dev.breakwater.gateway.policy.PolicyElement;
-import dev.breakwater.gateway.policy.PolicyFactory;
 import dev.breakwater.gateway.policy.Section;
+import dev.breakwater.gateway.policy.compile.CompileContext;
+import dev.breakwater.gateway.policy.compile.PolicyCompileException;
+import dev.breakwater.gateway.policy.compile.PolicyFactory;
+import dev.breakwater.gateway.policy.runtime.Headers;
+import dev.breakwater.gateway.policy.runtime.Outcome;
+import dev.breakwater.gateway.policy.runtime.PolicyContext;
+import dev.breakwater.gateway.policy.runtime.PolicyException;
+import dev.breakwater.gateway.policy.runtime.Step;
+import dev.breakwater.gateway.policy.xml.PolicyElement;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
 
 /**
  * {@code <set-header name="X" exists-action="override|skip|append|delete"><value>v</value></set-header>}:
- * edits a header of the backend request (inbound, backend) or of the client response
- * (outbound, on-error).
+ * edits a header of the backend request (inbound, backend) or of the client response (outbound,
+ * on-error). Name, action and values may be expressions.
  */
-public final class SetHeaderPolicy implements Policy {
+public final class SetHeaderPolicy implements Step {
 
-    private final String name;
-    private final ExistsAction action;
-    private final HttpField[] fields;
+    private final NamedEdit edit;
     private final boolean onRequest;
 
-    private SetHeaderPolicy(String name, ExistsAction action, List<String> values, boolean onRequest) {
-        this.name = name;
-        this.action = action;
-        this.fields = values.stream().map(value -> new HttpField(name, value)).toArray(HttpField[]::new);
+    private SetHeaderPolicy(NamedEdit edit, boolean onRequest) {
+        this.edit = edit;
         this.onRequest = onRequest;
     }
 
     /** Compiles a set-header that acts on the request or on the response. */
-    static SetHeaderPolicy compile(PolicyElement element, boolean onRequest) throws PolicyCompileException {
-        element.allowAttributes("name", "exists-action");
-        String name = HttpSyntax.headerName(element, element.requiredAttribute("name"));
-        ExistsAction action = ExistsAction.of(element);
-        List<String> values = Values.of(element, action);
-        for (String value : values) {
-            HttpSyntax.headerValue(element, value);
-        }
-        return new SetHeaderPolicy(name, action, values, onRequest);
+    static SetHeaderPolicy compile(PolicyElement element, CompileContext context, boolean onRequest)
+            throws PolicyCompileException {
+        return new SetHeaderPolicy(NamedEdit.compile(element, context, HttpSyntax::headerNameProblem,
+                HttpSyntax::headerValueProblem), onRequest);
     }
 
     @Override
-    public Flow apply(PolicyContext context) {
-        HttpFields.Mutable headers = onRequest ? context.request().headers() : context.response().headers();
-        switch (action) {
+    public Outcome run(PolicyContext context) throws PolicyException {
+        Headers headers = onRequest ? context.request().headers() : context.response().headers();
+        String name = edit.name(context);
+        switch (edit.action(context)) {
             case OVERRIDE -> {
                 headers.remove(name);
-                addAll(headers);
+                addAll(headers, name, edit.values(context));
             }
             case SKIP -> {
                 if (!headers.contains(name)) {
-                    addAll(headers);
+                    addAll(headers, name, edit.values(context));
                 }
             }
-            case APPEND -> addAll(headers);
+            case APPEND -> addAll(headers, name, edit.values(context));
             case DELETE -> headers.remove(name);
         }
-        return Flow.CONTINUE;
+        return Outcome.CONTINUE;
     }
 
-    private void addAll(HttpFields.Mutable headers) {
-        for (HttpField field : fields) {
-            headers.add(field);
+    private static void addAll(Headers headers, String name, List<String> values) {
+        for (String value : values) {
+            headers.add(name, value);
         }
     }
 
@@ -83,8 +75,8 @@ public final class SetHeaderPolicy implements Policy {
         }
 
         @Override
-        public Policy compile(PolicyElement element, CompileContext context) throws PolicyCompileException {
-            return SetHeaderPolicy.compile(element, context.section().actsOnRequest());
+        public Step compile(PolicyElement element, CompileContext context) throws PolicyCompileException {
+            return SetHeaderPolicy.compile(element, context, context.section().actsOnRequest());
         }
     }
 }

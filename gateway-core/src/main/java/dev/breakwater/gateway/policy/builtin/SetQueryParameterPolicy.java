@@ -1,58 +1,49 @@
 package dev.breakwater.gateway.policy.builtin;
 
-import dev.breakwater.gateway.policy.CompileContext;
-import dev.breakwater.gateway.policy.Flow;
-import dev.breakwater.gateway.policy.Policy;
-import dev.breakwater.gateway.policy.PolicyCompileException;
-import dev.breakwater.gateway.policy.PolicyContext;
-import dev.breakwater.gateway.policy.PolicyElement;
-import dev.breakwater.gateway.policy.PolicyFactory;
-import dev.breakwater.gateway.policy.QueryParameters;
 import dev.breakwater.gateway.policy.Section;
+import dev.breakwater.gateway.policy.compile.CompileContext;
+import dev.breakwater.gateway.policy.compile.PolicyCompileException;
+import dev.breakwater.gateway.policy.compile.PolicyFactory;
+import dev.breakwater.gateway.policy.runtime.Outcome;
+import dev.breakwater.gateway.policy.runtime.PolicyContext;
+import dev.breakwater.gateway.policy.runtime.PolicyException;
+import dev.breakwater.gateway.policy.runtime.QueryParameters;
+import dev.breakwater.gateway.policy.runtime.Step;
+import dev.breakwater.gateway.policy.xml.PolicyElement;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 /**
  * {@code <set-query-parameter name="q" exists-action="..."><value>v</value></set-query-parameter>}:
- * edits a query parameter of the backend request. Names and values are literals; they are
- * percent-encoded on the wire.
+ * edits a query parameter of the backend request. Name and values are taken literally (decoded)
+ * and percent-encoded on the wire; any may be an expression.
  */
-public final class SetQueryParameterPolicy implements Policy {
+public final class SetQueryParameterPolicy implements Step {
 
-    private final String name;
-    private final ExistsAction action;
-    private final List<String> values;
+    private final NamedEdit edit;
 
-    private SetQueryParameterPolicy(String name, ExistsAction action, List<String> values) {
-        this.name = name;
-        this.action = action;
-        this.values = values;
+    private SetQueryParameterPolicy(NamedEdit edit) {
+        this.edit = edit;
     }
 
     @Override
-    public Flow apply(PolicyContext context) {
+    public Outcome run(PolicyContext context) throws PolicyException {
         QueryParameters query = context.request().query();
-        switch (action) {
+        String name = edit.name(context);
+        switch (edit.action(context)) {
             case OVERRIDE -> {
                 query.remove(name);
-                addAll(query);
+                edit.values(context).forEach(value -> query.add(name, value));
             }
             case SKIP -> {
                 if (!query.contains(name)) {
-                    addAll(query);
+                    edit.values(context).forEach(value -> query.add(name, value));
                 }
             }
-            case APPEND -> addAll(query);
+            case APPEND -> edit.values(context).forEach(value -> query.add(name, value));
             case DELETE -> query.remove(name);
         }
-        return Flow.CONTINUE;
-    }
-
-    private void addAll(QueryParameters query) {
-        for (String value : values) {
-            query.add(name, value);
-        }
+        return Outcome.CONTINUE;
     }
 
     /** Registered for {@code <set-query-parameter>}. */
@@ -68,11 +59,9 @@ public final class SetQueryParameterPolicy implements Policy {
         }
 
         @Override
-        public Policy compile(PolicyElement element, CompileContext context) throws PolicyCompileException {
-            element.allowAttributes("name", "exists-action");
-            String name = element.requiredAttribute("name");
-            ExistsAction action = ExistsAction.of(element);
-            return new SetQueryParameterPolicy(name, action, Values.of(element, action));
+        public Step compile(PolicyElement element, CompileContext context) throws PolicyCompileException {
+            return new SetQueryParameterPolicy(NamedEdit.compile(element, context,
+                    name -> name.isEmpty() ? "the parameter name is empty" : null, value -> null));
         }
     }
 }

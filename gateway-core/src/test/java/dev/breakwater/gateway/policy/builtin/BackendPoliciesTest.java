@@ -5,10 +5,10 @@ import static dev.breakwater.gateway.policy.PolicyTesting.in;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.breakwater.gateway.policy.Flow;
-import dev.breakwater.gateway.policy.ForwardOptions;
-import dev.breakwater.gateway.policy.Pipeline;
-import dev.breakwater.gateway.policy.PolicyContext;
+import dev.breakwater.gateway.policy.runtime.Outcome;
+import dev.breakwater.gateway.policy.runtime.ForwardOptions;
+import dev.breakwater.gateway.policy.runtime.Pipeline;
+import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.PolicyTesting;
 import dev.breakwater.gateway.policy.Section;
 import java.util.Set;
@@ -20,8 +20,7 @@ class BackendPoliciesTest {
     @Test
     void setBackendServiceReplacesTheBaseUrl() throws Exception {
         PolicyContext context = PolicyTesting.context();
-        PolicyTesting.pipeline(in(Section.INBOUND, "<set-backend-service base-url=\"https://other:8443/v2/\"/>"), Set.of())
-                .run(Section.INBOUND, context);
+        PolicyTesting.run(PolicyTesting.pipeline(in(Section.INBOUND, "<set-backend-service base-url=\"https://other:8443/v2/\"/>"), Set.of()), Section.INBOUND, context);
         assertEquals("https://other:8443/v2/items", context.request().backendUrl());
     }
 
@@ -39,7 +38,7 @@ class BackendPoliciesTest {
                 "<forward-request timeout=\"7\" follow-redirects=\"true\" fail-on-error-status-code=\"true\" buffer-response=\"false\"/>"),
                 Set.of());
         PolicyContext context = PolicyTesting.context();
-        assertEquals(Flow.FORWARD, pipeline.run(Section.BACKEND, context));
+        assertEquals(Outcome.CONTINUE, PolicyTesting.run(pipeline, Section.BACKEND, context));
         assertEquals(new ForwardOptions(7000, true, true), context.get(ForwardOptions.KEY));
     }
 

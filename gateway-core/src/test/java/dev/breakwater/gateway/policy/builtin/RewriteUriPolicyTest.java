@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.breakwater.gateway.policy.PolicyCompileException;
-import dev.breakwater.gateway.policy.PolicyContext;
+import dev.breakwater.gateway.policy.compile.PolicyCompileException;
+import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.PolicyTesting;
 import dev.breakwater.gateway.policy.Section;
-import dev.breakwater.gateway.policy.TemplateValues;
+import dev.breakwater.gateway.policy.runtime.TemplateValues;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -19,8 +19,7 @@ class RewriteUriPolicyTest {
     private static String rewrite(String attributes, String query) throws Exception {
         PolicyContext context = PolicyTesting.context("/items/a%20b", query,
                 new TemplateValues(List.of("id"), new String[] {"a%20b"}));
-        PolicyTesting.pipeline(in(Section.INBOUND, "<rewrite-uri " + attributes + "/>"), Set.of("id"))
-                .run(Section.INBOUND, context);
+        PolicyTesting.run(PolicyTesting.pipeline(in(Section.INBOUND, "<rewrite-uri " + attributes + "/>"), Set.of("id")), Section.INBOUND, context);
         return context.request().backendUrl();
     }
 
@@ -42,7 +41,8 @@ class RewriteUriPolicyTest {
     void unknownParameterIsACompileError() {
         PolicyCompileException error = assertThrows(PolicyCompileException.class, () -> PolicyTesting.pipeline(
                 in(Section.INBOUND, "<rewrite-uri template=\"/v2/{itemId}\"/>"), Set.of("id")));
-        assertTrue(error.getMessage().contains("{itemId} is not a parameter of the operation's URL template (it has id)"),
+        assertTrue(error.getMessage().contains("<rewrite-uri> at line 1: refers to the template parameter {itemId}, "
+                + "which operation 'echo/get-item' does not have; it has {id}"),
                 error.getMessage());
     }
 

@@ -5,10 +5,10 @@ import static dev.breakwater.gateway.policy.PolicyTesting.in;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.breakwater.gateway.policy.PolicyContext;
+import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.PolicyTesting;
 import dev.breakwater.gateway.policy.Section;
-import dev.breakwater.gateway.policy.TemplateValues;
+import dev.breakwater.gateway.policy.runtime.TemplateValues;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ class SetQueryParameterPolicyTest {
 
     private static String run(String query, String elements) throws Exception {
         PolicyContext context = PolicyTesting.context("/items", query, TemplateValues.NONE);
-        PolicyTesting.pipeline(in(Section.INBOUND, elements), Set.of()).run(Section.INBOUND, context);
+        PolicyTesting.run(PolicyTesting.pipeline(in(Section.INBOUND, elements), Set.of()), Section.INBOUND, context);
         return context.request().backendUrl();
     }
 

@@ -1,0 +1,16 @@
+package dev.breakwater.gateway.policy.compile;
+
+import dev.breakwater.gateway.policy.expression.ExpressionCompiler;
+
+/**
+ * What compiling one configuration needs everywhere: the policy factories, the expression
+ * compiler, the named values and the fragments of that configuration.
+ */
+public record CompileEnvironment(PolicyRegistry registry, ExpressionCompiler expressions, NamedValues namedValues,
+                                 Fragments fragments) {
+
+    /** Factories and expressions only: no named values, no fragments (tests, single documents). */
+    public static CompileEnvironment of(PolicyRegistry registry) {
+        return new CompileEnvironment(registry, new ExpressionCompiler(), NamedValues.NONE, Fragments.NONE);
+    }
+}

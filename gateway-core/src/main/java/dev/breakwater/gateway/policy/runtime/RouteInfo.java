@@ -1,0 +1,21 @@
+package dev.breakwater.gateway.policy.runtime;
+
+import java.util.List;
+
+/**
+ * What a request matched, as policies and expressions see it ({@code context.Api},
+ * {@code context.Operation}); built once per configuration, shared by every request.
+ *
+ * @param apiId          the API's id
+ * @param apiName        its display name (the id when it has none)
+ * @param apiPath        its path prefix, e.g. {@code orders/v1}
+ * @param serviceUrl     its backend base URL, or {@code null}
+ * @param protocols      {@code http}, {@code https}
+ * @param operationId    the operation's id, or {@code null} for an API without operations
+ * @param operationName  its display name
+ * @param method         its method
+ * @param urlTemplate    its URL template
+ */
+public record RouteInfo(String apiId, String apiName, String apiPath, String serviceUrl, List<String> protocols,
+                        String operationId, String operationName, String method, String urlTemplate) {
+}

@@ -1,0 +1,122 @@
+package dev.breakwater.gateway.snapshot;
+
+import dev.breakwater.gateway.config.ApiDefinition;
+import dev.breakwater.gateway.config.ConfigException;
+import dev.breakwater.gateway.config.OperationDefinition;
+import dev.breakwater.gateway.policy.Scope;
+import dev.breakwater.gateway.policy.compile.CompiledScope;
+import dev.breakwater.gateway.policy.compile.PipelineComposer;
+import dev.breakwater.gateway.policy.compile.PolicyCompileException;
+import dev.breakwater.gateway.policy.compile.ScopeCompiler;
+import dev.breakwater.gateway.policy.runtime.Pipeline;
+import dev.breakwater.gateway.policy.runtime.RouteInfo;
+import dev.breakwater.gateway.routing.ApiRoute;
+import dev.breakwater.gateway.net.BackendUrls;
+import dev.breakwater.gateway.routing.OperationRoute;
+import dev.breakwater.gateway.routing.UrlTemplate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compiles one API of a configuration: its definition checked, its policy document compiled once,
+ * each operation's document once, and each route's pipeline composed from the global, API and
+ * operation scopes.
+ */
+final class ApiCompiler {
+
+    private static final List<String> PROTOCOLS = List.of("http", "https");
+
+    private final SnapshotCompiler documents;
+    private final ScopeCompiler scopes;
+    private final PipelineComposer composer;
+    private final CompiledScope global;
+
+    ApiCompiler(SnapshotCompiler documents, ScopeCompiler scopes, PipelineComposer composer, CompiledScope global) {
+        this.documents = documents;
+        this.scopes = scopes;
+        this.composer = composer;
+        this.global = global;
+    }
+
+    ApiRoute compile(ApiDefinition api, String where) throws ConfigException {
+        Definitions.checkId(api.id(), where);
+        if (!Boolean.FALSE.equals(api.subscriptionRequired())) {
+            throw new ConfigException(where + ": subscriptionRequired must be false: subscriptions are not "
+                    + "supported yet, and an API that requires one must not be served open");
+        }
+        String prefix = Definitions.prefix(api.path(), where);
+        Set<String> hostnames = Definitions.hostnames(api.hostnames(), where);
+        String serviceUrl = null;
+        if (api.serviceUrl() != null) {
+            try {
+                serviceUrl = BackendUrls.normalize(api.serviceUrl());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(where + ": serviceUrl " + e.getMessage());
+            }
+        }
+        String name = api.displayName() == null ? api.id() : api.displayName();
+        CompiledScope apiScope = scope(api.policy(), Scope.API, api.id(), "API '" + api.id() + "' policy",
+                where + ".policy");
+        if (api.operations().isEmpty()) {
+            Pipeline pipeline = pipeline(List.of(global, apiScope), Set.of(), serviceUrl, where, "API '" + api.id() + "'");
+            RouteInfo info = new RouteInfo(api.id(), name, prefix, serviceUrl, PROTOCOLS, null, null, null, null);
+            return new ApiRoute(api.id(), prefix, hostnames, serviceUrl, List.of(), pipeline, info);
+        }
+        List<OperationRoute> operations = new ArrayList<>();
+        Map<String, String> shapes = new HashMap<>();
+        Set<String> operationIds = new HashSet<>();
+        for (int j = 0; j < api.operations().size(); j++) {
+            OperationDefinition operation = api.operations().get(j);
+            String opWhere = where + ".operations[" + j + "]" + (operation.id() == null ? "" : " '" + operation.id() + "'");
+            Definitions.checkId(operation.id(), opWhere);
+            if (!operationIds.add(operation.id())) {
+                throw new ConfigException(opWhere + ": id is used by another operation of this API");
+            }
+            String method = Definitions.method(operation.method(), opWhere);
+            UrlTemplate template = Definitions.template(operation.urlTemplate(), opWhere);
+            String clash = shapes.put(method + " " + template.shape(), operation.id());
+            if (clash != null) {
+                throw new ConfigException(opWhere + ": " + method + " " + template.text()
+                        + " matches the same requests as operation '" + clash + "'");
+            }
+            String owner = api.id() + "/" + operation.id();
+            CompiledScope operationScope = scope(operation.policy(), Scope.OPERATION, owner,
+                    "operation '" + owner + "' policy", opWhere + ".policy");
+            Pipeline pipeline = pipeline(List.of(global, apiScope, operationScope),
+                    new LinkedHashSet<>(template.parameterNames()), serviceUrl, opWhere, "operation '" + owner + "'");
+            RouteInfo info = new RouteInfo(api.id(), name, prefix, serviceUrl, PROTOCOLS, operation.id(),
+                    operation.displayName() == null ? operation.id() : operation.displayName(), method, template.text());
+            operations.add(new OperationRoute(operation.id(), method, template, pipeline, info));
+        }
+        return new ApiRoute(api.id(), prefix, hostnames, serviceUrl, operations, null, null);
+    }
+
+    private CompiledScope scope(String policy, Scope scope, String owner, String label, String where)
+            throws ConfigException {
+        try {
+            return scopes.compile(documents.policy(policy, where), scope, owner, label);
+        } catch (PolicyCompileException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private Pipeline pipeline(List<CompiledScope> scopesOfRoute, Set<String> parameters, String serviceUrl,
+                              String where, String route) throws ConfigException {
+        Pipeline pipeline;
+        try {
+            pipeline = composer.compose(scopesOfRoute, parameters, route);
+        } catch (PolicyCompileException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        if (serviceUrl == null && pipeline.forwards() && !pipeline.setsBackend()) {
+            throw new ConfigException(where + ": no serviceUrl and no <set-backend-service> policy; "
+                    + "requests would have nowhere to go");
+        }
+        return pipeline;
+    }
+}

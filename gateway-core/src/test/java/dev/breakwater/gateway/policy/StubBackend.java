@@ -1,0 +1,30 @@
+package dev.breakwater.gateway.policy;
+
+import dev.breakwater.gateway.policy.runtime.ForwardOptions;
+import dev.breakwater.gateway.policy.runtime.Forwarder;
+import dev.breakwater.gateway.policy.runtime.Headers;
+import dev.breakwater.gateway.policy.runtime.Outcome;
+import dev.breakwater.gateway.policy.runtime.PolicyContext;
+import dev.breakwater.gateway.policy.runtime.ResponseMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A backend for tests without a server: forward-request gets, at once, a response with the status
+ * set here and the header {@code X-Backend: b}; each call is recorded.
+ */
+public final class StubBackend implements Forwarder {
+
+    public final List<String> calls = new ArrayList<>();
+    public int status = 200;
+
+    @Override
+    public CompletionStage<Outcome> forward(PolicyContext context, ForwardOptions options) {
+        calls.add(context.request().method() + " " + context.request().backendUrl());
+        context.put(ForwardOptions.KEY, options);
+        context.setResponse(ResponseMessage.fromBackend(status, null, new Headers().add("X-Backend", "b")));
+        return CompletableFuture.completedFuture(Outcome.CONTINUE);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.breakwater.management.store;
+
+import dev.breakwater.gateway.config.NamedValueDefinition;
+import dev.breakwater.gateway.secrets.SecretCipher;
+import dev.breakwater.gateway.secrets.SecretException;
+import dev.breakwater.management.model.ManagementDocument;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Secret named values as the store keeps them: each value encrypted on its own with the store
+ * key, its place ({@code named_values/<id>}) as associated data, inside the revision's document;
+ * the rest of the document stays readable. In memory, and to the gateways, values are in clear.
+ */
+final class SealedValues {
+
+    private final SecretCipher cipher;
+
+    SealedValues(SecretCipher cipher) {
+        this.cipher = cipher;
+    }
+
+    /** The document to store: every secret value sealed. */
+    ManagementDocument sealed(ManagementDocument document) {
+        List<NamedValueDefinition> values = new ArrayList<>();
+        for (NamedValueDefinition value : document.namedValues()) {
+            values.add(value.isSecret() ? with(value, cipher.seal(value.value(), context(value.id()))) : value);
+        }
+        return document.withNamedValues(values);
+    }
+
+    /**
+     * The stored document with its secret values opened.
+     *
+     * @throws SecretException when one does not open with the store key
+     */
+    ManagementDocument opened(ManagementDocument stored) throws SecretException {
+        List<NamedValueDefinition> values = new ArrayList<>();
+        for (NamedValueDefinition value : stored.namedValues()) {
+            values.add(value.isSecret() ? with(value, cipher.open(value.value(), context(value.id()))) : value);
+        }
+        return stored.withNamedValues(values);
+    }
+
+    private static NamedValueDefinition with(NamedValueDefinition value, String text) {
+        return new NamedValueDefinition(value.id(), value.displayName(), text, value.secret());
+    }
+
+    private static String context(String id) {
+        return "named_values/" + id;
+    }
+}
