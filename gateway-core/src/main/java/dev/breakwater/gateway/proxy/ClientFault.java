@@ -18,6 +18,8 @@ record ClientFault(int status, String message) {
     /** The status nginx records for a request whose client closed the connection. */
     static final int CLIENT_CLOSED = 499;
 
+    private static final ClientFault GONE = new ClientFault(400, "The request could not be read");
+
     static ClientFault of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof HttpException http && http.getCode() == 408 || cause instanceof TimeoutException) {
@@ -30,8 +32,6 @@ record ClientFault(int status, String message) {
         }
         return gone();
     }
-
-    private static final ClientFault GONE = new ClientFault(400, "The request could not be read");
 
     /** The connection broke: there is probably nobody left to answer. */
     static ClientFault gone() {

@@ -319,11 +319,8 @@ public class GatewayServlet extends AsyncProxyServlet {
      */
     private boolean registerBodyWriter(Exchange exchange) {
         try {
-            ResponseBodyWriter writer = new ResponseBodyWriter(exchange.response.getOutputStream(),
-                    () -> exchange.clientFailed(ClientFault.gone()));
             startAsync(exchange.request);
-            writer.start();
-            exchange.bodyWriter(writer);
+            newBodyWriter(exchange);
             return true;
         } catch (IOException | RuntimeException failure) {
             exchange.clientFailed(ClientFault.gone());
@@ -341,10 +338,7 @@ public class GatewayServlet extends AsyncProxyServlet {
         ResponseBodyWriter writer = exchange.bodyWriter();
         try {
             if (writer == null) {
-                writer = new ResponseBodyWriter(exchange.response.getOutputStream(),
-                        () -> exchange.clientFailed(ClientFault.gone()));
-                writer.start();
-                exchange.bodyWriter(writer);
+                writer = newBodyWriter(exchange);
             }
         } catch (IOException | RuntimeException failure) {
             exchange.clientFailed(ClientFault.gone());
@@ -353,6 +347,15 @@ public class GatewayServlet extends AsyncProxyServlet {
         Response backendResponse = exchange.backend().response();
         writer.prepare(backendResponse, !backendResponse.getHeaders().contains(HttpHeader.CONTENT_LENGTH));
         return true;
+    }
+
+    /** Puts the response in non-blocking mode, with the writer every later piece of it goes through. */
+    private static ResponseBodyWriter newBodyWriter(Exchange exchange) throws IOException {
+        ResponseBodyWriter writer = new ResponseBodyWriter(exchange.response.getOutputStream(),
+                () -> exchange.clientFailed(ClientFault.gone()));
+        writer.start();
+        exchange.bodyWriter(writer);
+        return writer;
     }
 
     /** Writes a piece of the backend's body to the client without blocking (see {@link ResponseBodyWriter}). */

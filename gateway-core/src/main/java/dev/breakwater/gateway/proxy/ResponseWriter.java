@@ -14,10 +14,8 @@ final class ResponseWriter {
 
     /** Writes a whole response: status, headers, the body the gateway holds (with its own length). */
     static void write(HttpServletResponse response, ResponseMessage message, String requestId) throws IOException {
-        byte[] body = message.bodyToSend();
-        head(response, message, requestId, false);
-        response.setContentLength(body == null ? 0 : body.length);
-        if (body != null && body.length > 0) {
+        byte[] body = writeWholeHead(response, message, requestId);
+        if (body.length > 0) {
             response.getOutputStream().write(body);
         }
         response.flushBuffer();
