@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.breakwater.gateway.requestlog.RequestLog;
 import dev.breakwater.gateway.testing.Echo;
 import dev.breakwater.gateway.testing.Json;
 import dev.breakwater.gateway.testing.TestBackend;
 import dev.breakwater.gateway.testing.TestData;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
@@ -120,6 +124,33 @@ class GatewayProxyIT {
             assertEquals("first|", new String(first, StandardCharsets.UTF_8), "the first chunk came through alone");
             backend.openGate();
             assertEquals("second", new String(body.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aBackendThatBreaksOffMidBodyCutsTheClientsResponseAndServingGoesOn() throws Exception {
+        HttpResponse<InputStream> response = gateway.client.send(
+                HttpRequest.newBuilder(gateway.uri("/echo/breaks/1000")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode(), "the head had gone out already");
+        try (InputStream body = response.body()) {
+            assertEquals(1000, body.readNBytes(1000).length, "what the backend sent came through");
+            backend.breakOff();
+            assertThrows(IOException.class, body::readAllBytes, "the response is cut, never completed short");
+        }
+        assertEquals(200, gateway.get("/echo/after-the-break").statusCode());
+    }
+
+    @Test
+    void aBackendThatBreaksOffBeforeAnyBodyLeftTheGatewayIs502AndLoggedAs502() throws Exception {
+        try (LogCapture requests = new LogCapture(RequestLog.LOGGER)) {
+            HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/echo/breaks-sized/1000"))
+                    .header("X-Request-Id", "breaks-sized-1"));
+            assertEquals(502, response.statusCode(), "the 1000 bytes were still in the gateway's output buffer");
+            assertEquals("The backend service is unavailable", Json.error(response.body(), 502));
+            JsonNode line = requests.requestLogLine("breaks-sized-1");
+            assertEquals(502, line.get("status").asInt(), "logged as what the client got");
+            assertEquals(response.body().length(), line.get("bytesOut").asInt());
         }
     }
 

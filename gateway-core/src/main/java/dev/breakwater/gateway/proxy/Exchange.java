@@ -99,6 +99,11 @@ final class Exchange {
         bytesOut += count;
     }
 
+    /** The bytes counted out so far never left the output buffer: the response is replaced. */
+    void dropBytesOut() {
+        bytesOut = 0;
+    }
+
     /** The client broke the exchange (first fault wins); the request is then not the backend's failure. */
     void clientFailed(ClientFault fault) {
         if (clientFault == null) {

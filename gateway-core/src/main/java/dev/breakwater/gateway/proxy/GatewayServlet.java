@@ -404,6 +404,12 @@ public class GatewayServlet extends AsyncProxyServlet {
         Exchange exchange = exchange(clientRequest);
         PolicyException error = backendFailures.errorOf(exchange, serverResponse, failure);
         if (exchange.backend().onFailure(error) == BackendCall.AfterFailure.CUT_STREAM) {
+            if (!proxyResponse.isCommitted()) {
+                // what streamed so far still waited in the output buffer: the client gets an error instead
+                exchange.dropBytesOut();
+                answer(exchange, ResponseMessage.error(error.error().statusCode(), error.error().message()));
+                return;
+            }
             // mid-body: the client or the backend went away; all that is left is to cut the response
             exchange.end(proxyResponse.getStatus());
             super.onProxyResponseFailure(clientRequest, proxyResponse, serverResponse, failure);

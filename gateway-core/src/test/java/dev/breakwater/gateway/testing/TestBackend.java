@@ -31,6 +31,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * <li>{@code /gate}: sends "first|", then waits for {@link #openGate()} before "second";</li>
  * <li>{@code /redirect}: 302 to {@code /echo/redirected};</li>
  * <li>{@code /big-headers/N}: 200 with a header {@code X-Big} of N bytes, and a {@code Server} header;</li>
+ * <li>{@code /breaks/N}: 200 without a length, sends and flushes N bytes, waits for {@link #breakOff()}
+ * (once), then breaks the connection off;</li>
+ * <li>{@code /breaks-sized/N}: 200 announcing 2N bytes, sends N of them, then breaks the connection off;</li>
  * <li>anything else: echoes the request as JSON (method, raw URI and query, headers,
  * body length and SHA-256), read as it streams.</li>
  * </ul>
@@ -38,11 +41,13 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class TestBackend implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> ACTIONS = List.of("bytes", "slow", "status", "gate", "redirect", "big-headers");
+    private static final List<String> ACTIONS = List.of("bytes", "slow", "status", "gate", "redirect", "big-headers",
+            "breaks", "breaks-sized");
 
     private final Server server;
     private final ServerConnector connector;
     private volatile CountDownLatch gate = new CountDownLatch(1);
+    private final CountDownLatch breakOff = new CountDownLatch(1);
     private final AtomicInteger received = new AtomicInteger();
 
     public TestBackend() throws Exception {
@@ -80,6 +85,11 @@ public final class TestBackend implements AutoCloseable {
     }
 
     /** Lets a waiting {@code /gate} response finish. */
+    /** Lets the (single) /breaks request break its connection off. */
+    public void breakOff() {
+        breakOff.countDown();
+    }
+
     public void openGate() {
         gate.countDown();
     }
@@ -122,6 +132,18 @@ public final class TestBackend implements AutoCloseable {
                     response.setHeader("Server", "test-backend");
                     response.getOutputStream().write("big headers".getBytes(StandardCharsets.UTF_8));
                 }
+                case "breaks", "breaks-sized" -> {
+                    int sent = Integer.parseInt(argument);
+                    if (action.equals("breaks-sized")) {
+                        response.setContentLength(2 * sent);
+                    }
+                    response.getOutputStream().write(new byte[sent]);
+                    response.flushBuffer();
+                    if (action.equals("breaks")) {
+                        await(breakOff, "break-off");
+                    }
+                    throw new IOException("the test backend breaks off after " + sent + " bytes");
+                }
                 case "redirect" -> {
                     response.setStatus(302);
                     response.setHeader("Location", "/echo/redirected");
@@ -134,15 +156,19 @@ public final class TestBackend implements AutoCloseable {
             OutputStream out = response.getOutputStream();
             out.write("first|".getBytes(StandardCharsets.UTF_8));
             out.flush();
+            await(gate, "gate");
+            out.write("second".getBytes(StandardCharsets.UTF_8));
+        }
+
+        private static void await(CountDownLatch signal, String name) throws IOException {
             try {
-                if (!gate.await(30, TimeUnit.SECONDS)) {
-                    throw new IOException("the gate was never opened");
+                if (!signal.await(30, TimeUnit.SECONDS)) {
+                    throw new IOException("the " + name + " signal never came");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException(e);
             }
-            out.write("second".getBytes(StandardCharsets.UTF_8));
         }
 
         private void echo(HttpServletRequest request, HttpServletResponse response) throws IOException {
