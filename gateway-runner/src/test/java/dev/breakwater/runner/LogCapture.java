@@ -32,24 +32,28 @@ final class LogCapture implements AutoCloseable {
 
     /** How many events, written as "LEVEL message", contain every one of the given texts. */
     long count(String... texts) {
-        synchronized (appender.list) {
-            return appender.list.stream().map(event -> event.getLevel() + " " + event.getFormattedMessage())
-                    .filter(message -> List.of(texts).stream().allMatch(message::contains)).count();
-        }
+        return events().stream().map(event -> event.getLevel() + " " + event.getFormattedMessage())
+                .filter(message -> List.of(texts).stream().allMatch(message::contains)).count();
     }
 
     /** The formatted messages so far. */
     List<String> messages() {
-        synchronized (appender.list) {
-            return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        }
+        return events().stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     /** The messages of one level so far. */
     List<String> messages(ch.qos.logback.classic.Level level) {
-        synchronized (appender.list) {
-            return appender.list.stream().filter(event -> event.getLevel() == level)
-                    .map(ILoggingEvent::getFormattedMessage).toList();
+        return events().stream().filter(event -> event.getLevel() == level)
+                .map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    /**
+     * A copy of the events so far, taken under the appender's own lock: logback appends while holding
+     * it (AppenderBase.doAppend), not the list's, so reading the list directly raced with appends.
+     */
+    private List<ILoggingEvent> events() {
+        synchronized (appender) {
+            return new ArrayList<>(appender.list);
         }
     }
 
