@@ -9,6 +9,7 @@ import com.codahale.metrics.jvm.ThreadStatesGaugeSet;
 import dev.breakwater.gateway.metrics.GatewayMetrics;
 import dev.breakwater.gateway.metrics.RequestObserver;
 import dev.breakwater.gateway.policy.compile.PolicyRegistry;
+import dev.breakwater.gateway.policy.runtime.PolicyServices;
 import dev.breakwater.gateway.metrics.RequestCounters;
 import dev.breakwater.gateway.requestlog.RequestLog;
 import dev.breakwater.gateway.requestlog.SecretNames;
@@ -31,7 +32,8 @@ import java.util.List;
  */
 record GatewayParts(GatewayIdentity identity, SnapshotCompiler compiler, ActiveConfig activeConfig,
                     MetricRegistry registry, RequestCounters counters, TelemetryAggregator telemetry,
-                    RequestObserver observer, RequestLog requestLog, Clock clock) implements AutoCloseable {
+                    RequestObserver observer, RequestLog requestLog, PolicyServices policyServices, Clock clock)
+        implements AutoCloseable {
 
     static GatewayParts create(Settings settings) throws SettingsException {
         Clock clock = Clock.systemUTC();
@@ -58,13 +60,16 @@ record GatewayParts(GatewayIdentity identity, SnapshotCompiler compiler, ActiveC
                     SecretNames.withExtra(settings.get(GatewaySettings.REQUEST_LOG_REDACT)));
             observers.add(requestLog);
         }
-        return new GatewayParts(identity, new SnapshotCompiler(PolicyRegistry.builtIn(), clock), new ActiveConfig(),
-                registry, counters, telemetry, RequestObserver.all(observers), requestLog, clock);
+        PolicyServices policyServices = new PolicyServices(registry, clock);
+        return new GatewayParts(identity, new SnapshotCompiler(PolicyRegistry.builtIn(), clock, policyServices),
+                new ActiveConfig(), registry, counters, telemetry, RequestObserver.all(observers), requestLog,
+                policyServices, clock);
     }
 
-    /** Writes what the request log still holds. */
+    /** Stops call-outs and writes what the request log still holds. */
     @Override
     public void close() {
+        policyServices.close();
         if (requestLog != null) {
             requestLog.close();
         }

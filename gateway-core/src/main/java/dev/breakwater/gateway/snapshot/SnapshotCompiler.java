@@ -15,6 +15,7 @@ import dev.breakwater.gateway.policy.compile.PolicyCompileException;
 import dev.breakwater.gateway.policy.compile.PolicyRegistry;
 import dev.breakwater.gateway.policy.compile.ScopeCompiler;
 import dev.breakwater.gateway.policy.expression.ExpressionCompiler;
+import dev.breakwater.gateway.policy.runtime.PolicyServices;
 import dev.breakwater.gateway.policy.xml.PolicyDocument;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
 import dev.breakwater.gateway.policy.xml.PolicyXmlReader;
@@ -46,10 +47,18 @@ public final class SnapshotCompiler {
     private final PolicyRegistry registry;
     private final ExpressionCompiler expressions = new ExpressionCompiler();
     private final Clock clock;
+    private final PolicyServices services;
 
-    public SnapshotCompiler(PolicyRegistry registry, Clock clock) {
+    /** A compiler whose policies use these services when they run (a gateway's). */
+    public SnapshotCompiler(PolicyRegistry registry, Clock clock, PolicyServices services) {
         this.registry = registry;
         this.clock = clock;
+        this.services = services;
+    }
+
+    /** A compiler for checking documents (a management plane, tests): its policies never call out. */
+    public SnapshotCompiler(PolicyRegistry registry, Clock clock) {
+        this(registry, clock, PolicyServices.forCompiling());
     }
 
     /** Reads and compiles a document from its JSON bytes. */
@@ -62,7 +71,7 @@ public final class SnapshotCompiler {
             throw new ConfigException("revision must not be negative");
         }
         CompileEnvironment environment = new CompileEnvironment(registry, expressions,
-                NamedValueChecks.check(document.namedValues()), fragments(document.fragments()));
+                NamedValueChecks.check(document.namedValues()), fragments(document.fragments()), services);
         ScopeCompiler scopes = new ScopeCompiler(environment);
         PipelineComposer composer;
         CompiledScope global;

@@ -21,6 +21,7 @@ import dev.breakwater.gateway.policy.runtime.Outcome;
 import dev.breakwater.gateway.policy.runtime.Pipeline;
 import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.runtime.PolicyException;
+import dev.breakwater.gateway.policy.runtime.PolicyServices;
 import dev.breakwater.gateway.policy.runtime.RequestFlow;
 import dev.breakwater.gateway.policy.runtime.RequestMessage;
 import dev.breakwater.gateway.policy.runtime.RouteInfo;
@@ -42,6 +43,8 @@ public final class PolicyTesting {
     public static final PolicyRegistry REGISTRY = PolicyRegistry.builtIn();
     private static final PolicyXmlReader XML = new PolicyXmlReader();
     private static final ExpressionCompiler EXPRESSIONS = new ExpressionCompiler();
+    /** Shared by every test compile; its call-out client, once started, lives as long as the test JVM. */
+    public static final PolicyServices SERVICES = PolicyServices.forCompiling();
     private static final RouteInfo ROUTE = new RouteInfo("echo", "Echo API", "/echo", "http://backend/base",
             List.of("http", "https"), "get-item", "Get item", "GET", "/items/{id}");
 
@@ -51,7 +54,8 @@ public final class PolicyTesting {
     /** An environment with these named values and fragments. */
     public static CompileEnvironment environment(List<NamedValueDefinition> namedValues,
                                                  List<FragmentDefinition> fragments) {
-        return new CompileEnvironment(REGISTRY, EXPRESSIONS, new NamedValues(namedValues), new Fragments(fragments, XML));
+        return new CompileEnvironment(REGISTRY, EXPRESSIONS, new NamedValues(namedValues), new Fragments(fragments, XML),
+                SERVICES);
     }
 
     /** Compiles global, API and operation documents (any may be null) for a route with these parameters. */

@@ -1,16 +1,19 @@
 package dev.breakwater.gateway.policy.compile;
 
 import dev.breakwater.gateway.policy.expression.ExpressionCompiler;
+import dev.breakwater.gateway.policy.runtime.PolicyServices;
 
 /**
  * What compiling one configuration needs everywhere: the policy factories, the expression
- * compiler, the named values and the fragments of that configuration.
+ * compiler, the named values and the fragments of that configuration, and the gateway's services
+ * that compiled policies keep (the call-out client, the metric registry).
  */
 public record CompileEnvironment(PolicyRegistry registry, ExpressionCompiler expressions, NamedValues namedValues,
-                                 Fragments fragments) {
+                                 Fragments fragments, PolicyServices services) {
 
     /** Factories and expressions only: no named values, no fragments (tests, single documents). */
     public static CompileEnvironment of(PolicyRegistry registry) {
-        return new CompileEnvironment(registry, new ExpressionCompiler(), NamedValues.NONE, Fragments.NONE);
+        return new CompileEnvironment(registry, new ExpressionCompiler(), NamedValues.NONE, Fragments.NONE,
+                PolicyServices.forCompiling());
     }
 }

@@ -1,0 +1,79 @@
+package dev.breakwater.gateway.policy.runtime;
+
+import com.codahale.metrics.MetricRegistry;
+import java.time.Clock;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * What a gateway lends its policies beyond one request, for as long as it runs: the HTTP client of
+ * call-outs (send-request, token requests), the metric registry (emit-metric) and the clock. One
+ * object per gateway, handed to every compile, so that what it holds outlives configuration
+ * revisions. Policies capture it when they are compiled. The HTTP client starts on first use: a
+ * management plane compiles documents to check them and never calls out.
+ */
+public final class PolicyServices implements AutoCloseable {
+
+    /** Threads of the call-out client: they parse responses and complete stages, they never wait. */
+    private static final int CALLOUT_THREADS = 32;
+
+    private final MetricRegistry metrics;
+    private final Clock clock;
+    private HttpClient httpClient;
+    private boolean closed;
+
+    public PolicyServices(MetricRegistry metrics, Clock clock) {
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Services for compiling only (a management plane checking documents, tests). */
+    public static PolicyServices forCompiling() {
+        return new PolicyServices(new MetricRegistry(), Clock.systemUTC());
+    }
+
+    public MetricRegistry metrics() {
+        return metrics;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The call-out client, started on first use; redirects are not followed (a call-out sees them). */
+    public synchronized HttpClient httpClient() {
+        if (closed) {
+            throw new IllegalStateException("the gateway is stopping: no more call-outs");
+        }
+        if (httpClient == null) {
+            QueuedThreadPool threads = new QueuedThreadPool(CALLOUT_THREADS, 2);
+            threads.setName("callout");
+            threads.setDaemon(true);
+            HttpClient client = new HttpClient();
+            client.setExecutor(threads);
+            client.setFollowRedirects(false);
+            client.setUserAgentField(null); // the policy decides the headers a call-out sends
+            try {
+                client.start();
+            } catch (Exception e) {
+                throw new IllegalStateException("the call-out HTTP client cannot start: " + e.getMessage(), e);
+            }
+            httpClient = client;
+        }
+        return httpClient;
+    }
+
+    /** Stops the call-out client; call-outs still running fail. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (httpClient != null) {
+            try {
+                httpClient.stop();
+            } catch (Exception e) {
+                // stopping: nothing left to do with it
+            }
+            httpClient = null;
+        }
+    }
+}
