@@ -11,20 +11,29 @@ import java.util.List;
  * @param policy      the global policy XML, or {@code null}
  * @param namedValues values policies reference as {@code {{name}}}
  * @param fragments   policy fragments that {@code include-fragment} puts in place
+ * @param backends    backends policies send requests to by id ({@code set-backend-service backend-id})
  */
 public record ConfigDocument(long revision, String policy, List<ApiDefinition> apis,
                              // left out when empty, so that gateways of earlier versions still read documents without them
                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NamedValueDefinition> namedValues,
-                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FragmentDefinition> fragments) {
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FragmentDefinition> fragments,
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<BackendDefinition> backends) {
 
     public ConfigDocument {
         apis = apis == null ? List.of() : List.copyOf(apis);
         namedValues = namedValues == null ? List.of() : List.copyOf(namedValues);
         fragments = fragments == null ? List.of() : List.copyOf(fragments);
+        backends = backends == null ? List.of() : List.copyOf(backends);
+    }
+
+    /** A document without backends. */
+    public ConfigDocument(long revision, String policy, List<ApiDefinition> apis,
+                          List<NamedValueDefinition> namedValues, List<FragmentDefinition> fragments) {
+        this(revision, policy, apis, namedValues, fragments, List.of());
     }
 
     /** A document with only APIs and a global policy. */
     public ConfigDocument(long revision, String policy, List<ApiDefinition> apis) {
-        this(revision, policy, apis, List.of(), List.of());
+        this(revision, policy, apis, List.of(), List.of(), List.of());
     }
 }

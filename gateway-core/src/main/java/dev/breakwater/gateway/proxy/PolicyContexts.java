@@ -23,6 +23,9 @@ final class PolicyContexts {
         // the client's headers are copied only when a policy or the backend request needs them
         RequestMessage message = new RequestMessage(request.getMethod(), match.api().serviceUrl(), remainder,
                 request.getQueryString(), () -> clientHeaders(exchange, options), Body.stream());
+        if (match.api().backend() != null) {
+            message.setBackend(match.api().backend());
+        }
         return new PolicyContext(client, match.info(), match.templateValues(), message, options.deployment(),
                 options.clock());
     }

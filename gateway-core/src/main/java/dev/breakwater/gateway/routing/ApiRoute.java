@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.routing;
 
+import dev.breakwater.gateway.backend.Backend;
 import dev.breakwater.gateway.policy.runtime.Pipeline;
 import dev.breakwater.gateway.policy.runtime.RouteInfo;
 import dev.breakwater.gateway.policy.runtime.TemplateValues;
@@ -13,12 +14,19 @@ import java.util.Set;
  *
  * @param prefix     "" (the root) or "/segment[/segment...]"
  * @param hostnames  lower case; empty means any host
- * @param serviceUrl normalised backend base URL, or {@code null} when policies choose it
+ * @param serviceUrl normalised backend base URL, or {@code null} when policies (or a pool) choose it
+ * @param backend    the backend entity the serviceUrl names, or {@code null} for a plain URL
  * @param pipeline   the pipeline of an API without operations, else {@code null}
  * @param info       what policies see of an API without operations, else {@code null}
  */
-public record ApiRoute(String id, String prefix, Set<String> hostnames, String serviceUrl,
+public record ApiRoute(String id, String prefix, Set<String> hostnames, String serviceUrl, Backend backend,
                        List<OperationRoute> operations, Pipeline pipeline, RouteInfo info) {
+
+    /** An API whose backend is a plain URL. */
+    public ApiRoute(String id, String prefix, Set<String> hostnames, String serviceUrl,
+                    List<OperationRoute> operations, Pipeline pipeline, RouteInfo info) {
+        this(id, prefix, hostnames, serviceUrl, null, operations, pipeline, info);
+    }
 
     public ApiRoute {
         operations = operations.stream().sorted((a, b) -> a.template().compareTo(b.template())).toList();

@@ -1,5 +1,8 @@
 package dev.breakwater.gateway.snapshot;
 
+import dev.breakwater.gateway.backend.Backend;
+import dev.breakwater.gateway.backend.Backends;
+import dev.breakwater.gateway.backend.SingleBackend;
 import dev.breakwater.gateway.config.ApiDefinition;
 import dev.breakwater.gateway.config.ConfigException;
 import dev.breakwater.gateway.config.OperationDefinition;
@@ -35,8 +38,11 @@ final class ApiCompiler {
     private final ScopeCompiler scopes;
     private final PipelineComposer composer;
     private final CompiledScope global;
+    private final Backends backends;
 
-    ApiCompiler(SnapshotCompiler documents, ScopeCompiler scopes, PipelineComposer composer, CompiledScope global) {
+    ApiCompiler(SnapshotCompiler documents, ScopeCompiler scopes, PipelineComposer composer, CompiledScope global,
+                Backends backends) {
+        this.backends = backends;
         this.documents = documents;
         this.scopes = scopes;
         this.composer = composer;
@@ -52,7 +58,10 @@ final class ApiCompiler {
         String prefix = Definitions.prefix(api.path(), where);
         Set<String> hostnames = Definitions.hostnames(api.hostnames(), where);
         String serviceUrl = null;
-        if (api.serviceUrl() != null) {
+        Backend backend = backendNamed(api.serviceUrl());
+        if (backend != null) {
+            serviceUrl = backend instanceof SingleBackend single ? single.url() : null; // a pool's is chosen per request
+        } else if (api.serviceUrl() != null) {
             try {
                 serviceUrl = BackendUrls.normalize(api.serviceUrl());
             } catch (IllegalArgumentException e) {
@@ -63,9 +72,10 @@ final class ApiCompiler {
         CompiledScope apiScope = scope(api.policy(), Scope.API, api.id(), "API '" + api.id() + "' policy",
                 where + ".policy");
         if (api.operations().isEmpty()) {
-            Pipeline pipeline = pipeline(List.of(global, apiScope), Set.of(), serviceUrl, where, "API '" + api.id() + "'");
+            Pipeline pipeline = pipeline(List.of(global, apiScope), Set.of(), serviceUrl != null || backend != null,
+                    where, "API '" + api.id() + "'");
             RouteInfo info = new RouteInfo(api.id(), name, prefix, serviceUrl, PROTOCOLS, null, null, null, null);
-            return new ApiRoute(api.id(), prefix, hostnames, serviceUrl, List.of(), pipeline, info);
+            return new ApiRoute(api.id(), prefix, hostnames, serviceUrl, backend, List.of(), pipeline, info);
         }
         List<OperationRoute> operations = new ArrayList<>();
         Map<String, String> shapes = new HashMap<>();
@@ -88,12 +98,20 @@ final class ApiCompiler {
             CompiledScope operationScope = scope(operation.policy(), Scope.OPERATION, owner,
                     "operation '" + owner + "' policy", opWhere + ".policy");
             Pipeline pipeline = pipeline(List.of(global, apiScope, operationScope),
-                    new LinkedHashSet<>(template.parameterNames()), serviceUrl, opWhere, "operation '" + owner + "'");
+                    new LinkedHashSet<>(template.parameterNames()), serviceUrl != null || backend != null, opWhere, "operation '" + owner + "'");
             RouteInfo info = new RouteInfo(api.id(), name, prefix, serviceUrl, PROTOCOLS, operation.id(),
                     operation.displayName() == null ? operation.id() : operation.displayName(), method, template.text());
             operations.add(new OperationRoute(operation.id(), method, template, pipeline, info));
         }
-        return new ApiRoute(api.id(), prefix, hostnames, serviceUrl, operations, null, null);
+        return new ApiRoute(api.id(), prefix, hostnames, serviceUrl, backend, operations, null, null);
+    }
+
+    /**
+     * The backend an API's serviceUrl names by id (APIM lets an API's backend be a backend entity),
+     * or {@code null} when it is a URL or absent.
+     */
+    private Backend backendNamed(String serviceUrl) {
+        return serviceUrl == null || serviceUrl.contains(":") ? null : backends.get(serviceUrl.trim());
     }
 
     private CompiledScope scope(String policy, Scope scope, String owner, String label, String where)
@@ -105,7 +123,7 @@ final class ApiCompiler {
         }
     }
 
-    private Pipeline pipeline(List<CompiledScope> scopesOfRoute, Set<String> parameters, String serviceUrl,
+    private Pipeline pipeline(List<CompiledScope> scopesOfRoute, Set<String> parameters, boolean hasBackend,
                               String where, String route) throws ConfigException {
         Pipeline pipeline;
         try {
@@ -113,7 +131,7 @@ final class ApiCompiler {
         } catch (PolicyCompileException e) {
             throw new ConfigException(e.getMessage());
         }
-        if (serviceUrl == null && pipeline.forwards() && !pipeline.setsBackend()) {
+        if (!hasBackend && pipeline.forwards() && !pipeline.setsBackend()) {
             throw new ConfigException(where + ": no serviceUrl and no <set-backend-service> policy; "
                     + "requests would have nowhere to go");
         }

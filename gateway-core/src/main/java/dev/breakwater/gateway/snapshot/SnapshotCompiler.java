@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.snapshot;
 
+import dev.breakwater.gateway.backend.Backends;
 import dev.breakwater.gateway.config.ApiDefinition;
 import dev.breakwater.gateway.config.ConfigDocument;
 import dev.breakwater.gateway.config.ConfigException;
@@ -10,6 +11,7 @@ import dev.breakwater.gateway.policy.Scope;
 import dev.breakwater.gateway.policy.compile.CompileEnvironment;
 import dev.breakwater.gateway.policy.compile.CompiledScope;
 import dev.breakwater.gateway.policy.compile.Fragments;
+import dev.breakwater.gateway.policy.compile.NamedValues;
 import dev.breakwater.gateway.policy.compile.PipelineComposer;
 import dev.breakwater.gateway.policy.compile.PolicyCompileException;
 import dev.breakwater.gateway.policy.compile.PolicyRegistry;
@@ -70,8 +72,10 @@ public final class SnapshotCompiler {
         if (document.revision() < 0) {
             throw new ConfigException("revision must not be negative");
         }
-        CompileEnvironment environment = new CompileEnvironment(registry, expressions,
-                NamedValueChecks.check(document.namedValues()), fragments(document.fragments()), services);
+        NamedValues namedValues = NamedValueChecks.check(document.namedValues());
+        Backends backends = new BackendsCompiler(namedValues, services.breakers()).compile(document.backends());
+        CompileEnvironment environment = new CompileEnvironment(registry, expressions, namedValues,
+                fragments(document.fragments()), backends, services);
         ScopeCompiler scopes = new ScopeCompiler(environment);
         PipelineComposer composer;
         CompiledScope global;
@@ -93,7 +97,7 @@ public final class SnapshotCompiler {
             if (api.id() != null && !ids.add(api.id())) {
                 throw new ConfigException(where + ": id is used by another API");
             }
-            routes.add(new ApiCompiler(this, scopes, composer, global).compile(api, where));
+            routes.add(new ApiCompiler(this, scopes, composer, global, backends).compile(api, where));
         }
         try {
             return new ConfigSnapshot(document.revision(), sha256, source, clock.instant(), new RouteTable(routes));

@@ -1,5 +1,8 @@
 package dev.breakwater.gateway.policy;
 
+import dev.breakwater.gateway.backend.Backend;
+import dev.breakwater.gateway.backend.Backends;
+import dev.breakwater.gateway.backend.SingleBackend;
 import dev.breakwater.gateway.config.FragmentDefinition;
 import dev.breakwater.gateway.config.NamedValueDefinition;
 import dev.breakwater.gateway.policy.compile.CompileEnvironment;
@@ -22,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Compiles every document of the public APIM policy corpus as an API's policy under an empty global
- * one (fragments alone), with every named value it references defined and every fragment it
+ * one (fragments alone), with every named value and backend it references defined and every fragment it
  * includes taken from the corpus when it has one of that name (else an empty one), and prints the
  * share accepted and the refusals grouped by reason. The share is a report, not a pass mark. What
  * fails the test: an internal error instead of a message, and a refusal for anything but a policy
@@ -33,6 +36,7 @@ class ApimCorpusCompatibilityTest {
 
     private static final Pattern NAMED_VALUE = Pattern.compile("\\{\\{\\s*([^{}]+?)\\s*\\}\\}");
     private static final Pattern FRAGMENT = Pattern.compile("fragment-id\\s*=\\s*[\"']([^\"']+)[\"']");
+    private static final Pattern BACKEND = Pattern.compile("backend-id\\s*=\\s*[\"']([^\"'@][^\"']*)[\"']");
 
     /** Documents of the corpus that are not valid as published, and why: they must be refused. */
     private static final Map<String, String> INVALID_AS_PUBLISHED = Map.ofEntries(
@@ -132,7 +136,7 @@ class ApimCorpusCompatibilityTest {
         for (String id : fragmentIds) {
             fragments.add(new FragmentDefinition(id, null, fragmentsByName.getOrDefault(id, "<fragment/>")));
         }
-        CompileEnvironment environment = PolicyTesting.environment(namedValues, fragments);
+        CompileEnvironment environment = PolicyTesting.environment(namedValues, fragments, backends(text));
         try {
             if (isFragment(text)) {
                 List<FragmentDefinition> alone = new ArrayList<>(fragments);
@@ -176,6 +180,17 @@ class ApimCorpusCompatibilityTest {
         }
         return fragmentIds.stream().map(fragmentsByName::get)
                 .anyMatch(fragment -> fragment != null && bare.matcher(fragment).find());
+    }
+
+    /** A backend for every constant backend-id the document names (the corpus leaves them out). */
+    private static Backends backends(String text) {
+        Map<String, Backend> backends = new LinkedHashMap<>();
+        Matcher id = BACKEND.matcher(text);
+        while (id.find()) {
+            backends.put(id.group(1), new SingleBackend(id.group(1), "https://backend.example.com", Map.of(), Map.of(),
+                    null, null));
+        }
+        return new Backends(backends);
     }
 
     private static boolean isFragment(String text) {

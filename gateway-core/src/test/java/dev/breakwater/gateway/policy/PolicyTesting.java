@@ -2,6 +2,7 @@ package dev.breakwater.gateway.policy;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.breakwater.gateway.backend.Backends;
 import dev.breakwater.gateway.config.FragmentDefinition;
 import dev.breakwater.gateway.config.NamedValueDefinition;
 import dev.breakwater.gateway.policy.compile.CompileEnvironment;
@@ -54,8 +55,14 @@ public final class PolicyTesting {
     /** An environment with these named values and fragments. */
     public static CompileEnvironment environment(List<NamedValueDefinition> namedValues,
                                                  List<FragmentDefinition> fragments) {
+        return environment(namedValues, fragments, Backends.NONE);
+    }
+
+    /** An environment with these named values, fragments and backends. */
+    public static CompileEnvironment environment(List<NamedValueDefinition> namedValues,
+                                                 List<FragmentDefinition> fragments, Backends backends) {
         return new CompileEnvironment(REGISTRY, EXPRESSIONS, new NamedValues(namedValues), new Fragments(fragments, XML),
-                SERVICES);
+                backends, SERVICES);
     }
 
     /** Compiles global, API and operation documents (any may be null) for a route with these parameters. */

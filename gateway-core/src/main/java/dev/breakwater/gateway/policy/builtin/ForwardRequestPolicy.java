@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy.builtin;
 
+import dev.breakwater.gateway.backend.SingleBackend;
 import dev.breakwater.gateway.policy.Section;
 import dev.breakwater.gateway.policy.compile.CompileContext;
 import dev.breakwater.gateway.policy.compile.PolicyCompileException;
@@ -15,6 +16,7 @@ import dev.breakwater.gateway.policy.xml.PolicyElement;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code <forward-request timeout="60" follow-redirects="false" fail-on-error-status-code="false"/>}:
@@ -38,6 +40,7 @@ public final class ForwardRequestPolicy implements Step {
 
     @Override
     public Outcome run(PolicyContext context) throws PolicyException {
+        SingleBackend service = BackendTargets.choose(context);
         if (context.request().baseUrl() == null) {
             throw new PolicyException("forward-request", "BackendServiceNotSet", 500,
                     "No backend service is configured for this API");
@@ -50,7 +53,9 @@ public final class ForwardRequestPolicy implements Step {
         boolean failOnError = failOnErrorStatusCode.get(context);
         ForwardOptions options = new ForwardOptions(seconds * 1000L, followRedirects.get(context), failOnError);
         context.put(ForwardOptions.KEY, options);
-        return Outcome.pending(context.forwarder().forward(context, options).thenCompose(outcome -> {
+        CompletionStage<Outcome> call = BackendTargets.observed(service, context,
+                context.forwarder().forward(context, options));
+        return Outcome.pending(call.thenCompose(outcome -> {
             int status = context.response().status();
             if (failOnError && status >= 400) {
                 return CompletableFuture.failedFuture(new PolicyException("forward-request", "BackendErrorStatusCode",

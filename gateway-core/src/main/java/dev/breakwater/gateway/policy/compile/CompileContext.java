@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy.compile;
 
+import dev.breakwater.gateway.backend.Backends;
 import dev.breakwater.gateway.policy.Scope;
 import dev.breakwater.gateway.policy.Section;
 import dev.breakwater.gateway.policy.runtime.PolicyPlace;
@@ -52,6 +53,11 @@ public final class CompileContext {
     /** The values of this element and of its non-policy children ({@code <value>}, {@code <when condition>}). */
     public ValueReader values() {
         return values;
+    }
+
+    /** The backend entities of the configuration being compiled. */
+    public Backends backends() {
+        return environment.backends();
     }
 
     /** Adds a trait the element has beyond its factory's. */

@@ -1,19 +1,20 @@
 package dev.breakwater.gateway.policy.compile;
 
+import dev.breakwater.gateway.backend.Backends;
 import dev.breakwater.gateway.policy.expression.ExpressionCompiler;
 import dev.breakwater.gateway.policy.runtime.PolicyServices;
 
 /**
  * What compiling one configuration needs everywhere: the policy factories, the expression
- * compiler, the named values and the fragments of that configuration, and the gateway's services
+ * compiler, the named values, fragments and backends of that configuration, and the gateway's services
  * that compiled policies keep (the call-out client, the metric registry).
  */
 public record CompileEnvironment(PolicyRegistry registry, ExpressionCompiler expressions, NamedValues namedValues,
-                                 Fragments fragments, PolicyServices services) {
+                                 Fragments fragments, Backends backends, PolicyServices services) {
 
     /** Factories and expressions only: no named values, no fragments (tests, single documents). */
     public static CompileEnvironment of(PolicyRegistry registry) {
         return new CompileEnvironment(registry, new ExpressionCompiler(), NamedValues.NONE, Fragments.NONE,
-                PolicyServices.forCompiling());
+                Backends.NONE, PolicyServices.forCompiling());
     }
 }

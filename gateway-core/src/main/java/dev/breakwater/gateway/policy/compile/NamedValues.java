@@ -41,6 +41,15 @@ public final class NamedValues {
      */
     public String substitute(String text, PolicyElement element, String what, boolean lenient)
             throws PolicyCompileException {
+        return substitute(text, element == null ? "" : element.describe() + ": ", what, lenient);
+    }
+
+    /** The text with every {@code {{name}}} replaced, outside policy documents (backend credentials). */
+    public String substitute(String text, String what) throws PolicyCompileException {
+        return substitute(text, "", what, false);
+    }
+
+    private String substitute(String text, String where, String what, boolean lenient) throws PolicyCompileException {
         int open = text.indexOf("{{");
         if (open < 0) {
             return text;
@@ -55,7 +64,7 @@ public final class NamedValues {
             String name = text.substring(open + 2, close).trim();
             String value = values.get(name);
             if (value == null && !lenient) {
-                throw new PolicyCompileException(element, what + " refers to the named value '" + name
+                throw new PolicyCompileException(where + what + " refers to the named value '" + name
                         + "', which does not exist" + (values.isEmpty() ? "" : "; named values: "
                         + String.join(", ", values.keySet())));
             }

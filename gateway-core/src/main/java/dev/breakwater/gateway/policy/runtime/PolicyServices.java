@@ -1,13 +1,15 @@
 package dev.breakwater.gateway.policy.runtime;
 
 import com.codahale.metrics.MetricRegistry;
+import dev.breakwater.gateway.backend.BreakerStates;
 import java.time.Clock;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * What a gateway lends its policies beyond one request, for as long as it runs: the HTTP client of
- * call-outs (send-request, token requests), the metric registry (emit-metric) and the clock. One
+ * call-outs (send-request, token requests), the metric registry (emit-metric), the backends'
+ * circuit breakers and the clock. One
  * object per gateway, handed to every compile, so that what it holds outlives configuration
  * revisions. Policies capture it when they are compiled. The HTTP client starts on first use: a
  * management plane compiles documents to check them and never calls out.
@@ -19,12 +21,14 @@ public final class PolicyServices implements AutoCloseable {
 
     private final MetricRegistry metrics;
     private final Clock clock;
+    private final BreakerStates breakers;
     private HttpClient httpClient;
     private boolean closed;
 
     public PolicyServices(MetricRegistry metrics, Clock clock) {
         this.metrics = metrics;
         this.clock = clock;
+        this.breakers = new BreakerStates(clock);
     }
 
     /** Services for compiling only (a management plane checking documents, tests). */
@@ -38,6 +42,11 @@ public final class PolicyServices implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The backends' circuit breakers, kept across revisions. */
+    public BreakerStates breakers() {
+        return breakers;
     }
 
     /** The call-out client, started on first use; redirects are not followed (a call-out sees them). */

@@ -1,5 +1,7 @@
 package dev.breakwater.gateway.policy.runtime;
 
+import dev.breakwater.gateway.backend.Backend;
+import dev.breakwater.gateway.backend.SingleBackend;
 import java.util.function.Supplier;
 
 /**
@@ -13,6 +15,7 @@ public final class RequestMessage {
     private final Body body;
     private String method;
     private String baseUrl;
+    private Backend backend;
     private String path;
     private String rawQuery;
     private QueryParameters query;
@@ -47,8 +50,31 @@ public final class RequestMessage {
         return baseUrl;
     }
 
+    /** Sends the request to a plain URL: a backend entity chosen before no longer applies. */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
+        this.backend = null;
+    }
+
+    /**
+     * The backend entity the request goes to ({@code set-backend-service backend-id}, or the API's),
+     * whose credentials, circuit breaker and pool forward-request applies; {@code null} for a plain URL.
+     */
+    public Backend backend() {
+        return backend;
+    }
+
+    /** Sends the request to a backend entity; a single one's URL is the base URL from now on. */
+    public void setBackend(Backend backend) {
+        this.backend = backend;
+        if (backend instanceof SingleBackend single) {
+            this.baseUrl = single.url();
+        }
+    }
+
+    /** The base URL of the service a backend entity picked for this attempt (a pool's member); the entity stays. */
+    public void useService(String serviceUrl) {
+        this.baseUrl = serviceUrl;
     }
 
     public String path() {
