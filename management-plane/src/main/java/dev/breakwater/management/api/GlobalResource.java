@@ -6,6 +6,7 @@ import dev.breakwater.management.model.NamedValues;
 import dev.breakwater.management.store.ConfigStore;
 import dev.breakwater.management.store.Edits;
 import dev.breakwater.management.store.MissingException;
+import dev.breakwater.management.store.BackendInputs;
 import dev.breakwater.management.store.NamedValueInputs;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -74,7 +75,8 @@ public final class GlobalResource {
     public Response replace(byte[] body) throws ConfigException, MissingException, SQLException {
         ManagementDocument given = Bodies.read(body, ManagementDocument.class);
         long revision = store.change(current -> given.withNamedValues(
-                NamedValueInputs.completeAll(given.namedValues(), current.namedValues())));
+                NamedValueInputs.completeAll(given.namedValues(), current.namedValues()))
+                .withBackends(BackendInputs.completeAll(given.backends(), current.backends())));
         return Responses.changed(false, NamedValues.exported(store.state().document()), revision);
     }
 }

@@ -20,8 +20,9 @@ public final class NamedValues {
         return values.stream().map(NamedValues::shown).toList();
     }
 
-    /** The document as {@code GET /admin/config} exports it: secret values left out. */
+    /** The document as {@code GET /admin/config} exports it: secret values and backend credentials left out. */
     public static ManagementDocument exported(ManagementDocument document) {
-        return document.withNamedValues(shown(document.namedValues()));
+        return document.withNamedValues(shown(document.namedValues()))
+                .withBackends(BackendCredentials.shown(document.backends()));
     }
 }

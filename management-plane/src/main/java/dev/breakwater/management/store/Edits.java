@@ -1,6 +1,7 @@
 package dev.breakwater.management.store;
 
 import dev.breakwater.gateway.config.ApiDefinition;
+import dev.breakwater.gateway.config.BackendDefinition;
 import dev.breakwater.gateway.config.FragmentDefinition;
 import dev.breakwater.gateway.config.NamedValueDefinition;
 import dev.breakwater.gateway.config.OperationDefinition;
@@ -36,6 +37,22 @@ public final class Edits {
 
     public static Optional<FragmentDefinition> fragment(ManagementDocument document, String id) {
         return document.fragments().stream().filter(fragment -> id.equals(fragment.id())).findFirst();
+    }
+
+    public static Optional<BackendDefinition> backend(ManagementDocument document, String id) {
+        return document.backends().stream().filter(backend -> id.equals(backend.id())).findFirst();
+    }
+
+    public static BackendDefinition existingBackend(ManagementDocument document, String id) throws MissingException {
+        return backend(document, id).orElseThrow(() -> new MissingException("no backend '" + id + "'"));
+    }
+
+    public static ManagementDocument withBackend(ManagementDocument document, BackendDefinition backend) {
+        return document.withBackends(replaceOrAdd(document.backends(), backend, BackendDefinition::id));
+    }
+
+    public static ManagementDocument withoutBackend(ManagementDocument document, String id) {
+        return document.withBackends(without(document.backends(), id, BackendDefinition::id));
     }
 
     public static ApiDefinition existingApi(ManagementDocument document, String apiId) throws MissingException {

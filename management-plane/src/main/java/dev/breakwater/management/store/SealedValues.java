@@ -1,15 +1,18 @@
 package dev.breakwater.management.store;
 
+import dev.breakwater.gateway.config.BackendDefinition;
 import dev.breakwater.gateway.config.NamedValueDefinition;
 import dev.breakwater.gateway.secrets.SecretCipher;
 import dev.breakwater.gateway.secrets.SecretException;
+import dev.breakwater.management.model.BackendCredentials;
 import dev.breakwater.management.model.ManagementDocument;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Secret named values as the store keeps them: each value encrypted on its own with the store
- * key, its place ({@code named_values/<id>}) as associated data, inside the revision's document;
+ * Secret named values and backend credentials as the store keeps them: each value encrypted on
+ * its own with the store key, its place ({@code named_values/<id>}, {@code backends/<id>/credentials})
+ * as associated data, inside the revision's document;
  * the rest of the document stays readable. In memory, and to the gateways, values are in clear.
  */
 final class SealedValues {
@@ -26,7 +29,12 @@ final class SealedValues {
         for (NamedValueDefinition value : document.namedValues()) {
             values.add(value.isSecret() ? with(value, cipher.seal(value.value(), context(value.id()))) : value);
         }
-        return document.withNamedValues(values);
+        List<BackendDefinition> backends = new ArrayList<>();
+        for (BackendDefinition backend : document.backends()) {
+            String context = "backends/" + backend.id() + "/credentials";
+            backends.add(BackendCredentials.mapValues(backend, value -> value == null ? null : cipher.seal(value, context)));
+        }
+        return document.withNamedValues(values).withBackends(backends);
     }
 
     /**
@@ -39,7 +47,23 @@ final class SealedValues {
         for (NamedValueDefinition value : stored.namedValues()) {
             values.add(value.isSecret() ? with(value, cipher.open(value.value(), context(value.id()))) : value);
         }
-        return stored.withNamedValues(values);
+        List<BackendDefinition> backends = new ArrayList<>();
+        for (BackendDefinition backend : stored.backends()) {
+            String context = "backends/" + backend.id() + "/credentials";
+            SecretException[] failure = new SecretException[1];
+            backends.add(BackendCredentials.mapValues(backend, value -> {
+                try {
+                    return value == null ? null : cipher.open(value, context);
+                } catch (SecretException e) {
+                    failure[0] = e;
+                    return null;
+                }
+            }));
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+        }
+        return stored.withNamedValues(values).withBackends(backends);
     }
 
     private static NamedValueDefinition with(NamedValueDefinition value, String text) {

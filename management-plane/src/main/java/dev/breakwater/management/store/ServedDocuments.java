@@ -1,11 +1,13 @@
 package dev.breakwater.management.store;
 
 import dev.breakwater.gateway.config.ApiDefinition;
+import dev.breakwater.gateway.config.BackendDefinition;
 import dev.breakwater.gateway.config.ConfigDocument;
 import dev.breakwater.gateway.config.FragmentDefinition;
 import dev.breakwater.gateway.config.NamedValueDefinition;
 import dev.breakwater.gateway.config.OperationDefinition;
 import dev.breakwater.gateway.config.StrictJson;
+import dev.breakwater.management.model.BackendCredentials;
 import dev.breakwater.management.model.GatewayDefinition;
 import dev.breakwater.management.model.ManagementDocument;
 import java.util.ArrayList;
@@ -15,9 +17,9 @@ import java.util.Map;
 
 /**
  * The configuration document each gateway is served, as the exact bytes it will parse: the
- * global policy, the APIs assigned to it, and the named values and fragments their policies
- * reference ({@link PolicyReferences}), at the document's revision: a gateway holds no secret
- * it does not use. Secret values are in clear here, for the gateway that needs them, on the
+ * global policy, the APIs assigned to it, every backend (an expression may name any), and the
+ * named values and fragments their policies and the backends reference ({@link PolicyReferences}),
+ * at the document's revision: a gateway holds no secret named value it does not use. Secret values are in clear here, for the gateway that needs them, on the
  * authenticated gateway API only. Rendered once per revision, when the revision is made, so
  * that answering a gateway (and waking the long polls of many) renders nothing. Gateways with
  * the same APIs share one rendering.
@@ -33,7 +35,7 @@ final class ServedDocuments {
     /** The document with every API, named value and fragment, whatever the assignments and references. */
     byte[] everything(ManagementDocument document) {
         return json.write(new ConfigDocument(document.revision(), document.policy(), document.apis(),
-                document.namedValues(), document.fragments()));
+                document.namedValues(), document.fragments(), document.backends()));
     }
 
     /** Each gateway's document, by gateway id. */
@@ -60,11 +62,19 @@ final class ServedDocuments {
             policies.add(api.policy());
             api.operations().stream().map(OperationDefinition::policy).forEach(policies::add);
         }
+        for (BackendDefinition backend : document.backends()) { // named values in URLs and credentials
+            policies.add(backend.url());
+            BackendCredentials.mapValues(backend, value -> {
+                policies.add(value);
+                return value;
+            });
+        }
         PolicyReferences.Used used = references.used(policies);
         List<NamedValueDefinition> namedValues = document.namedValues().stream()
                 .filter(value -> value.referenceName() != null && used.namedValue(value.referenceName())).toList();
         List<FragmentDefinition> included = document.fragments().stream()
                 .filter(fragment -> used.fragments().contains(fragment.id())).toList();
-        return new ConfigDocument(document.revision(), document.policy(), apis, namedValues, included);
+        return new ConfigDocument(document.revision(), document.policy(), apis, namedValues, included,
+                document.backends());
     }
 }

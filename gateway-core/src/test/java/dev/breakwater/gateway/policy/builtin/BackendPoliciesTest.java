@@ -3,7 +3,17 @@ package dev.breakwater.gateway.policy.builtin;
 import static dev.breakwater.gateway.policy.PolicyTesting.compileError;
 import static dev.breakwater.gateway.policy.PolicyTesting.in;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.breakwater.gateway.backend.Backends;
+import dev.breakwater.gateway.backend.SingleBackend;
+import dev.breakwater.gateway.policy.runtime.PolicyException;
+import dev.breakwater.gateway.policy.runtime.TemplateValues;
+import java.util.List;
+import java.util.Map;
 
 import dev.breakwater.gateway.policy.runtime.Outcome;
 import dev.breakwater.gateway.policy.runtime.ForwardOptions;
@@ -28,7 +38,9 @@ class BackendPoliciesTest {
     void setBackendServiceChecksTheUrl() {
         assertTrue(compileError(in(Section.INBOUND, "<set-backend-service base-url=\"ftp://x\"/>")).contains("http://"));
         assertTrue(compileError(in(Section.INBOUND, "<set-backend-service base-url=\"http://u:p@x\"/>")).contains("credentials"));
-        assertTrue(compileError(in(Section.INBOUND, "<set-backend-service backend-id=\"b\"/>")).contains("not supported yet"));
+        assertTrue(compileError(in(Section.INBOUND, "<set-backend-service backend-id=\"b\"/>"))
+                .contains("attribute 'backend-id': no backend 'b'; none is defined"));
+        assertTrue(compileError(in(Section.INBOUND, "<set-backend-service/>")).contains("one of the attributes"));
         assertTrue(compileError(in(Section.OUTBOUND, "<set-backend-service base-url=\"http://x\"/>")).contains("not allowed in <outbound>"));
     }
 
@@ -40,6 +52,47 @@ class BackendPoliciesTest {
         PolicyContext context = PolicyTesting.context();
         assertEquals(Outcome.CONTINUE, PolicyTesting.run(pipeline, Section.BACKEND, context));
         assertEquals(new ForwardOptions(7000, true, true), context.get(ForwardOptions.KEY));
+    }
+
+    private static final SingleBackend ORDERS = new SingleBackend("orders", "http://orders:8080/v1",
+            Map.of("x-key", List.of("k1")), Map.of("code", List.of("c1")), "Bearer t", null);
+
+    private static Pipeline withBackends(String section) throws Exception {
+        return PolicyTesting.pipeline(PolicyTesting.environment(List.of(), List.of(),
+                new Backends(Map.of("orders", ORDERS))), null, null, section, Set.of());
+    }
+
+    @Test
+    void backendIdSendsTheRequestToTheEntityWithItsCredentialsAddedWhenForwarded() throws Exception {
+        PolicyContext context = PolicyTesting.context("/items", "x=1", TemplateValues.NONE, "x-key", "client's");
+        PolicyTesting.flow(withBackends(in(Section.INBOUND, "<set-backend-service backend-id=\"orders\"/>")), context);
+        assertSame(ORDERS, context.request().backend());
+        assertEquals("http://orders:8080/v1/items?x=1&code=c1", context.request().backendUrl());
+        assertEquals(List.of("k1"), context.request().headers().all("x-key"), "the backend's value replaces the client's");
+        assertEquals("Bearer t", context.request().headers().first("Authorization"));
+    }
+
+    @Test
+    void aBaseUrlAfterABackendIdLeavesTheEntity() throws Exception {
+        PolicyContext context = PolicyTesting.context();
+        PolicyTesting.flow(withBackends(in(Section.INBOUND, "<set-backend-service backend-id=\"orders\"/>"
+                + "<set-backend-service base-url=\"http://plain\"/>")), context);
+        assertNull(context.request().backend());
+        assertEquals("http://plain/items", context.request().backendUrl());
+        assertNull(context.request().headers().first("Authorization"), "no credentials of a backend no longer used");
+    }
+
+    @Test
+    void aBackendIdFromAnExpressionIsFoundPerRequest() throws Exception {
+        PolicyContext context = PolicyTesting.context("/items", null, TemplateValues.NONE, "X-Backend", "orders");
+        Pipeline pipeline = withBackends(in(Section.INBOUND, "<set-backend-service backend-id="
+                + "\"@(context.Request.Headers.GetValueOrDefault(\"X-Backend\", \"\"))\"/>"));
+        PolicyTesting.run(pipeline, Section.INBOUND, context);
+        assertSame(ORDERS, context.request().backend());
+        PolicyContext unknown = PolicyTesting.context("/items", null, TemplateValues.NONE, "X-Backend", "nope");
+        PolicyException error = assertThrows(PolicyException.class,
+                () -> PolicyTesting.run(pipeline, Section.INBOUND, unknown));
+        assertEquals("BackendNotFound", error.error().reason());
     }
 
     @Test
