@@ -9,6 +9,7 @@ import dev.breakwater.gateway.policy.runtime.ResponseMessage;
 import java.io.ByteArrayOutputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -18,6 +19,10 @@ import org.eclipse.jetty.util.Callback;
  * the response body, once that body is buffered, up to a limit). Outbound may then take its time:
  * the backend's body waits — its first piece held, the backend not read further — until the
  * pipeline's final response says whether that body streams to the client or is dropped.
+ *
+ * <p>forward-request may run more than once (retry): each run is an attempt, and a new attempt
+ * drops what the previous one left (its response is aborted, its held body released). Jetty's
+ * callbacks for an earlier attempt's exchange are recognised by its request and ignored.
  */
 final class BackendCall implements Forwarder {
 
@@ -40,6 +45,7 @@ final class BackendCall implements Forwarder {
     private Response response;
     private Runnable whenDone;
     private boolean done;
+    private Request attempt;
 
     BackendCall(GatewayServlet servlet, Exchange exchange, boolean bufferBody, int bodyLimit) {
         this.servlet = servlet;
@@ -50,9 +56,51 @@ final class BackendCall implements Forwarder {
 
     @Override
     public CompletionStage<Outcome> forward(PolicyContext context, ForwardOptions options) {
+        if (head != null) {
+            dropPreviousAttempt();
+        }
         head = new CompletableFuture<>();
         servlet.sendToBackend(exchange, context, options);
         return head;
+    }
+
+    /** A new attempt begins: the previous one's response, if still running, is aborted and its held piece released. */
+    private void dropPreviousAttempt() {
+        Response previous;
+        Callback held;
+        synchronized (lock) {
+            previous = finished == null && !done ? response : null;
+            held = heldCallback;
+            heldCallback = null;
+            heldBytes = null;
+            finished = null;
+            response = null;
+            buffered = null;
+            delivery = Delivery.UNDECIDED;
+            whenDone = null;
+            done = false;
+            attempt = null;
+        }
+        if (previous != null) {
+            previous.abort(new DroppedBody());
+        }
+        if (held != null) {
+            held.failed(new DroppedBody());
+        }
+    }
+
+    /** The request of the attempt now under way, as it is sent. */
+    void sending(Request request) {
+        synchronized (lock) {
+            attempt = request;
+        }
+    }
+
+    /** Whether a callback of Jetty's is about the attempt under way (not one that a retry dropped). */
+    boolean isCurrent(Response backendResponse) {
+        synchronized (lock) {
+            return backendResponse == null || backendResponse.getRequest() == attempt;
+        }
     }
 
     /** The backend's status and headers arrived. */

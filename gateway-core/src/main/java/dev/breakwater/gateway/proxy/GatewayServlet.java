@@ -210,6 +210,7 @@ public class GatewayServlet extends AsyncProxyServlet {
             BackendRequests.bytesBody(proxyRequest, body.bytes());
         }
         exchange.backendStarted();
+        exchange.backend().sending(proxyRequest);
         sendProxyRequest(request, exchange.response, proxyRequest);
     }
 
@@ -297,6 +298,9 @@ public class GatewayServlet extends AsyncProxyServlet {
     protected void onServerResponseHeaders(HttpServletRequest clientRequest, HttpServletResponse proxyResponse,
                                            Response serverResponse) {
         Exchange exchange = exchange(clientRequest);
+        if (!exchange.backend().isCurrent(serverResponse)) {
+            return; // an attempt a retry dropped
+        }
         exchange.backendAnswered(serverResponse.getStatus());
         backendFailures.succeeded(serverResponse);
         exchange.backend().onHeaders(exchange.context(), ResponseMessage.fromBackend(serverResponse.getStatus(),
@@ -306,7 +310,12 @@ public class GatewayServlet extends AsyncProxyServlet {
     @Override
     protected void onResponseContent(HttpServletRequest request, HttpServletResponse response, Response proxyResponse,
                                      byte[] buffer, int offset, int length, Callback callback) {
-        exchange(request).backend().onContent(proxyResponse, buffer, offset, length, callback);
+        BackendCall backend = exchange(request).backend();
+        if (!backend.isCurrent(proxyResponse)) {
+            callback.failed(new BackendCall.DroppedBody()); // an attempt a retry dropped
+            return;
+        }
+        backend.onContent(proxyResponse, buffer, offset, length, callback);
     }
 
     /**
@@ -374,7 +383,9 @@ public class GatewayServlet extends AsyncProxyServlet {
     protected void onProxyResponseSuccess(HttpServletRequest clientRequest, HttpServletResponse proxyResponse,
                                           Response serverResponse) {
         Exchange exchange = exchange(clientRequest);
-        exchange.backend().onSuccess(exchange.context(), serverResponse);
+        if (exchange.backend().isCurrent(serverResponse)) {
+            exchange.backend().onSuccess(exchange.context(), serverResponse);
+        }
     }
 
     /** The backend's streamed body is complete: the request is done. */
@@ -402,6 +413,9 @@ public class GatewayServlet extends AsyncProxyServlet {
     protected void onProxyResponseFailure(HttpServletRequest clientRequest, HttpServletResponse proxyResponse,
                                           Response serverResponse, Throwable failure) {
         Exchange exchange = exchange(clientRequest);
+        if (!exchange.backend().isCurrent(serverResponse)) {
+            return; // an attempt a retry dropped, aborted on purpose
+        }
         PolicyException error = backendFailures.errorOf(exchange, serverResponse, failure);
         if (exchange.backend().onFailure(error) == BackendCall.AfterFailure.CUT_STREAM) {
             if (!proxyResponse.isCommitted()) {

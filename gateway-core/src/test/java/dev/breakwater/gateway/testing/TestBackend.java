@@ -34,6 +34,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * <li>{@code /breaks/N}: 200 without a length, sends and flushes N bytes, waits for {@link #breakOff()}
  * (once), then breaks the connection off;</li>
  * <li>{@code /breaks-sized/N}: 200 announcing 2N bytes, sends N of them, then breaks the connection off;</li>
+ * <li>{@code /fails/N}: the first N requests to this exact path answer 503 "failure K" (the body
+ * read first), later ones echo: a flaky backend;</li>
  * <li>anything else: echoes the request as JSON (method, raw URI and query, headers,
  * body length and SHA-256), read as it streams.</li>
  * </ul>
@@ -42,13 +44,14 @@ public final class TestBackend implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ACTIONS = List.of("bytes", "slow", "status", "gate", "redirect", "big-headers",
-            "breaks", "breaks-sized");
+            "breaks", "breaks-sized", "fails");
 
     private final Server server;
     private final ServerConnector connector;
     private volatile CountDownLatch gate = new CountDownLatch(1);
     private final CountDownLatch breakOff = new CountDownLatch(1);
     private final AtomicInteger received = new AtomicInteger();
+    private final Map<String, AtomicInteger> failuresByPath = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TestBackend() throws Exception {
         this(200);
@@ -143,6 +146,17 @@ public final class TestBackend implements AutoCloseable {
                         await(breakOff, "break-off");
                     }
                     throw new IOException("the test backend breaks off after " + sent + " bytes");
+                }
+                case "fails" -> {
+                    int failure = failuresByPath.computeIfAbsent(request.getRequestURI(), path -> new AtomicInteger())
+                            .incrementAndGet();
+                    if (failure > Integer.parseInt(argument)) {
+                        echo(request, response);
+                    } else {
+                        request.getInputStream().readAllBytes();
+                        response.setStatus(503);
+                        response.getOutputStream().write(("failure " + failure).getBytes(StandardCharsets.UTF_8));
+                    }
                 }
                 case "redirect" -> {
                     response.setStatus(302);

@@ -4,6 +4,7 @@ import dev.breakwater.gateway.backend.Backends;
 import dev.breakwater.gateway.policy.Scope;
 import dev.breakwater.gateway.policy.Section;
 import dev.breakwater.gateway.policy.runtime.PolicyPlace;
+import dev.breakwater.gateway.policy.runtime.PolicyServices;
 import dev.breakwater.gateway.policy.runtime.Step;
 import dev.breakwater.gateway.policy.runtime.Value;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
@@ -58,6 +59,16 @@ public final class CompileContext {
     /** The backend entities of the configuration being compiled. */
     public Backends backends() {
         return environment.backends();
+    }
+
+    /** The gateway's services, which compiled policies keep (call-outs, timers, metrics). */
+    public PolicyServices services() {
+        return environment.services();
+    }
+
+    /** Whether a policy compiled so far as this element's child (or deeper) has the trait. */
+    public boolean childrenHave(Trait trait) {
+        return children.stream().anyMatch(child -> child.has(trait));
     }
 
     /** Adds a trait the element has beyond its factory's. */

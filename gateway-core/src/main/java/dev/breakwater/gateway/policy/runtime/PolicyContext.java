@@ -32,6 +32,7 @@ public final class PolicyContext {
     private List<TraceEntry> traces;
     private Map<ContextKey<?>, Object> values;
     private Object expressionView;
+    private boolean responseAbsent;
 
     public PolicyContext(ClientRequest client, RouteInfo route, TemplateValues templateValues, RequestMessage request,
                          Deployment deployment, Clock clock) {
@@ -85,6 +86,18 @@ public final class PolicyContext {
     /** The response, or {@code null} before the backend or a policy made one. */
     public ResponseMessage responseIfAny() {
         return response;
+    }
+
+    /**
+     * Whether expressions see no response at all ({@code context.Response} null): while retry
+     * evaluates its condition after an attempt that got none, as APIM shows it.
+     */
+    public boolean responseAbsent() {
+        return responseAbsent;
+    }
+
+    public void setResponseAbsent(boolean absent) {
+        this.responseAbsent = absent;
     }
 
     public void setResponse(ResponseMessage response) {

@@ -3,6 +3,9 @@ package dev.breakwater.gateway.policy.runtime;
 import com.codahale.metrics.MetricRegistry;
 import dev.breakwater.gateway.backend.BreakerStates;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -70,6 +73,15 @@ public final class PolicyServices implements AutoCloseable {
             httpClient = client;
         }
         return httpClient;
+    }
+
+    /**
+     * A stage that completes after {@code millis} (retry's intervals), holding no thread meanwhile;
+     * what follows it runs on the call-out client's threads, which never wait.
+     */
+    public CompletionStage<Void> after(long millis) {
+        return CompletableFuture.runAsync(() -> { },
+                CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS, httpClient().getExecutor()));
     }
 
     /** Stops the call-out client; call-outs still running fail. */

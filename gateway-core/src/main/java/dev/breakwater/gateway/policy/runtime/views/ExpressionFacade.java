@@ -71,6 +71,9 @@ public final class ExpressionFacade implements ExpressionContext {
 
     @Override
     public ResponseView response() {
+        if (context.responseAbsent()) {
+            return null;
+        }
         ResponseMessage response = context.responseIfAny();
         return new ResponseViewImpl(response != null ? response : context.response());
     }
