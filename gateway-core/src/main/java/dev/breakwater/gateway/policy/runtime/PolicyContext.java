@@ -26,7 +26,7 @@ public final class PolicyContext {
     private final Deployment deployment;
     private final Clock clock;
     private ResponseMessage response;
-    private Map<String, Object> variables;
+    private volatile Map<String, Object> variables;
     private PolicyError lastError;
     private Forwarder forwarder;
     private List<TraceEntry> traces;
@@ -104,10 +104,13 @@ public final class PolicyContext {
         this.response = response;
     }
 
-    /** The variables (set-variable), in the order set. */
-    public Map<String, Object> variables() {
+    /**
+     * The variables (set-variable), in the order set. Synchronized: the call-outs of a wait complete
+     * on their own threads and each stores its response here.
+     */
+    public synchronized Map<String, Object> variables() {
         if (variables == null) {
-            variables = new LinkedHashMap<>();
+            variables = Collections.synchronizedMap(new LinkedHashMap<>());
         }
         return variables;
     }
@@ -135,7 +138,7 @@ public final class PolicyContext {
     }
 
     /** Adds a trace message; beyond {@link #MAX_TRACES} they are dropped. */
-    public void trace(TraceEntry entry) {
+    public synchronized void trace(TraceEntry entry) {
         if (traces == null) {
             traces = new ArrayList<>(4);
         }
