@@ -49,7 +49,7 @@ final class CustomMetricsCollector implements MultiCollector {
             List<SummarySnapshot.SummaryDataPointSnapshot> data = new ArrayList<>(points.size());
             points.forEach((labels, point) -> data.add(new SummarySnapshot.SummaryDataPointSnapshot((long) point[0],
                     point[1], Quantiles.EMPTY, labels, Exemplars.EMPTY, 0L)));
-            snapshots.metricSnapshot(new SummarySnapshot(new MetricMetadata(name, "emit-metric"), data));
+            snapshots.metricSnapshot(new SummarySnapshot(new MetricMetadata(name, "emit-metric: how many values and their sum"), data));
         });
         return snapshots.build();
     }
