@@ -53,13 +53,26 @@ class ApimCorpusCompatibilityTest {
                     "an expression mangled by an HTML export (\"Ocp-Apim-Subscription-Key=\"\"\")"),
             Map.entry("Pre-authorize requests based on HTTP method with validate-jwt.policy.xml",
                     "an expression mangled by an HTML export (\"patch=\"\"\")"),
-            Map.entry("Generate Azure Relay Token.policy.xml", "a placeholder left empty: base-url=\"\""));
+            Map.entry("Generate Azure Relay Token.policy.xml", "a placeholder left empty: base-url=\"\""),
+            Map.entry("Authenticate using Managed Identity to access Service Bus.xml",
+                    "a placeholder {{queue|topic}}, which no named value can be called ('|')"));
 
     /**
      * Refusals for what the issue's expression subset leaves out (XML in expressions: XmlReader,
      * XDocument), by document, so that a new kind of refusal still fails the test.
      */
     private static final Set<String> OUTSIDE_THE_EXPRESSION_SUBSET = Set.of("Extract value from XML.xml");
+
+    private static final String RELATIVE_REWRITE =
+            "a rewrite-uri template must start with '/' (every template APIM's documentation shows does)";
+
+    /**
+     * Documents APIM may accept that this gateway refuses by a choice of its own, with the choice,
+     * so that a new kind of refusal still fails the test.
+     */
+    private static final Map<String, String> REFUSED_BY_CHOICE = Map.of(
+            "Trigger Azure Data Factory Pipeline With Parameters.policy.xml", RELATIVE_REWRITE,
+            "Trigger Azure Data Factory Pipeline.policy.xml", RELATIVE_REWRITE);
 
     @Test
     void corpusCompiles() throws Exception {
@@ -89,7 +102,8 @@ class ApimCorpusCompatibilityTest {
             } else {
                 refusals.computeIfAbsent(reason(problem), key -> new ArrayList<>())
                         .add(corpus.relativize(file) + ": " + problem);
-                if (invalid == null && !notBuiltYet(problem) && !OUTSIDE_THE_EXPRESSION_SUBSET.contains(name)) {
+                if (invalid == null && !notBuiltYet(problem) && !OUTSIDE_THE_EXPRESSION_SUBSET.contains(name)
+                        && !REFUSED_BY_CHOICE.containsKey(name)) {
                     unexpected.add(name + ": " + problem);
                 }
             }
