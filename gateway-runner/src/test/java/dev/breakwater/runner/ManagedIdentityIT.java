@@ -42,9 +42,11 @@ class ManagedIdentityIT {
     static TokenService tokens;
     static TestBackend backend;
     static InProcessGateway gateway;
+    static LogCapture logs;
 
     @BeforeAll
     static void start() throws Exception {
+        logs = new LogCapture(org.slf4j.Logger.ROOT_LOGGER_NAME);
         tokens = new TokenService();
         backend = new TestBackend();
         gateway = new InProcessGateway(dir, document(1, null,
@@ -60,6 +62,7 @@ class ManagedIdentityIT {
 
     @AfterAll
     static void stop() throws Exception {
+        logs.close();
         gateway.close();
         backend.close();
         tokens.close();
@@ -92,6 +95,8 @@ class ManagedIdentityIT {
         Map<String, String> asked = tokens.asked().get(before);
         assertEquals("https://vault.azure.net", asked.get("resource"));
         assertEquals("true", asked.get("Metadata"));
+        assertTrue(logs.messages().stream().noneMatch(message -> message.contains(bearer.substring(7))),
+                "no log line holds the token");
     }
 
     @Test
@@ -109,6 +114,10 @@ class ManagedIdentityIT {
             HttpResponse<String> lenient = gateway.get("/lenient/x");
             assertEquals(200, lenient.statusCode());
             assertEquals(List.of(), Echo.parse(lenient.body()).header("authorization"));
+            assertTrue(logs.count("WARN", "no managed identity token for resource 'https://storage.azure.com/'",
+                    "answered 500") >= 1, "the failure is logged, with why");
+            assertTrue(logs.messages().stream().noneMatch(message -> message.contains("secret-looking")),
+                    "the token service's answer is in no log line");
         } finally {
             tokens.answerStatus(200);
         }

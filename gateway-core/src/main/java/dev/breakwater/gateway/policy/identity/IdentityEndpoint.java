@@ -47,8 +47,10 @@ final class IdentityEndpoint {
         this.clock = clock;
     }
 
-    URI uri() {
-        return endpoint;
+    /** The endpoint for log lines: scheme, host, port and path, never a user part or a query. */
+    String describe() {
+        return endpoint.getScheme() + "://" + endpoint.getHost() + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort())
+                + (endpoint.getRawPath() == null ? "" : endpoint.getRawPath());
     }
 
     /** Fetches a token; the stage fails with {@link TokenUnavailableException}. */

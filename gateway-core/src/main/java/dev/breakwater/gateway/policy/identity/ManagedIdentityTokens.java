@@ -86,7 +86,7 @@ public final class ManagedIdentityTokens {
         return endpoint.fetch(key.resource(), key.clientId()).whenComplete((token, failure) -> {
             if (failure != null) {
                 LOG.warn("no managed identity token for resource '{}'{} from {}: {}", key.resource(),
-                        key.clientId() == null ? "" : " (client id " + key.clientId() + ")", endpoint.uri(),
+                        key.clientId() == null ? "" : " (client id " + key.clientId() + ")", endpoint.describe(),
                         failure.getMessage());
             }
         });

@@ -71,6 +71,9 @@ class EmitMetricPolicyTest {
                 + "Product ID=;User ID=]";
         assertEquals(2, count(series));
         assertEquals(2.0, sum(series), 1e-9);
+        flow(pipeline(Section.INBOUND, "<emit-metric name=\"Int\" namespace=\"n\" value=\"@(context.Request.Url.Path.Length)\">"
+                + "<dimension name=\"API ID\"/></emit-metric>"));
+        assertEquals("/base/items".length(), sum("custom.n.Int[API ID=echo]"), 1e-9, "an int expression converts");
     }
 
     @Test
