@@ -67,6 +67,7 @@ public final class JmxPublisher implements AutoCloseable {
     /**
      * {@code api.echo.operation.get.requests} → {@code type=operation,api=echo,operation=get,name=requests};
      * {@code api.echo.requests} → {@code type=api,api=echo,name=requests};
+     * a custom metric {@code custom.<namespace>.<rest>} → {@code type=custom,namespace=<namespace>,name=<rest>};
      * anything else {@code a.b.c} → {@code type=a,name=b.c}.
      */
     static final class TreeNames implements ObjectNameFactory {
@@ -74,6 +75,13 @@ public final class JmxPublisher implements AutoCloseable {
         public ObjectName createName(String type, String domain, String name) {
             String[] parts = name.split("\\.");
             try {
+                int namespaceEnd = name.startsWith(CustomMetrics.PREFIX) ? unescapedDot(name, CustomMetrics.PREFIX.length())
+                        : -1;
+                if (namespaceEnd > 0) {
+                    return new ObjectName(domain + ":type=custom,namespace="
+                            + quote(name.substring(CustomMetrics.PREFIX.length(), namespaceEnd)) + ",name="
+                            + quote(name.substring(namespaceEnd + 1)));
+                }
                 if (parts.length >= 5 && parts[0].equals("api") && parts[2].equals("operation")) {
                     return new ObjectName(domain + ":type=operation,api=" + quote(parts[1]) + ",operation="
                             + quote(parts[3]) + ",name=" + quote(tail(parts, 4)));
@@ -86,6 +94,19 @@ public final class JmxPublisher implements AutoCloseable {
             } catch (MalformedObjectNameException e) {
                 throw new IllegalArgumentException("no JMX name for metric " + name, e);
             }
+        }
+
+        /** Where the first '.' from {@code from} stands that is not escaped by '\\' ({@link CustomMetrics}), or -1. */
+        private static int unescapedDot(String name, int from) {
+            for (int i = from; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (c == '\\') {
+                    i++;
+                } else if (c == '.') {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         private static String tail(String[] parts, int from) {

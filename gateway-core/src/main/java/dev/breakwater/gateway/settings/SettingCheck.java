@@ -77,6 +77,11 @@ public interface SettingCheck {
 
     /** An absolute http or https URL with a host. */
     static SettingCheck httpUrl() {
+        return httpUrl("http://management-plane:9090");
+    }
+
+    /** An absolute http or https URL with a host; {@code example} shows one in the message. */
+    static SettingCheck httpUrl(String example) {
         return value -> {
             try {
                 URI uri = new URI(value);
@@ -87,7 +92,7 @@ public interface SettingCheck {
             } catch (URISyntaxException ignored) {
                 // reported below
             }
-            return "must be an http:// or https:// URL such as http://management-plane:9090, not '" + value + "'";
+            return "must be an http:// or https:// URL such as " + example + ", not '" + value + "'";
         };
     }
 

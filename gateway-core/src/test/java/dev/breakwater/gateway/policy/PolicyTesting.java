@@ -65,6 +65,11 @@ public final class PolicyTesting {
                 backends, SERVICES);
     }
 
+    /** An environment without named values or fragments whose policies keep these services. */
+    public static CompileEnvironment environment(PolicyServices services) {
+        return new CompileEnvironment(REGISTRY, EXPRESSIONS, NamedValues.NONE, Fragments.NONE, Backends.NONE, services);
+    }
+
     /** Compiles global, API and operation documents (any may be null) for a route with these parameters. */
     public static Pipeline pipeline(CompileEnvironment environment, String global, String api, String operation,
                                     Set<String> parameters) throws PolicyCompileException {

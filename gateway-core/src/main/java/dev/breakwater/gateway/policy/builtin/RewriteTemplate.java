@@ -22,14 +22,15 @@ final class RewriteTemplate {
     }
 
     /**
-     * Parses a template.
+     * Parses a template. One without a leading '/' is below the backend's base URL all the same,
+     * as APIM's published samples write it ({@code subscriptions/{{id}}/…}).
      *
      * @throws IllegalArgumentException naming what is wrong
      */
     static RewriteTemplate parse(String template) {
         String text = template.trim();
         if (!text.startsWith("/")) {
-            throw new IllegalArgumentException("template must start with '/', not '" + text + "'");
+            text = "/" + text;
         }
         int question = text.indexOf('?');
         return new RewriteTemplate(parts(question < 0 ? text : text.substring(0, question)),

@@ -51,6 +51,11 @@ public final class CompileContext {
         return scope;
     }
 
+    /** The gateway's services, which a compiled policy keeps for what outlives a request. */
+    public PolicyServices services() {
+        return environment.services();
+    }
+
     /** The values of this element and of its non-policy children ({@code <value>}, {@code <when condition>}). */
     public ValueReader values() {
         return values;
@@ -59,11 +64,6 @@ public final class CompileContext {
     /** The backend entities of the configuration being compiled. */
     public Backends backends() {
         return environment.backends();
-    }
-
-    /** The gateway's services, which compiled policies keep (call-outs, timers, metrics). */
-    public PolicyServices services() {
-        return environment.services();
     }
 
     /** Whether a policy compiled so far as this element's child (or deeper) has the trait. */
@@ -86,7 +86,18 @@ public final class CompileContext {
      * the tree. {@code label} names the container in positions, e.g. {@code when[2]}.
      */
     public Step[] compileChildren(String label, List<PolicyElement> elements) throws PolicyCompileException {
-        String prefix = path + "/" + label;
+        return compileUnder(path + "/" + label, elements);
+    }
+
+    /**
+     * Compiles the policies an element holds directly (limit-concurrency), placed right below it:
+     * {@code limit-concurrency[1]/forward-request[1]}.
+     */
+    public Step[] compileChildren(List<PolicyElement> elements) throws PolicyCompileException {
+        return compileUnder(path, elements);
+    }
+
+    private Step[] compileUnder(String prefix, List<PolicyElement> elements) throws PolicyCompileException {
         List<Step> steps = new ArrayList<>(elements.size());
         for (int i = 0; i < elements.size(); i++) {
             CompiledPolicy child = compile(environment, section, scope, owner, prefix + "/"

@@ -67,6 +67,15 @@ abstract class ExpressionValue<T> implements Value<T> {
         };
     }
 
+    static Value<Double> decimal(CompiledExpression expression, String source) {
+        return new ExpressionValue<>(expression, source) {
+            @Override
+            Double evaluate(CompiledExpression compiled, ExpressionFacade context) {
+                return compiled.evaluateDouble(context);
+            }
+        };
+    }
+
     static Value<Object> object(CompiledExpression expression, String source) {
         return new ExpressionValue<>(expression, source) {
             @Override

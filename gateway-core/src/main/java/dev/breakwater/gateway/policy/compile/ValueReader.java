@@ -131,6 +131,34 @@ public final class ValueReader {
                 + min + " to " + max + ", not '" + text + "'");
     }
 
+    /**
+     * A number attribute (.NET's double, invariant culture), or an expression of type double (an
+     * integer converts); a constant must be finite. {@code null} when absent.
+     */
+    public Value<Double> decimal(PolicyElement element, String attribute) throws PolicyCompileException {
+        String raw = element.attribute(attribute);
+        if (raw == null) {
+            return null;
+        }
+        String text = substitute(element, raw, "attribute '" + attribute + "'").trim();
+        if (ExpressionCompiler.isExpression(text)) {
+            return ExpressionValue.decimal(compile(element, text, ExpectedType.DOUBLE, "attribute '" + attribute + "'"),
+                    policy);
+        }
+        try {
+            if (text.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+                double parsed = Double.parseDouble(text);
+                if (Double.isFinite(parsed)) {
+                    return Value.of(parsed);
+                }
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new PolicyCompileException(element, "attribute '" + attribute + "' must be a number such as 1 or 2.5, not '"
+                + text + "'");
+    }
+
     /** A condition: an expression of type bool (or a literal true/false). */
     public Value<Boolean> condition(PolicyElement element, String attribute) throws PolicyCompileException {
         if (element.attribute(attribute) == null) {

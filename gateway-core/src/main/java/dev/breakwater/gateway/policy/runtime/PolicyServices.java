@@ -2,6 +2,10 @@ package dev.breakwater.gateway.policy.runtime;
 
 import com.codahale.metrics.MetricRegistry;
 import dev.breakwater.gateway.backend.BreakerStates;
+import dev.breakwater.gateway.metrics.CustomMetrics;
+import dev.breakwater.gateway.policy.concurrency.ConcurrencyLimits;
+import dev.breakwater.gateway.policy.identity.ManagedIdentityTokens;
+import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -11,7 +15,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * What a gateway lends its policies beyond one request, for as long as it runs: the HTTP client of
- * call-outs (send-request, token requests), the metric registry (emit-metric), the backends'
+ * call-outs (send-request, token requests), the metric registry and its custom metrics (emit-metric),
+ * the managed identity's token cache, the concurrency counters (limit-concurrency), the backends'
  * circuit breakers and the clock. One
  * object per gateway, handed to every compile, so that what it holds outlives configuration
  * revisions. Policies capture it when they are compiled. The HTTP client starts on first use: a
@@ -22,16 +27,29 @@ public final class PolicyServices implements AutoCloseable {
     /** Threads of the call-out client: they parse responses and complete stages, they never wait. */
     private static final int CALLOUT_THREADS = 32;
 
+    /** Where tokens come from when no setting says otherwise: Azure's instance metadata service. */
+    public static final URI DEFAULT_IDENTITY_ENDPOINT = URI.create("http://169.254.169.254/metadata/identity/oauth2/token");
+
     private final MetricRegistry metrics;
     private final Clock clock;
     private final BreakerStates breakers;
+    private final CustomMetrics customMetrics;
+    private final ConcurrencyLimits concurrencyLimits = new ConcurrencyLimits();
+    private final ManagedIdentityTokens managedIdentityTokens;
     private HttpClient httpClient;
     private boolean closed;
 
-    public PolicyServices(MetricRegistry metrics, Clock clock) {
+    /** @param identityEndpoint the IMDS-compatible endpoint managed identity tokens come from */
+    public PolicyServices(MetricRegistry metrics, Clock clock, URI identityEndpoint) {
         this.metrics = metrics;
         this.clock = clock;
         this.breakers = new BreakerStates(clock);
+        this.customMetrics = new CustomMetrics(metrics);
+        this.managedIdentityTokens = new ManagedIdentityTokens(identityEndpoint, this::httpClient, clock);
+    }
+
+    public PolicyServices(MetricRegistry metrics, Clock clock) {
+        this(metrics, clock, DEFAULT_IDENTITY_ENDPOINT);
     }
 
     /** Services for compiling only (a management plane checking documents, tests). */
@@ -41,6 +59,21 @@ public final class PolicyServices implements AutoCloseable {
 
     public MetricRegistry metrics() {
         return metrics;
+    }
+
+    /** The series of emit-metric, in {@link #metrics()}, bounded in number. */
+    public CustomMetrics customMetrics() {
+        return customMetrics;
+    }
+
+    /** The requests inside limit-concurrency, by key, shared by every policy and revision. */
+    public ConcurrencyLimits concurrencyLimits() {
+        return concurrencyLimits;
+    }
+
+    /** The managed identity's tokens, cached per resource and client id. */
+    public ManagedIdentityTokens managedIdentityTokens() {
+        return managedIdentityTokens;
     }
 
     public Clock clock() {

@@ -1,0 +1,149 @@
+package dev.breakwater.gateway.policy.builtin;
+
+import static dev.breakwater.gateway.policy.PolicyTesting.compileError;
+import static dev.breakwater.gateway.policy.PolicyTesting.in;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.Gauge;
+import com.codahale.metrics.MetricRegistry;
+import dev.breakwater.gateway.metrics.CustomMetrics;
+import dev.breakwater.gateway.policy.PolicyTesting;
+import dev.breakwater.gateway.policy.Section;
+import dev.breakwater.gateway.policy.runtime.Pipeline;
+import dev.breakwater.gateway.policy.runtime.PolicyContext;
+import dev.breakwater.gateway.policy.runtime.PolicyServices;
+import dev.breakwater.gateway.policy.runtime.TemplateValues;
+import java.time.Clock;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** emit-metric into a registry of its own: names, values, default dimensions, the bound on series, refusals. */
+class EmitMetricPolicyTest {
+
+    private final MetricRegistry registry = new MetricRegistry();
+    private final PolicyServices services = new PolicyServices(registry, Clock.systemUTC());
+
+    private Pipeline pipeline(Section section, String elements) throws Exception {
+        return PolicyTesting.pipeline(PolicyTesting.environment(services), null, null, in(section, elements), Set.of());
+    }
+
+    private PolicyContext flow(Pipeline pipeline, String... headers) throws Exception {
+        return PolicyTesting.flow(pipeline, PolicyTesting.context("/items", null, TemplateValues.NONE, headers));
+    }
+
+    private long count(String series) {
+        Counter counter = registry.getCounters().get(series + ".count");
+        assertNotNull(counter, "no series " + series + " in " + registry.getNames());
+        return counter.getCount();
+    }
+
+    private double sum(String series) {
+        Gauge<?> gauge = registry.getGauges().get(series + ".sum");
+        assertNotNull(gauge, "no series " + series + " in " + registry.getNames());
+        return ((Number) gauge.getValue()).doubleValue();
+    }
+
+    @Test
+    void countsAndSumsPerDimensionValues() throws Exception {
+        Pipeline pipeline = pipeline(Section.INBOUND, "<emit-metric name=\"Tokens\" namespace=\"my-metrics\" "
+                + "value=\"@(double.Parse(context.Request.Headers.GetValueOrDefault(&quot;X-Tokens&quot;, &quot;0&quot;)))\">"
+                + "<dimension name=\"API ID\"/><dimension name=\"Tenant\" "
+                + "value=\"@(context.Request.Headers.GetValueOrDefault(&quot;X-Tenant&quot;, &quot;&quot;))\"/></emit-metric>");
+        flow(pipeline, "X-Tokens", "2.5", "X-Tenant", "a");
+        flow(pipeline, "X-Tokens", "4", "X-Tenant", "a");
+        flow(pipeline, "X-Tokens", "1", "X-Tenant", "b");
+        assertEquals(2, count("custom.my-metrics.Tokens[API ID=echo;Tenant=a]"));
+        assertEquals(6.5, sum("custom.my-metrics.Tokens[API ID=echo;Tenant=a]"), 1e-9);
+        assertEquals(1, count("custom.my-metrics.Tokens[API ID=echo;Tenant=b]"));
+    }
+
+    @Test
+    void theValueIsOneAndTheNamespaceApiManagementByDefault() throws Exception {
+        Pipeline pipeline = pipeline(Section.OUTBOUND, "<emit-metric name=\"Request\"><dimension name=\"Operation ID\"/>"
+                + "<dimension name=\"gateway id\"/><dimension name=\"Location\"/><dimension name=\"Subscription ID\"/>"
+                + "<dimension name=\"Product ID\"/><dimension name=\"User ID\"/></emit-metric>");
+        flow(pipeline);
+        flow(pipeline);
+        String series = "custom.API Management.Request[Operation ID=get-item;gateway id=;Location=;Subscription ID=;"
+                + "Product ID=;User ID=]";
+        assertEquals(2, count(series));
+        assertEquals(2.0, sum(series), 1e-9);
+        flow(pipeline(Section.INBOUND, "<emit-metric name=\"Int\" namespace=\"n\" value=\"@(context.Request.Url.Path.Length)\">"
+                + "<dimension name=\"API ID\"/></emit-metric>"));
+        assertEquals("/base/items".length(), sum("custom.n.Int[API ID=echo]"), 1e-9, "an int expression converts");
+    }
+
+    @Test
+    void namesThatHoldTheSeparatorsStayApart() throws Exception {
+        flow(pipeline(Section.INBOUND, "<emit-metric name=\"b\" namespace=\"a.x\"><dimension name=\"d\" value=\"v;e=w\"/>"
+                + "</emit-metric><emit-metric name=\"x.b\" namespace=\"a\"><dimension name=\"d\" value=\"v\"/>"
+                + "<dimension name=\"e\" value=\"w\"/></emit-metric>"));
+        assertEquals(1, count("custom.a\\.x.b[d=v\\;e\\=w]"));
+        assertEquals(1, count("custom.a.x\\.b[d=v;e=w]"));
+    }
+
+    @Test
+    void aMetricHasAtMostItsBoundOfSeriesAndTheRestGoesToOverflow() throws Exception {
+        Pipeline pipeline = pipeline(Section.INBOUND, "<emit-metric name=\"ByClient\" namespace=\"n\">"
+                + "<dimension name=\"Client\" value=\"@(context.Request.Headers.GetValueOrDefault(&quot;X-Client&quot;, &quot;&quot;))\"/>"
+                + "</emit-metric>");
+        int extra = 7;
+        for (int i = 0; i < CustomMetrics.MAX_SERIES_PER_METRIC + extra; i++) {
+            flow(pipeline, "X-Client", "client-" + i);
+        }
+        long series = registry.getNames().stream().filter(name -> name.startsWith("custom.n.ByClient[")
+                && name.endsWith(".count")).count();
+        assertEquals(CustomMetrics.MAX_SERIES_PER_METRIC + 1, series, "the bound, and one overflow series");
+        assertEquals(extra, count("custom.n.ByClient[Client=(overflow)]"));
+        flow(pipeline, "X-Client", "client-0");
+        assertEquals(2, count("custom.n.ByClient[Client=client-0]"), "known values still count as themselves");
+        flow(pipeline, "X-Client", "x".repeat(5000));
+        assertEquals(extra + 1, count("custom.n.ByClient[Client=(overflow)]"));
+    }
+
+    @Test
+    void longDimensionValuesAreCut() throws Exception {
+        flow(pipeline(Section.INBOUND, "<emit-metric name=\"Long\" namespace=\"n\"><dimension name=\"d\" "
+                + "value=\"@(new string('v', 1000))\"/></emit-metric>"));
+        assertEquals(1, count("custom.n.Long[d=" + "v".repeat(CustomMetrics.MAX_DIMENSION_VALUE_CHARS) + "]"));
+    }
+
+    @Test
+    void aValueThatIsNotAFiniteNumberRunsOnError() throws Exception {
+        PolicyContext context = flow(pipeline(Section.INBOUND, "<emit-metric name=\"Bad\" namespace=\"n\" "
+                + "value=\"@(0.0 / 0.0)\"><dimension name=\"API ID\"/></emit-metric>"));
+        assertEquals(500, context.response().status());
+        assertEquals("emit-metric", context.lastError().source());
+        assertEquals("InvalidMetricValue", context.lastError().reason());
+        assertTrue(registry.getNames().stream().noneMatch(name -> name.startsWith("custom.n.Bad")));
+    }
+
+    @Test
+    void isCheckedWhenCompiled() {
+        String dimension = "<dimension name=\"API ID\"/>";
+        assertTrue(compileError(in(Section.INBOUND, "<emit-metric name=\"m\"/>")).contains("needs 1 to 10 <dimension>"));
+        assertTrue(compileError(in(Section.INBOUND, "<emit-metric name=\"m\">" + "<dimension name=\"d\" value=\"v\"/>"
+                .repeat(11) + "</emit-metric>")).contains("not 11"));
+        assertTrue(compileError(in(Section.INBOUND, "<emit-metric>" + dimension + "</emit-metric>"))
+                .contains("attribute 'name' is required"));
+        assertTrue(compileError(in(Section.INBOUND, "<emit-metric name=\"@(&quot;m&quot;)\">" + dimension
+                + "</emit-metric>")).contains("does not take a policy expression"));
+        assertTrue(compileError(in(Section.INBOUND, "<emit-metric name=\"m\" value=\"lots\">" + dimension
+                + "</emit-metric>")).contains("must be a number"));
+        assertTrue(compileError(in(Section.INBOUND, "<emit-metric name=\"m\" value=\"@(&quot;1&quot;)\">" + dimension
+                + "</emit-metric>")).contains("attribute 'value'"), "an expression must be a number");
+        assertTrue(compileError(in(Section.INBOUND, "<emit-metric name=\"m\"><dimension name=\"Client IP\"/>"
+                + "</emit-metric>")).contains("dimension 'Client IP' needs a value"));
+        assertTrue(compileError(in(Section.OUTBOUND, "<emit-metric name=\"m\"><dimension name=\"Backend ID\"/>"
+                + "</emit-metric>")).contains("'Backend ID' is not supported yet"));
+        assertTrue(compileError(in(Section.INBOUND, "<emit-metric name=\"m\"><dimension name=\"@(&quot;d&quot;)\" "
+                + "value=\"v\"/></emit-metric>")).contains("as a policy expression is not supported yet"));
+        assertTrue(compileError(in(Section.INBOUND, "<emit-metric name=\"m\"><dimension name=\"Client IP\" value=\"a\"/>"
+                + "<dimension name=\"Client-IP\" value=\"b\"/></emit-metric>")).contains("is the same as 'Client IP'"));
+        assertTrue(compileError(in(Section.INBOUND, "<emit-metric name=\"m\" unit=\"s\">" + dimension
+                + "</emit-metric>")).contains("unknown attribute 'unit'"));
+    }
+}
