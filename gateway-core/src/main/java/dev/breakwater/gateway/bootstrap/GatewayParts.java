@@ -60,7 +60,8 @@ record GatewayParts(GatewayIdentity identity, SnapshotCompiler compiler, ActiveC
                     SecretNames.withExtra(settings.get(GatewaySettings.REQUEST_LOG_REDACT)));
             observers.add(requestLog);
         }
-        PolicyServices policyServices = new PolicyServices(registry, clock);
+        PolicyServices policyServices = new PolicyServices(registry, clock,
+                settings.integer(GatewaySettings.POLICY_BODY_LIMIT, 1024, 1024 * 1024 * 1024));
         return new GatewayParts(identity, new SnapshotCompiler(PolicyRegistry.builtIn(), clock, policyServices),
                 new ActiveConfig(), registry, counters, telemetry, RequestObserver.all(observers), requestLog,
                 policyServices, clock);

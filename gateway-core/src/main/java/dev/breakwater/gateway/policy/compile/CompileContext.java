@@ -3,6 +3,7 @@ package dev.breakwater.gateway.policy.compile;
 import dev.breakwater.gateway.policy.Scope;
 import dev.breakwater.gateway.policy.Section;
 import dev.breakwater.gateway.policy.runtime.PolicyPlace;
+import dev.breakwater.gateway.policy.runtime.PolicyServices;
 import dev.breakwater.gateway.policy.runtime.Step;
 import dev.breakwater.gateway.policy.runtime.Value;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
@@ -52,6 +53,11 @@ public final class CompileContext {
     /** The values of this element and of its non-policy children ({@code <value>}, {@code <when condition>}). */
     public ValueReader values() {
         return values;
+    }
+
+    /** The gateway's services that a compiled policy keeps (the call-out client, the body limit). */
+    public PolicyServices services() {
+        return environment.services();
     }
 
     /** Adds a trait the element has beyond its factory's. */
