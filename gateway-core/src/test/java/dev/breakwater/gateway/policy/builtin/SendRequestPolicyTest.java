@@ -127,6 +127,7 @@ class SendRequestPolicyTest {
         assertEquals(0, seen.bodyLength());
         assertEquals(null, seen.firstHeader("X-Client"), "a new request copies nothing of the client's");
         assertEquals(null, seen.firstHeader("Content-Type"));
+        assertEquals(null, seen.firstHeader("Accept-Encoding"), "no compression asked for: the body is stored as sent");
     }
 
     @Test
