@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 
 /**
  * Buffers a call-out's response up to a limit and completes a future with it, on the client's
@@ -29,20 +30,25 @@ final class BoundedBodyListener implements Response.Listener {
         return result;
     }
 
+    /** A length announced beyond the limit fails at once; the answer to a HEAD announces a body it does not have. */
     @Override
     public void onHeaders(Response response) {
         long length = response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
-        if (length > limit) {
+        if (length > limit && !HttpMethod.HEAD.is(response.getRequest().getMethod())) {
             response.abort(tooLarge());
             return;
         }
-        body = new ByteArrayOutputStream(length > 0 ? (int) length : Math.min(INITIAL_CAPACITY, limit));
+        body = new ByteArrayOutputStream(length > 0 && length <= limit ? (int) length
+                : Math.min(INITIAL_CAPACITY, limit));
     }
 
     @Override
     public void onContent(Response response, ByteBuffer content) {
         int length = content.remaining();
-        if (body == null || body.size() + (long) length > limit) {
+        if (body == null) {
+            body = new ByteArrayOutputStream(Math.min(INITIAL_CAPACITY, limit));
+        }
+        if (body.size() + (long) length > limit) {
             response.abort(tooLarge());
             return;
         }
