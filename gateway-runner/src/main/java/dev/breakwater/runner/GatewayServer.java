@@ -68,7 +68,10 @@ public final class GatewayServer implements Launcher.Running {
         if (adminPort >= 0) {
             requireTokenOffLoopback(settings.require(GatewaySettings.ADMIN_HOST), adminToken);
         }
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        // one pool for the listener, the servlet and backend I/O: requests that wait (a backend, a
+        // call-out) hold none of its threads, so a small pool serves many requests at once
+        int maxThreads = settings.integer(GatewaySettings.PROXY_MAX_THREADS, 8, 10_000);
+        QueuedThreadPool threads = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads));
         threads.setName("breakwater-http");
         // Jetty's reserved threads are kept: the selecting thread runs the request it found while a
         // reserved thread takes over selecting, which saves a hand-off per request (+20% req/s at

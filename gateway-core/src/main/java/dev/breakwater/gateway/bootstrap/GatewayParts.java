@@ -61,6 +61,7 @@ record GatewayParts(GatewayIdentity identity, SnapshotCompiler compiler, ActiveC
             observers.add(requestLog);
         }
         PolicyServices policyServices = new PolicyServices(registry, clock,
+                settings.integer(GatewaySettings.POLICY_BODY_LIMIT, 1024, 1024 * 1024 * 1024),
                 java.net.URI.create(settings.get(GatewaySettings.IDENTITY_ENDPOINT)));
         return new GatewayParts(identity, new SnapshotCompiler(PolicyRegistry.builtIn(), clock, policyServices),
                 new ActiveConfig(), registry, counters, telemetry, RequestObserver.all(observers), requestLog,

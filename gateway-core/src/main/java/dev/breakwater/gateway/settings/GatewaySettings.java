@@ -110,7 +110,8 @@ public final class GatewaySettings {
                     + "matches forward-request's default timeout: a connection whose timeout differs per request "
                     + "costs a timer reschedule per request)",
                     SettingCheck.duration(Duration.ofMillis(1))),
-            new Setting(PROXY_MAX_THREADS, "200", "threads for backend I/O in a servlet container (the runner uses its own pool)",
+            new Setting(PROXY_MAX_THREADS, "200", "threads of the gateway: in the runner, its one pool (listener, policies, backend I/O); in a "
+                    + "servlet container, the pool of backend I/O",
                     SettingCheck.integer(8, 10_000)),
             new Setting(HTTP_MAX_CONNECTIONS, "4096", "most client connections the traffic listener holds open at once; "
                     + "more wait to be accepted (runner only)", SettingCheck.integer(1, 1_000_000)),

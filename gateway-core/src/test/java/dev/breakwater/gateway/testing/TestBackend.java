@@ -30,6 +30,7 @@ import org.eclipse.jetty.server.ServerConnector;
  * <li>{@code /status/CODE}: answers CODE with body "status CODE";</li>
  * <li>{@code /gate}: sends "first|", then waits for {@link #openGate()} before "second";</li>
  * <li>{@code /redirect}: 302 to {@code /echo/redirected};</li>
+ * <li>{@code /hold}: holds its answer (counted in {@link #held()}) until {@link #releaseHeld()}, then echoes;</li>
  * <li>{@code /big-headers/N}: 200 with a header {@code X-Big} of N bytes, and a {@code Server} header;</li>
  * <li>{@code /breaks/N}: 200 without a length, sends and flushes N bytes, waits for {@link #breakOff()}
  * (once), then breaks the connection off;</li>
@@ -39,12 +40,13 @@ import org.eclipse.jetty.server.ServerConnector;
  * <li>anything else: echoes the request as JSON (method, raw URI and query, headers,
  * body length and SHA-256), read as it streams.</li>
  * </ul>
+ * Every echo is also kept, in order, for tests to read what the backend saw ({@link #echoes()}).
  */
 public final class TestBackend implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ACTIONS = List.of("bytes", "slow", "status", "gate", "redirect", "big-headers",
-            "breaks", "breaks-sized", "fails");
+            "breaks", "breaks-sized", "fails", "hold");
 
     private final Server server;
     private final ServerConnector connector;
@@ -52,6 +54,9 @@ public final class TestBackend implements AutoCloseable {
     private final CountDownLatch breakOff = new CountDownLatch(1);
     private final AtomicInteger received = new AtomicInteger();
     private final Map<String, AtomicInteger> failuresByPath = new java.util.concurrent.ConcurrentHashMap<>();
+    private final CountDownLatch hold = new CountDownLatch(1);
+    private final AtomicInteger held = new AtomicInteger();
+    private final java.util.Queue<String> echoes = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public TestBackend() throws Exception {
         this(200);
@@ -87,12 +92,27 @@ public final class TestBackend implements AutoCloseable {
         return received.get();
     }
 
-    /** Lets a waiting {@code /gate} response finish. */
+    /** How many {@code /hold} requests have arrived (they wait until {@link #releaseHeld()}). */
+    public int held() {
+        return held.get();
+    }
+
+    /** Lets every {@code /hold} request, waiting or still to come, be answered. */
+    public void releaseHeld() {
+        hold.countDown();
+    }
+
+    /** The echoes this backend sent, in the order it sent them (JSON, see {@link Echo#parse}). */
+    public List<String> echoes() {
+        return List.copyOf(echoes);
+    }
+
     /** Lets the (single) /breaks request break its connection off. */
     public void breakOff() {
         breakOff.countDown();
     }
 
+    /** Lets a waiting {@code /gate} response finish. */
     public void openGate() {
         gate.countDown();
     }
@@ -100,6 +120,7 @@ public final class TestBackend implements AutoCloseable {
     @Override
     public void close() throws Exception {
         gate.countDown();
+        hold.countDown();
         server.stop();
     }
 
@@ -130,6 +151,11 @@ public final class TestBackend implements AutoCloseable {
                     response.getOutputStream().write(("status " + argument).getBytes(StandardCharsets.UTF_8));
                 }
                 case "gate" -> gate(response);
+                case "hold" -> {
+                    held.incrementAndGet();
+                    await(hold, "release");
+                    echo(request, response);
+                }
                 case "big-headers" -> {
                     response.setHeader("X-Big", "b".repeat(Integer.parseInt(argument)));
                     response.setHeader("Server", "test-backend");
@@ -207,6 +233,7 @@ public final class TestBackend implements AutoCloseable {
             echo.put("bodyLength", length);
             echo.put("bodySha256", java.util.HexFormat.of().formatHex(digest.digest()));
             byte[] body = JSON.writeValueAsBytes(echo);
+            echoes.add(new String(body, StandardCharsets.UTF_8));
             response.setContentType("application/json");
             response.setHeader("X-Backend", "test-backend");
             response.setContentLength(body.length);

@@ -10,6 +10,7 @@ import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.runtime.PolicyException;
 import dev.breakwater.gateway.policy.runtime.ResponseMessage;
 import dev.breakwater.gateway.policy.runtime.Step;
+import dev.breakwater.gateway.policy.runtime.views.ExpressionFacade;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -19,21 +20,25 @@ import java.util.Set;
 /**
  * {@code <return-response>} with optional {@code <set-status>}, {@code <set-header>}s and
  * {@code <set-body>}: ends the pipeline and answers the client with a new response (200 and empty
- * unless the children say otherwise). As in APIM, nothing after it runs, outbound included.
+ * unless the children say otherwise). As in APIM, nothing after it runs, outbound included. With
+ * {@code response-variable-name}, the response a send-request stored in that variable (status,
+ * reason, headers, body) is the one the children then edit.
  */
 public final class ReturnResponsePolicy implements Step {
 
+    private final String responseVariable;
     private final Step[] steps;
     private final SetBodyPolicy.BodySource body;
 
-    private ReturnResponsePolicy(List<Step> steps, SetBodyPolicy.BodySource body) {
+    private ReturnResponsePolicy(String responseVariable, List<Step> steps, SetBodyPolicy.BodySource body) {
+        this.responseVariable = responseVariable;
         this.steps = steps.toArray(Step[]::new);
         this.body = body;
     }
 
     @Override
     public Outcome run(PolicyContext context) throws PolicyException {
-        context.setResponse(ResponseMessage.empty());
+        context.setResponse(responseVariable == null ? ResponseMessage.empty() : stored(context));
         for (Step step : steps) {
             step.run(context);
         }
@@ -41,6 +46,19 @@ public final class ReturnResponsePolicy implements Step {
             context.response().body().set(body.render(context, false));
         }
         return Outcome.RESPOND;
+    }
+
+    /**
+     * A copy of the response in the variable: the children's edits do not reach back into it. A
+     * variable that is missing or holds no response (send-request with ignore-error left null) fails.
+     */
+    private ResponseMessage stored(PolicyContext context) throws PolicyException {
+        ResponseMessage message = ExpressionFacade.messageOf(context.variablesView().get(responseVariable));
+        if (message == null || message.body().isStream()) {
+            throw new PolicyException("return-response", "ResponseVariableInvalid", 500, "context variable '"
+                    + responseVariable + "' holds no response a call-out received");
+        }
+        return message.copy();
     }
 
     /** Registered for {@code <return-response>}. */
@@ -62,11 +80,11 @@ public final class ReturnResponsePolicy implements Step {
 
         @Override
         public Step compile(PolicyElement element, CompileContext context) throws PolicyCompileException {
-            if (element.attribute("response-variable-name") != null) {
-                throw new PolicyCompileException(element,
-                        "attribute 'response-variable-name' is not supported yet (it needs send-request)");
+            element.allowAttributes("response-variable-name");
+            String variable = context.values().literal(element, "response-variable-name");
+            if (variable != null && variable.isBlank()) {
+                throw new PolicyCompileException(element, "attribute 'response-variable-name' is empty");
             }
-            element.allowAttributes();
             element.allowChildren("set-status", "set-header", "set-body");
             element.forbidText();
             List<Step> steps = new ArrayList<>();
@@ -90,7 +108,7 @@ public final class ReturnResponsePolicy implements Step {
                     }
                 }
             }
-            return new ReturnResponsePolicy(steps, body);
+            return new ReturnResponsePolicy(variable, steps, body);
         }
     }
 }

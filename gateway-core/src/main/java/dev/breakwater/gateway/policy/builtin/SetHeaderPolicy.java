@@ -38,7 +38,12 @@ public final class SetHeaderPolicy implements Step {
 
     @Override
     public Outcome run(PolicyContext context) throws PolicyException {
-        Headers headers = onRequest ? context.request().headers() : context.response().headers();
+        applyTo(onRequest ? context.request().headers() : context.response().headers(), context);
+        return Outcome.CONTINUE;
+    }
+
+    /** Edits these headers (the request's, the response's, or a call-out's) for one request. */
+    void applyTo(Headers headers, PolicyContext context) throws PolicyException {
         String name = edit.name(context);
         switch (edit.action(context)) {
             case OVERRIDE -> {
@@ -53,7 +58,6 @@ public final class SetHeaderPolicy implements Step {
             case APPEND -> addAll(headers, name, edit.values(context));
             case DELETE -> headers.remove(name);
         }
-        return Outcome.CONTINUE;
     }
 
     private static void addAll(Headers headers, String name, List<String> values) {

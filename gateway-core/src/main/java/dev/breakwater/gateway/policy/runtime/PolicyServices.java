@@ -20,12 +20,15 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * circuit breakers and the clock. One
  * object per gateway, handed to every compile, so that what it holds outlives configuration
  * revisions. Policies capture it when they are compiled. The HTTP client starts on first use: a
- * management plane compiles documents to check them and never calls out.
+ * management plane compiles documents to check them and never calls out. The body limit is the
+ * gateway's {@code policy.body.max.bytes}: a call-out's response is buffered up to it.
  */
 public final class PolicyServices implements AutoCloseable {
 
     /** Threads of the call-out client: they parse responses and complete stages, they never wait. */
     private static final int CALLOUT_THREADS = 32;
+    /** {@code policy.body.max.bytes}'s default. */
+    public static final int DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
 
     /** Where tokens come from when no setting says otherwise: Azure's instance metadata service. */
     public static final URI DEFAULT_IDENTITY_ENDPOINT = URI.create("http://169.254.169.254/metadata/identity/oauth2/token");
@@ -36,20 +39,33 @@ public final class PolicyServices implements AutoCloseable {
     private final CustomMetrics customMetrics;
     private final ConcurrencyLimits concurrencyLimits = new ConcurrencyLimits();
     private final ManagedIdentityTokens managedIdentityTokens;
+    private final int bodyLimit;
     private HttpClient httpClient;
     private boolean closed;
 
-    /** @param identityEndpoint the IMDS-compatible endpoint managed identity tokens come from */
-    public PolicyServices(MetricRegistry metrics, Clock clock, URI identityEndpoint) {
+    /**
+     * @param bodyLimit        the largest body (bytes) a policy may buffer: a call-out's response included
+     * @param identityEndpoint the IMDS-compatible endpoint managed identity tokens come from
+     */
+    public PolicyServices(MetricRegistry metrics, Clock clock, int bodyLimit, URI identityEndpoint) {
         this.metrics = metrics;
         this.clock = clock;
+        this.bodyLimit = bodyLimit;
         this.breakers = new BreakerStates(clock);
         this.customMetrics = new CustomMetrics(metrics);
         this.managedIdentityTokens = new ManagedIdentityTokens(identityEndpoint, this::httpClient, clock);
     }
 
+    public PolicyServices(MetricRegistry metrics, Clock clock, URI identityEndpoint) {
+        this(metrics, clock, DEFAULT_BODY_LIMIT, identityEndpoint);
+    }
+
+    public PolicyServices(MetricRegistry metrics, Clock clock, int bodyLimit) {
+        this(metrics, clock, bodyLimit, DEFAULT_IDENTITY_ENDPOINT);
+    }
+
     public PolicyServices(MetricRegistry metrics, Clock clock) {
-        this(metrics, clock, DEFAULT_IDENTITY_ENDPOINT);
+        this(metrics, clock, DEFAULT_BODY_LIMIT, DEFAULT_IDENTITY_ENDPOINT);
     }
 
     /** Services for compiling only (a management plane checking documents, tests). */
@@ -85,7 +101,16 @@ public final class PolicyServices implements AutoCloseable {
         return breakers;
     }
 
-    /** The call-out client, started on first use; redirects are not followed (a call-out sees them). */
+    /** The largest body a policy may buffer ({@code policy.body.max.bytes}). */
+    public int bodyLimit() {
+        return bodyLimit;
+    }
+
+    /**
+     * The call-out client, started on first use. Redirects are not followed (a call-out sees them),
+     * and bodies are not decoded: a call-out gets the bytes and headers the service sent, as APIM's
+     * does, and asks for a compressed body only if the policy sets Accept-Encoding itself.
+     */
     public synchronized HttpClient httpClient() {
         if (closed) {
             throw new IllegalStateException("the gateway is stopping: no more call-outs");
@@ -98,8 +123,10 @@ public final class PolicyServices implements AutoCloseable {
             client.setExecutor(threads);
             client.setFollowRedirects(false);
             client.setUserAgentField(null); // the policy decides the headers a call-out sends
+            client.setDefaultRequestContentType(null); // no Content-Type the policy did not set
             try {
                 client.start();
+                client.getContentDecoderFactories().clear(); // filled from the class path as it starts
             } catch (Exception e) {
                 throw new IllegalStateException("the call-out HTTP client cannot start: " + e.getMessage(), e);
             }

@@ -35,6 +35,27 @@ public final class ResponseMessage {
         return response;
     }
 
+    /** A response received whole (a call-out's): its body is held, not streamed. */
+    public static ResponseMessage received(int status, String reason, Headers headers, byte[] body) {
+        ResponseMessage response = new ResponseMessage(status, headers, Body.of(body), false);
+        response.reason = reason;
+        return response;
+    }
+
+    /**
+     * A copy of a response the gateway holds whole, to become the client's (return-response of a
+     * call-out's response): later edits of either leave the other alone. What a policy consumed of
+     * the body is gone from the copy too.
+     */
+    public ResponseMessage copy() {
+        if (body.isStream()) {
+            throw new IllegalStateException("a response whose body still streams cannot be copied");
+        }
+        ResponseMessage copy = new ResponseMessage(status, headers.copy(), Body.of(body.bytes()), false);
+        copy.reason = reason;
+        return copy;
+    }
+
     /** A gateway-made error: {@code {"statusCode": 404, "message": "..."}}, its status rendered as it ends up. */
     public static ResponseMessage error(int status, String message) {
         Headers headers = new Headers(2).add("Content-Type", "application/json; charset=utf-8");

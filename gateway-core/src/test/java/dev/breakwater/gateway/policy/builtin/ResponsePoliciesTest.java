@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.breakwater.gateway.policy.runtime.Headers;
 import dev.breakwater.gateway.policy.runtime.Outcome;
+import dev.breakwater.gateway.policy.runtime.ResponseMessage;
+import dev.breakwater.gateway.policy.runtime.views.ExpressionFacade;
 import dev.breakwater.gateway.policy.runtime.Pipeline;
 import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.PolicyTesting;
@@ -48,7 +51,37 @@ class ResponsePoliciesTest {
                 .contains("only one <set-body>"));
         assertTrue(compileError(in(Section.INBOUND, "<return-response><rewrite-uri template=\"/x\"/></return-response>"))
                 .contains("not allowed inside <return-response>"));
-        assertTrue(compileError(in(Section.INBOUND, "<return-response response-variable-name=\"r\"/>")).contains("not supported yet"));
+        assertTrue(compileError(in(Section.INBOUND, "<return-response response-variable-name=\"@(&quot;r&quot;)\"/>"))
+                .contains("does not take a policy expression"));
+        assertTrue(compileError(in(Section.INBOUND, "<return-response response-variable-name=\" \"/>")).contains("is empty"));
+    }
+
+    @Test
+    void returnResponseOfAStoredCallOutResponseEditedByItsChildren() throws Exception {
+        PolicyContext context = PolicyTesting.context();
+        ResponseMessage stored = ResponseMessage.received(404, "Nope", new Headers().add("Content-Type", "application/json")
+                .add("X-Service", "s"), "{\"found\":false}".getBytes(StandardCharsets.UTF_8));
+        context.variables().put("r", ExpressionFacade.viewOf(stored));
+        Pipeline pipeline = PolicyTesting.pipeline(in(Section.INBOUND, "<return-response response-variable-name=\"r\">"
+                + "<set-header name=\"X-Replayed\"><value>true</value></set-header></return-response>"), Set.of());
+        assertEquals(Outcome.RESPOND, PolicyTesting.run(pipeline, Section.INBOUND, context));
+        assertEquals(404, context.response().status());
+        assertEquals("Nope", context.response().reason());
+        assertEquals("s", context.response().headers().first("X-Service"));
+        assertEquals("true", context.response().headers().first("X-Replayed"));
+        assertEquals("{\"found\":false}", PolicyTesting.body(context.response()));
+        assertNull(stored.headers().first("X-Replayed"), "the stored response is not changed by the edits");
+    }
+
+    @Test
+    void returnResponseOfAVariableWithoutAResponseFails() throws Exception {
+        for (String setup : new String[] {"", "<set-variable name=\"r\" value=\"text\"/>"}) {
+            PolicyContext context = PolicyTesting.flow(PolicyTesting.pipeline(in(Section.INBOUND, setup
+                    + "<return-response response-variable-name=\"r\"/>"), Set.of()), PolicyTesting.context());
+            assertEquals("return-response", context.lastError().source());
+            assertEquals("ResponseVariableInvalid", context.lastError().reason());
+            assertEquals(500, context.response().status());
+        }
     }
 
     @Test

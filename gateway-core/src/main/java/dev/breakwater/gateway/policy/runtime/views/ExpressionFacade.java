@@ -53,6 +53,14 @@ public final class ExpressionFacade implements ExpressionContext {
         return new ResponseViewImpl(response);
     }
 
+    /**
+     * The response behind a value that {@link #viewOf} made (a call-out's response in a variable),
+     * or {@code null} when the value is something else.
+     */
+    public static ResponseMessage messageOf(Object value) {
+        return value instanceof ResponseViewImpl view ? view.response() : null;
+    }
+
     @Override
     public ApiView api() {
         return context.route() == null ? null : new RouteViews.Api(context.route());
