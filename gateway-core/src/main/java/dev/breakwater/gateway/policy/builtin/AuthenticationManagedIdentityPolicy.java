@@ -17,6 +17,7 @@ import dev.breakwater.gateway.policy.runtime.Value;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -50,33 +51,63 @@ public final class AuthenticationManagedIdentityPolicy implements Step {
 
     @Override
     public Outcome run(PolicyContext context) throws PolicyException {
-        boolean ignore = ignoreError.get(context);
-        String target = resource.get(context);
-        if (target == null || target.isBlank()) {
-            if (ignore) {
-                return Outcome.CONTINUE;
-            }
-            throw new PolicyException(SOURCE, REASON, 500, "The resource of the managed identity token is empty");
-        }
-        String token = tokens.cached(target, clientId);
-        if (token != null) {
-            use(context, token);
+        CompletableFuture<String> token = token(context);
+        if (token.isDone() && !token.isCompletedExceptionally()) {
+            use(context, token.join()); // cached: no wait
             return Outcome.CONTINUE;
         }
-        return Outcome.pending(tokens.token(target, clientId).handle((fetched, failure) -> {
-            if (failure == null) {
-                use(context, fetched.value());
-            } else if (!ignore) {
-                Throwable cause = Steps.cause(failure);
-                String why = cause instanceof TokenUnavailableException ? cause.getMessage() : "an internal error";
-                throw new CompletionException(new PolicyException(SOURCE, REASON, 500,
-                        "Could not obtain a managed identity token for resource '" + target + "': " + why));
-            }
+        return Outcome.pending(token.thenApply(value -> {
+            use(context, value);
             return Outcome.CONTINUE;
         }));
     }
 
+    /**
+     * The token for this request: at once when cached, else when fetched; {@code null} when none
+     * is had and errors are ignored; a {@link PolicyException} (in the stage) otherwise. Also used
+     * by a call-out with this policy inside.
+     */
+    CompletableFuture<String> token(PolicyContext context) throws PolicyException {
+        boolean ignore = ignoreError.get(context);
+        String target = resource.get(context);
+        if (target == null || target.isBlank()) {
+            if (ignore) {
+                return CompletableFuture.completedFuture(null);
+            }
+            throw new PolicyException(SOURCE, REASON, 500, "The resource of the managed identity token is empty");
+        }
+        String cached = tokens.cached(target, clientId);
+        if (cached != null) {
+            return CompletableFuture.completedFuture(cached);
+        }
+        return tokens.token(target, clientId).handle((fetched, failure) -> {
+            if (failure == null) {
+                return fetched.value();
+            }
+            if (ignore) {
+                return null;
+            }
+            Throwable cause = Steps.cause(failure);
+            String why = cause instanceof TokenUnavailableException ? cause.getMessage() : "an internal error";
+            throw new CompletionException(new PolicyException(SOURCE, REASON, 500,
+                    "Could not obtain a managed identity token for resource '" + target + "': " + why));
+        });
+    }
+
+    /** Inside a call-out: the token becomes the call-out's {@code Authorization: Bearer} header. */
+    static AuthenticationManagedIdentityPolicy compileForCallout(PolicyElement element, CompileContext context)
+            throws PolicyCompileException {
+        if (element.attribute("output-token-variable-name") != null) {
+            throw new PolicyCompileException(element, "attribute 'output-token-variable-name' is not allowed inside "
+                    + "a call-out: the token goes into the call-out's Authorization header");
+        }
+        return (AuthenticationManagedIdentityPolicy) new Factory().compile(element, context);
+    }
+
     private void use(PolicyContext context, String token) {
+        if (token == null) {
+            return; // none had, and errors ignored: the request goes on without one
+        }
         if (variable != null) {
             context.variables().put(variable, token);
             return;

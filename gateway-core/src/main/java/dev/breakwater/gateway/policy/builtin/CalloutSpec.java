@@ -13,20 +13,21 @@ import dev.breakwater.gateway.policy.runtime.Value;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * What send-request and send-one-way-request share: {@code mode} (new or copy), {@code timeout},
  * and the children that build the call-out ({@code set-url}, {@code set-method}, {@code set-header}s,
- * {@code set-body}, {@code authentication-basic}), compiled once; {@link #build} makes the request
- * for one client request. Headers and the Authorization of authentication-basic apply in document order.
+ * {@code set-body}, {@code authentication-basic}, {@code authentication-managed-identity}), compiled
+ * once; {@link #build} makes the request for one client request. Headers and the Authorization of
+ * authentication-basic apply in document order; a managed identity's token last, once it is had.
  */
 final class CalloutSpec {
 
     /** Children APIM allows here that this gateway does not have yet: refused, never ignored. */
-    private static final Set<String> NOT_YET = Set.of("authentication-certificate", "authentication-managed-identity",
-            "proxy");
+    private static final Set<String> NOT_YET = Set.of("authentication-certificate", "proxy");
     private static final List<String> CHILDREN = List.of("set-url", "set-method", "set-header", "set-body",
             "authentication-basic", "authentication-certificate", "authentication-managed-identity", "proxy");
 
@@ -44,10 +45,12 @@ final class CalloutSpec {
     private final SetBodyPolicy.BodySource body;
     private final boolean copiesBody;
     private final boolean bodyOnRequest;
+    private final AuthenticationManagedIdentityPolicy identity;
 
     private CalloutSpec(String element, Value<String> mode, Value<Integer> timeoutSeconds, Value<String> url,
                         Value<String> method, List<HeaderEdit> headerEdits, SetBodyPolicy.BodySource body,
-                        boolean copiesBody, boolean bodyOnRequest) {
+                        boolean copiesBody, boolean bodyOnRequest, AuthenticationManagedIdentityPolicy identity) {
+        this.identity = identity;
         this.element = element;
         this.mode = mode;
         this.timeoutSeconds = timeoutSeconds;
@@ -74,6 +77,7 @@ final class CalloutSpec {
         Value<String> method = null;
         SetBodyPolicy.BodySource body = null;
         List<HeaderEdit> headers = new ArrayList<>();
+        AuthenticationManagedIdentityPolicy identity = null;
         for (PolicyElement child : element.children()) {
             if (NOT_YET.contains(child.name())) {
                 throw new PolicyCompileException(child, "element <" + child.name() + "> is not supported yet inside <"
@@ -84,6 +88,8 @@ final class CalloutSpec {
                 case "set-method" -> method = once(method, child, compileMethod(child, context));
                 case "set-header" -> headers.add(SetHeaderPolicy.compile(child, context, true)::applyTo);
                 case "authentication-basic" -> headers.add(AuthenticationBasicPolicy.compile(child, context)::applyTo);
+                case "authentication-managed-identity" -> identity = once(identity, child,
+                        AuthenticationManagedIdentityPolicy.compileForCallout(child, context));
                 default -> body = once(body, child, SetBodyPolicy.compileSource(child, context, true));
             }
         }
@@ -96,8 +102,11 @@ final class CalloutSpec {
         if (copiesBody) {
             context.addTrait(Trait.READS_REQUEST_BODY);
         }
+        if (identity != null) {
+            context.addTrait(Trait.MAY_PAUSE);
+        }
         return new CalloutSpec(element.name(), mode, timeout, url, method, headers, body, copiesBody,
-                context.section().actsOnRequest());
+                context.section().actsOnRequest(), identity);
     }
 
     private static <T> T once(T previous, PolicyElement child, T compiled) throws PolicyCompileException {
@@ -164,6 +173,25 @@ final class CalloutSpec {
             content = current.body().read(true);
         }
         return new CalloutRequest(checkedMethod(verb), CalloutUrls.parse(target, element), headers, content);
+    }
+
+    /**
+     * The call-out for this request, with its managed identity's token when it has that child: at
+     * once unless the token must be fetched. A token that cannot be had fails the stage with
+     * {@link PolicyException} (not a call-out failure: ignore-error of the call-out does not cover it).
+     */
+    CompletableFuture<CalloutRequest> prepare(PolicyContext context) throws PolicyException {
+        CalloutRequest request = build(context);
+        if (identity == null) {
+            return CompletableFuture.completedFuture(request);
+        }
+        return identity.token(context).thenApply(token -> {
+            if (token != null) {
+                request.headers().remove("Authorization");
+                request.headers().add("Authorization", "Bearer " + token);
+            }
+            return request;
+        });
     }
 
     private String checkedMethod(String verb) throws PolicyException {

@@ -12,9 +12,11 @@ import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.runtime.PolicyException;
 import dev.breakwater.gateway.policy.runtime.PolicyServices;
 import dev.breakwater.gateway.policy.runtime.Step;
+import dev.breakwater.gateway.policy.runtime.Steps;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,20 +41,27 @@ public final class SendOneWayRequestPolicy implements Step {
 
     @Override
     public Outcome run(PolicyContext context) throws PolicyException {
-        CalloutRequest request = spec.build(context);
+        CompletableFuture<CalloutRequest> prepared = spec.prepare(context); // with its token, if it needs one
         long timeout = spec.timeoutMillis(context);
         String requestId = context.requestId();
-        try {
-            Callouts.fire(services.httpClient(), request, timeout).whenComplete((status, failure) -> {
-                if (failure != null) {
-                    logFailure(requestId, request, Callouts.failureOf(failure));
-                } else if (LOG.isDebugEnabled()) {
-                    LOG.debug("request {}: send-one-way-request to {} answered {}", requestId, request.origin(), status);
-                }
-            });
-        } catch (IllegalStateException stopping) { // the gateway is stopping: its call-out client is closed
-            logFailure(requestId, request, Callouts.failureOf(stopping));
-        }
+        prepared.whenComplete((request, noToken) -> {
+            if (noToken != null) {
+                LOG.warn("request {}: send-one-way-request not sent: {}", requestId, Steps.cause(noToken).getMessage());
+                return;
+            }
+            try {
+                Callouts.fire(services.httpClient(), request, timeout).whenComplete((status, failure) -> {
+                    if (failure != null) {
+                        logFailure(requestId, request, Callouts.failureOf(failure));
+                    } else if (LOG.isDebugEnabled()) {
+                        LOG.debug("request {}: send-one-way-request to {} answered {}", requestId, request.origin(),
+                                status);
+                    }
+                });
+            } catch (IllegalStateException stopping) { // the gateway is stopping: its call-out client is closed
+                logFailure(requestId, request, Callouts.failureOf(stopping));
+            }
+        });
         return Outcome.CONTINUE;
     }
 

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.eclipse.jetty.client.HttpClient;
 
 /**
  * {@code <send-request mode="new|copy" response-variable-name="r" timeout="60" ignore-error="false">}
@@ -54,18 +55,11 @@ public final class SendRequestPolicy implements Step {
         if (variable == null || variable.isBlank()) {
             throw new PolicyException(ELEMENT, "InvalidVariableName", 500, "response-variable-name is empty");
         }
-        CalloutRequest request = spec.build(context);
+        CompletableFuture<CalloutRequest> prepared = spec.prepare(context); // with its token, if it needs one
         long timeout = spec.timeoutMillis(context);
-        CompletableFuture<Outcome> answered;
+        HttpClient client;
         try {
-            answered = Callouts.exchange(services.httpClient(), request, timeout, services.bodyLimit())
-                    .handle((response, failure) -> {
-                        if (failure == null) {
-                            context.variables().put(variable, ExpressionFacade.viewOf(response));
-                            return Outcome.CONTINUE;
-                        }
-                        return failed(context, variable, Callouts.failureOf(failure));
-                    });
+            client = services.httpClient();
         } catch (IllegalStateException stopping) { // the gateway is stopping: its call-out client is closed
             if (!ignoreError) {
                 throw errorOf(Callouts.failureOf(stopping));
@@ -73,7 +67,15 @@ public final class SendRequestPolicy implements Step {
             context.variables().put(variable, null);
             return Outcome.CONTINUE;
         }
-        return Outcome.pending(answered);
+        // a token that cannot be had fails the stage before the call: on-error, whatever ignore-error says
+        return Outcome.pending(prepared.thenCompose(request -> Callouts.exchange(client, request, timeout,
+                services.bodyLimit()).handle((response, failure) -> {
+                    if (failure == null) {
+                        context.variables().put(variable, ExpressionFacade.viewOf(response));
+                        return Outcome.CONTINUE;
+                    }
+                    return failed(context, variable, Callouts.failureOf(failure));
+                })));
     }
 
     /** Null in the variable when errors are ignored (APIM), else on-error with APIM's reason (thrown in a stage). */

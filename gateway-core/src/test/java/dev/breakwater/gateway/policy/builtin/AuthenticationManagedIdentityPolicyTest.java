@@ -20,6 +20,8 @@ import dev.breakwater.gateway.policy.runtime.TemplateValues;
 import dev.breakwater.gateway.testing.Await;
 import dev.breakwater.gateway.testing.ManualClock;
 import dev.breakwater.gateway.testing.TokenService;
+import dev.breakwater.gateway.testing.Echo;
+import dev.breakwater.gateway.testing.TestBackend;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -226,5 +228,38 @@ class AuthenticationManagedIdentityPolicyTest {
                 + "client-id=\"@(&quot;x&quot;)\"/>")).contains("does not take a policy expression"));
         assertTrue(compileError(in(Section.OUTBOUND, "<authentication-managed-identity resource=\"r\"/>"))
                 .contains("not allowed in <outbound>"));
+    }
+
+    @Test
+    void insideASendRequestTheTokenGoesWithTheCallOut() throws Exception {
+        try (TestBackend service = new TestBackend()) {
+            Pipeline pipeline = pipeline("<send-request mode=\"new\" response-variable-name=\"r\"><set-url>"
+                    + service.url() + "/secrets</set-url>" + VAULT + "</send-request>");
+            for (int i = 0; i < 3; i++) {
+                PolicyContext context = flow(pipeline);
+                assertEquals(200, context.response().status());
+                assertNull(context.request().headers().first("Authorization"), "the client's request is left alone");
+            }
+            List<String> echoes = service.echoes();
+            assertEquals(3, echoes.size());
+            for (String echo : echoes) {
+                assertEquals("Bearer token-1", Echo.parse(echo).firstHeader("Authorization"));
+            }
+            assertEquals(1, tokens.calls(), "one token for the three call-outs");
+        }
+    }
+
+    @Test
+    void insideASendRequestATokenThatCannotBeHadRunsOnError() throws Exception {
+        tokens.answerStatus(500);
+        try (TestBackend service = new TestBackend()) {
+            Pipeline pipeline = pipeline("<send-request mode=\"new\" response-variable-name=\"r\" ignore-error=\"true\">"
+                    + "<set-url>" + service.url() + "/secrets</set-url>" + VAULT + "</send-request>");
+            assertEquals(500, flow(pipeline).response().status(), "ignore-error is the call's, not the token's");
+            assertEquals(0, service.requestsReceived(), "no call without its token");
+        }
+        assertTrue(PolicyTesting.compileError(in(Section.INBOUND, "<send-request response-variable-name=\"r\"><set-url>"
+                + "http://x</set-url><authentication-managed-identity resource=\"r\" output-token-variable-name=\"t\"/>"
+                + "</send-request>")).contains("'output-token-variable-name' is not allowed inside a call-out"));
     }
 }

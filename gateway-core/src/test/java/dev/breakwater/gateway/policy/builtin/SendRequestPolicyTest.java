@@ -58,7 +58,7 @@ class SendRequestPolicyTest {
     @Test
     void refusesTheChildrenAPIMAllowsButThisGatewayHasNotYet() {
         for (String child : new String[] {"<authentication-certificate thumbprint=\"ab\"/>",
-                "<authentication-managed-identity resource=\"https://vault.azure.net\"/>", "<proxy url=\"http://p:8080\"/>"}) {
+                "<proxy url=\"http://p:8080\"/>"}) {
             String name = child.substring(1, child.indexOf(' '));
             String error = compileError(inbound("<send-request response-variable-name=\"r\"><set-url>http://x</set-url>"
                     + child + "</send-request>"));
