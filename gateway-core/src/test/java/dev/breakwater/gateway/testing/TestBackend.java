@@ -34,6 +34,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * <li>{@code /breaks/N}: 200 without a length, sends and flushes N bytes, waits for {@link #breakOff()}
  * (once), then breaks the connection off;</li>
  * <li>{@code /breaks-sized/N}: 200 announcing 2N bytes, sends N of them, then breaks the connection off;</li>
+ * <li>{@code /reflect}: 200 with the request's body as it arrived and its Content-Type (when it had one),
+ * and {@code X-Received-Content-Type} / {@code X-Received-Length} saying what the request carried;</li>
  * <li>anything else: echoes the request as JSON (method, raw URI and query, headers,
  * body length and SHA-256), read as it streams.</li>
  * </ul>
@@ -42,7 +44,7 @@ public final class TestBackend implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ACTIONS = List.of("bytes", "slow", "status", "gate", "redirect", "big-headers",
-            "breaks", "breaks-sized");
+            "breaks", "breaks-sized", "reflect");
 
     private final Server server;
     private final ServerConnector connector;
@@ -144,6 +146,7 @@ public final class TestBackend implements AutoCloseable {
                     }
                     throw new IOException("the test backend breaks off after " + sent + " bytes");
                 }
+                case "reflect" -> reflect(request, response);
                 case "redirect" -> {
                     response.setStatus(302);
                     response.setHeader("Location", "/echo/redirected");
@@ -169,6 +172,18 @@ public final class TestBackend implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IOException(e);
             }
+        }
+
+        private void reflect(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            byte[] body = request.getInputStream().readAllBytes();
+            String contentType = request.getContentType();
+            if (contentType != null) {
+                response.setContentType(contentType);
+            }
+            response.setHeader("X-Received-Content-Type", contentType == null ? "none" : contentType);
+            response.setHeader("X-Received-Length", String.valueOf(body.length));
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
         }
 
         private void echo(HttpServletRequest request, HttpServletResponse response) throws IOException {
