@@ -65,6 +65,23 @@ class AdminApiIT {
     }
 
     @Test
+    void anOperationsDocumentedResponsesAreKeptThroughItsPolicyAndCheckedWhenWritten() throws Exception {
+        plane.admin("PUT", "/admin/apis/echo", ECHO);
+        String responses = "[{\"statusCode\":200,\"representations\":[{\"contentType\":\"application/json\","
+                + "\"example\":\"{\\\"id\\\": 7}\"}]}]";
+        assertEquals(201, plane.admin("PUT", "/admin/apis/echo/operations/get-item",
+                "{\"method\": \"GET\", \"urlTemplate\": \"/items/{id}\", \"responses\": " + responses + "}").statusCode());
+        assertEquals(200, plane.adminXml("PUT", "/admin/apis/echo/operations/get-item/policy",
+                "<policies><inbound><mock-response/></inbound></policies>").statusCode());
+        JsonNode operation = Json.parse(plane.admin("GET", "/admin/apis/echo/operations/get-item", null).body());
+        assertEquals(Json.parse(responses), operation.get("responses"), "setting the policy kept the responses");
+        HttpResponse<String> refused = plane.admin("PUT", "/admin/apis/echo/operations/get-item",
+                "{\"method\": \"GET\", \"urlTemplate\": \"/items/{id}\", \"responses\": [{\"statusCode\": 999}]}");
+        assertEquals(400, refused.statusCode());
+        assertTrue(Json.error(refused.body(), 400).contains("statusCode must be from 100 to 599"), refused.body());
+    }
+
+    @Test
     void invalidPolicyIsRefusedWith400AndTheCompilersMessageAndNothingChanges() throws Exception {
         plane.admin("PUT", "/admin/apis/echo", ECHO);
         String before = plane.admin("GET", "/admin/config", null).body();

@@ -100,7 +100,8 @@ final class ApiCompiler {
             Pipeline pipeline = pipeline(List.of(global, apiScope, operationScope),
                     new LinkedHashSet<>(template.parameterNames()), serviceUrl != null || backend != null, opWhere, "operation '" + owner + "'");
             RouteInfo info = new RouteInfo(api.id(), name, prefix, serviceUrl, PROTOCOLS, operation.id(),
-                    operation.displayName() == null ? operation.id() : operation.displayName(), method, template.text());
+                    operation.displayName() == null ? operation.id() : operation.displayName(), method, template.text(),
+                    ResponseDefinitions.samples(operation, opWhere));
             operations.add(new OperationRoute(operation.id(), method, template, pipeline, info));
         }
         return new ApiRoute(api.id(), prefix, hostnames, serviceUrl, backend, operations, null, null);

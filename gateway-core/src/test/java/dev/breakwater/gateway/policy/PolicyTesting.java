@@ -121,6 +121,17 @@ public final class PolicyTesting {
         return context("/items", null, TemplateValues.NONE);
     }
 
+    /** A GET of /items on this route (e.g. one a compiled configuration matched); its backend is a stub. */
+    public static PolicyContext context(RouteInfo route) {
+        ClientRequest client = new ClientRequest("5b0c5b6f-6d36-4e1c-9d3c-3f3a1a0e5e11", Instant.parse("2026-12-01T10:00:00Z"),
+                System.nanoTime(), "GET", "https", "gw.example.com", 443, "/echo/items", null, "10.0.0.7", false);
+        RequestMessage request = new RequestMessage("GET", "http://backend/base", "/items", null, Headers::new, Body.stream());
+        PolicyContext context = new PolicyContext(client, route, TemplateValues.NONE, request, Deployment.standalone(),
+                Clock.systemUTC());
+        context.setForwarder(new StubBackend());
+        return context;
+    }
+
     /** Runs one section's steps, waiting for a pending outcome. */
     public static Outcome run(Pipeline pipeline, Section section, PolicyContext context) throws PolicyException {
         return settle(Steps.run(pipeline.steps(section), context));

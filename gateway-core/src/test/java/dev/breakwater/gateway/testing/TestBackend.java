@@ -37,6 +37,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * <li>{@code /breaks-sized/N}: 200 announcing 2N bytes, sends N of them, then breaks the connection off;</li>
  * <li>{@code /fails/N}: the first N requests to this exact path answer 503 "failure K" (the body
  * read first), later ones echo: a flaky backend;</li>
+ * <li>{@code /reflect}: 200 with the request's body as it arrived and its Content-Type (when it had one),
+ * and {@code X-Received-Content-Type} / {@code X-Received-Length} saying what the request carried;</li>
  * <li>anything else: echoes the request as JSON (method, raw URI and query, headers,
  * body length and SHA-256), read as it streams.</li>
  * </ul>
@@ -46,7 +48,7 @@ public final class TestBackend implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ACTIONS = List.of("bytes", "slow", "status", "gate", "redirect", "big-headers",
-            "breaks", "breaks-sized", "fails", "hold");
+            "breaks", "breaks-sized", "fails", "hold", "reflect");
 
     private final Server server;
     private final ServerConnector connector;
@@ -184,6 +186,7 @@ public final class TestBackend implements AutoCloseable {
                         response.getOutputStream().write(("failure " + failure).getBytes(StandardCharsets.UTF_8));
                     }
                 }
+                case "reflect" -> reflect(request, response);
                 case "redirect" -> {
                     response.setStatus(302);
                     response.setHeader("Location", "/echo/redirected");
@@ -209,6 +212,18 @@ public final class TestBackend implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IOException(e);
             }
+        }
+
+        private void reflect(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            byte[] body = request.getInputStream().readAllBytes();
+            String contentType = request.getContentType();
+            if (contentType != null) {
+                response.setContentType(contentType);
+            }
+            response.setHeader("X-Received-Content-Type", contentType == null ? "none" : contentType);
+            response.setHeader("X-Received-Length", String.valueOf(body.length));
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
         }
 
         private void echo(HttpServletRequest request, HttpServletResponse response) throws IOException {

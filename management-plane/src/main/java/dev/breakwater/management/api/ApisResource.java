@@ -83,7 +83,7 @@ public final class ApisResource {
                                  byte[] body) throws ConfigException, MissingException, SQLException {
         OperationDefinition given = Bodies.read(body, OperationDefinition.class);
         OperationDefinition operation = new OperationDefinition(Bodies.sameId(operationId, given.id(), "operation id"),
-                given.displayName(), given.method(), given.urlTemplate(), given.policy());
+                given.displayName(), given.method(), given.urlTemplate(), given.policy(), given.responses());
         boolean[] created = new boolean[1];
         long revision = store.change(current -> {
             ApiDefinition api = Edits.existingApi(current, apiId);

@@ -136,7 +136,7 @@ public final class Edits {
 
     public static OperationDefinition withPolicy(OperationDefinition operation, String policy) {
         return new OperationDefinition(operation.id(), operation.displayName(), operation.method(),
-                operation.urlTemplate(), policy);
+                operation.urlTemplate(), policy, operation.responses());
     }
 
     private static <T> List<T> replaceOrAdd(List<T> list, T item, Function<T, String> id) {

@@ -15,7 +15,20 @@ import java.util.List;
  * @param operationName  its display name
  * @param method         its method
  * @param urlTemplate    its URL template
+ * @param responses      the example responses the operation documents (mock-response)
  */
 public record RouteInfo(String apiId, String apiName, String apiPath, String serviceUrl, List<String> protocols,
-                        String operationId, String operationName, String method, String urlTemplate) {
+                        String operationId, String operationName, String method, String urlTemplate,
+                        ResponseSamples responses) {
+
+    public RouteInfo {
+        responses = responses == null ? ResponseSamples.NONE : responses;
+    }
+
+    /** A route whose operation documents no responses. */
+    public RouteInfo(String apiId, String apiName, String apiPath, String serviceUrl, List<String> protocols,
+                     String operationId, String operationName, String method, String urlTemplate) {
+        this(apiId, apiName, apiPath, serviceUrl, protocols, operationId, operationName, method, urlTemplate,
+                ResponseSamples.NONE);
+    }
 }

@@ -23,21 +23,23 @@ public final class PolicyElement {
     private final List<PolicyElement> children;
     private final String text;
     private final int line;
-    private final String innerXml;
+    private final SourceText content;
 
+    /** An element built without a document (a default policy): its content is its text, escaped. */
     public PolicyElement(String name, Map<String, String> attributes, List<PolicyElement> children, String text,
                          int line) {
-        this(name, attributes, children, text, line, XmlText.escape(text));
+        this(name, attributes, children, text, line, SourceText.of(XmlText.escape(text)));
     }
 
+    /** @param content the element's content as written in the document, between its start and end tags */
     public PolicyElement(String name, Map<String, String> attributes, List<PolicyElement> children, String text,
-                         int line, String innerXml) {
+                         int line, SourceText content) {
         this.name = name;
         this.attributes = Map.copyOf(attributes);
         this.children = List.copyOf(children);
         this.text = text;
         this.line = line;
-        this.innerXml = innerXml;
+        this.content = content;
     }
 
     public String name() {
@@ -63,11 +65,13 @@ public final class PolicyElement {
     }
 
     /**
-     * The content as XML: text and child elements written back out (comments left out), for
-     * policies whose content is a document of its own (a SOAP envelope in set-body).
+     * The content as XML, exactly as the document has it between the start and end tags (comments,
+     * CDATA sections, entity references, quotes, white space and line breaks kept), without the white
+     * space that surrounds it: for policies whose content is a document of its own (a SOAP envelope in
+     * set-body). Policy expressions in it are as the parser read them (see {@link LenientXml}).
      */
     public String innerXml() {
-        return innerXml;
+        return content.toString().strip();
     }
 
     /** How messages point at this element: {@code <set-header> at line 4}. */

@@ -66,12 +66,16 @@ public final class PolicyXmlReader {
     private static final class TreeBuilder extends DefaultHandler {
 
         private final Deque<Partial> open = new ArrayDeque<>();
+        private final String text;
         private final StartLines startLines;
+        private final TagScanner tags;
         private Locator locator;
         private PolicyElement root;
 
         TreeBuilder(String text) {
+            this.text = text;
             this.startLines = new StartLines(text);
+            this.tags = new TagScanner(text);
         }
 
         @Override
@@ -87,7 +91,8 @@ public final class PolicyXmlReader {
             }
             int line = locator == null ? 0
                     : startLines.lineOfTagEndingAt(qName, locator.getLineNumber(), locator.getColumnNumber());
-            open.push(new Partial(qName, values, line));
+            TagScanner.StartTag tag = tags.nextStartTag();
+            open.push(new Partial(qName, values, line, tag.end(), tag.selfClosing()));
         }
 
         @Override
@@ -95,22 +100,19 @@ public final class PolicyXmlReader {
             if (!open.isEmpty()) {
                 Partial current = open.peek();
                 current.text.append(ch, start, length);
-                XmlText.escapeText(current.inner, ch, start, length);
             }
         }
 
         @Override
         public void endElement(String uri, String localName, String qName) {
             Partial done = open.pop();
-            String inner = done.inner.toString().strip();
+            int contentEnd = done.selfClosing ? done.contentStart : tags.nextEndTag();
             PolicyElement element = new PolicyElement(done.name, done.attributes, done.children,
-                    done.text.toString().trim(), done.line, inner);
+                    done.text.toString().trim(), done.line, new SourceText(text, done.contentStart, contentEnd));
             if (open.isEmpty()) {
                 root = element;
             } else {
-                Partial parent = open.peek();
-                parent.children.add(element);
-                XmlText.serialize(parent.inner, done.name, done.attributes, inner);
+                open.peek().children.add(element);
             }
         }
     }
@@ -119,14 +121,17 @@ public final class PolicyXmlReader {
         final String name;
         final Map<String, String> attributes;
         final int line;
+        final int contentStart;
+        final boolean selfClosing;
         final List<PolicyElement> children = new ArrayList<>();
         final StringBuilder text = new StringBuilder();
-        final StringBuilder inner = new StringBuilder();
 
-        Partial(String name, Map<String, String> attributes, int line) {
+        Partial(String name, Map<String, String> attributes, int line, int contentStart, boolean selfClosing) {
             this.name = name;
             this.attributes = attributes;
             this.line = line;
+            this.contentStart = contentStart;
+            this.selfClosing = selfClosing;
         }
     }
 }

@@ -1,8 +1,6 @@
 package dev.breakwater.gateway.policy.xml;
 
-import java.util.Map;
-
-/** Writes XML text and elements back out, escaped, for {@link PolicyElement#innerXml()}. */
+/** Escapes text as XML content, for the content of elements built without a document. */
 final class XmlText {
 
     private XmlText() {
@@ -14,7 +12,7 @@ final class XmlText {
         return out.toString();
     }
 
-    static void escapeText(StringBuilder out, char[] text, int start, int length) {
+    private static void escapeText(StringBuilder out, char[] text, int start, int length) {
         for (int i = start; i < start + length; i++) {
             char c = text[i];
             switch (c) {
@@ -23,30 +21,6 @@ final class XmlText {
                 case '>' -> out.append("&gt;");
                 default -> out.append(c);
             }
-        }
-    }
-
-    /** Appends {@code <name attr="...">inner</name>} (self-closing when empty). */
-    static void serialize(StringBuilder out, String name, Map<String, String> attributes, String inner) {
-        out.append('<').append(name);
-        attributes.forEach((attribute, value) -> {
-            out.append(' ').append(attribute).append("=\"");
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '&' -> out.append("&amp;");
-                    case '<' -> out.append("&lt;");
-                    case '"' -> out.append("&quot;");
-                    case '\n' -> out.append("&#10;");
-                    default -> out.append(c);
-                }
-            }
-            out.append('"');
-        });
-        if (inner.isEmpty()) {
-            out.append("/>");
-        } else {
-            out.append('>').append(inner).append("</").append(name).append('>');
         }
     }
 }

@@ -81,6 +81,25 @@ class BodyPoliciesTest {
     }
 
     @Test
+    void anIndentedSoapEnvelopeIsSentAsWrittenWithNamedValuesPutIn() throws Exception {
+        String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"\n"
+                + "                  xmlns:v1='urn:orders:v1'>\n"
+                + "      <soapenv:Header />\n"
+                + "      <soapenv:Body>\n"
+                + "        <!-- keep me -->\n"
+                + "        <v1:GetOrder region=\"{{region}}\"><v1:Note><![CDATA[a < b & c]]></v1:Note></v1:GetOrder>\n"
+                + "      </soapenv:Body>\n"
+                + "    </soapenv:Envelope>";
+        Pipeline pipeline = PolicyTesting.pipeline(PolicyTesting.environment(java.util.List.of(
+                new dev.breakwater.gateway.config.NamedValueDefinition("r", "region", "eu-west", false)), java.util.List.of()),
+                null, null, "<policies>\n  <inbound>\n    <set-body>\n    " + envelope + "\n    </set-body>\n"
+                        + "  </inbound>\n</policies>", Set.of());
+        PolicyContext context = PolicyTesting.context();
+        PolicyTesting.run(pipeline, Section.INBOUND, context);
+        assertEquals(envelope.replace("{{region}}", "eu-west"), text(context.request().body().bytes()));
+    }
+
+    @Test
     void aLiquidTemplateRendersTheBodyAndContextAndLeavesItsBracesToLiquid() throws Exception {
         Pipeline pipeline = PolicyTesting.pipeline(PolicyTesting.environment(java.util.List.of(
                 new dev.breakwater.gateway.config.NamedValueDefinition("v", "version", "v2", false)), java.util.List.of()),
