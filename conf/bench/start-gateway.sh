@@ -3,7 +3,9 @@
 # ($BACKEND_URL), on port ${GATEWAY_PORT:-18080}, with two APIs:
 #   /bench  an inbound and an outbound set-header (the foundation's bench API)
 #   /expr   choose on a header, set-variable and a set-header from an expression (issue 9)
-#   proxy-bench -w 20 -s 'exec conf/bench/start-gateway.sh' gw=http://127.0.0.1:18080/bench expr=http://127.0.0.1:18080/expr
+#   /callout a send-request to the bench's backend (/small) before forwarding, its status in a header (issue 10)
+#   proxy-bench -w 20 -s 'exec conf/bench/start-gateway.sh' gw=http://127.0.0.1:18080/bench expr=http://127.0.0.1:18080/expr \
+#     callout=http://127.0.0.1:18080/callout
 # JAVA_OPTS adds JVM options; GATEWAY_ARGS adds --name=value settings.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -15,7 +17,9 @@ cat > "$config" <<JSON
  "apis": [{"id": "bench", "path": "bench", "serviceUrl": "${BACKEND_URL:?}", "subscriptionRequired": false,
            "policy": "<policies><inbound><base/><set-header name=\"X-Bench\"><value>in</value></set-header></inbound><outbound><base/><set-header name=\"X-Served-By\"><value>breakwater</value></set-header></outbound></policies>"},
           {"id": "expr", "path": "expr", "serviceUrl": "${BACKEND_URL:?}", "subscriptionRequired": false,
-           "policy": "<policies><inbound><base/><choose><when condition=\"@(context.Request.Headers.GetValueOrDefault(\"X-Tier\", \"\") == \"gold\")\"><set-variable name=\"tier\" value=\"gold\"/></when><otherwise><set-variable name=\"tier\" value=\"@(context.Request.Method.ToLower())\"/></otherwise></choose><set-header name=\"X-Tier\"><value>@((string)context.Variables[\"tier\"] + \":\" + context.Request.Url.Path)</value></set-header></inbound><outbound><base/><set-header name=\"X-Served-By\"><value>breakwater</value></set-header></outbound></policies>"}]}
+           "policy": "<policies><inbound><base/><choose><when condition=\"@(context.Request.Headers.GetValueOrDefault(\"X-Tier\", \"\") == \"gold\")\"><set-variable name=\"tier\" value=\"gold\"/></when><otherwise><set-variable name=\"tier\" value=\"@(context.Request.Method.ToLower())\"/></otherwise></choose><set-header name=\"X-Tier\"><value>@((string)context.Variables[\"tier\"] + \":\" + context.Request.Url.Path)</value></set-header></inbound><outbound><base/><set-header name=\"X-Served-By\"><value>breakwater</value></set-header></outbound></policies>"},
+          {"id": "callout", "path": "callout", "serviceUrl": "${BACKEND_URL:?}", "subscriptionRequired": false,
+           "policy": "<policies><inbound><base/><send-request mode=\"new\" response-variable-name=\"lookup\" timeout=\"10\"><set-url>${BACKEND_URL:?}/small</set-url></send-request><set-header name=\"X-Lookup\"><value>@(((IResponse)context.Variables[\"lookup\"]).StatusCode.ToString())</value></set-header></inbound></policies>"}]}
 JSON
 exec java ${JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC} -jar "$jar" --server.http.host=127.0.0.1 \
   --server.http.port="${GATEWAY_PORT:-18080}" --config.local.file="$config" ${GATEWAY_ARGS:-}

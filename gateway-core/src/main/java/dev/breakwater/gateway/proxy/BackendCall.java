@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.transport.HttpRequest;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -45,7 +46,7 @@ final class BackendCall implements Forwarder {
     private Response response;
     private Runnable whenDone;
     private boolean done;
-    private Request attempt;
+    private Object attempt;
 
     BackendCall(GatewayServlet servlet, Exchange exchange, boolean bufferBody, int bodyLimit) {
         this.servlet = servlet;
@@ -92,15 +93,23 @@ final class BackendCall implements Forwarder {
     /** The request of the attempt now under way, as it is sent. */
     void sending(Request request) {
         synchronized (lock) {
-            attempt = request;
+            attempt = attemptOf(request);
         }
     }
 
     /** Whether a callback of Jetty's is about the attempt under way (not one that a retry dropped). */
     boolean isCurrent(Response backendResponse) {
         synchronized (lock) {
-            return backendResponse == null || backendResponse.getRequest() == attempt;
+            return backendResponse == null || attemptOf(backendResponse.getRequest()) == attempt;
         }
+    }
+
+    /**
+     * What identifies an attempt: its conversation, which the requests of followed redirects share
+     * with the request that was sent (the response that comes back is the last redirect's).
+     */
+    private static Object attemptOf(Request request) {
+        return request instanceof HttpRequest http ? http.getConversation() : request;
     }
 
     /** The backend's status and headers arrived. */

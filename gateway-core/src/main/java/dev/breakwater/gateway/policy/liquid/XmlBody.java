@@ -1,12 +1,12 @@
 package dev.breakwater.gateway.policy.liquid;
 
+import dev.breakwater.gateway.policy.xml.BodyXmlReaders;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -37,7 +37,7 @@ final class XmlBody {
     /** @throws XMLStreamException when the body is not well-formed XML, has a DOCTYPE or nests too deep */
     static BodyObject read(byte[] xml, BodyBinding binding) throws XMLStreamException {
         // A factory per body: cheap, and XMLInputFactory promises no thread-safety.
-        XMLStreamReader reader = secureFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
+        XMLStreamReader reader = BodyXmlReaders.secureFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
         try {
             Deque<Element> open = new ArrayDeque<>();
             BodyObject body = new BodyObject();
@@ -75,14 +75,6 @@ final class XmlBody {
         }
     }
 
-    private static XMLInputFactory secureFactory() {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-        return factory;
-    }
 
     /** An element being read. */
     private static final class Element {

@@ -1,12 +1,12 @@
 package dev.breakwater.gateway.policy.transform;
 
+import dev.breakwater.gateway.policy.xml.BodyXmlReaders;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -59,7 +59,7 @@ final class XmlTree {
         XMLStreamReader reader = null;
         try {
             // a factory per body: cheap, and XMLInputFactory promises no thread-safety
-            reader = secureFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
+            reader = BodyXmlReaders.secureFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
             Declaration declaration = new Declaration(reader.getVersion(), reader.getCharacterEncodingScheme(),
                     reader.standaloneSet() ? (reader.isStandalone() ? "yes" : "no") : null);
             Deque<Element> open = new ArrayDeque<>();
@@ -115,14 +115,6 @@ final class XmlTree {
         return element;
     }
 
-    private static XMLInputFactory secureFactory() {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-        return factory;
-    }
 
     private static String nullToEmpty(String text) {
         return text == null ? "" : text;
