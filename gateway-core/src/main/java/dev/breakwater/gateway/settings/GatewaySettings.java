@@ -48,6 +48,7 @@ public final class GatewaySettings {
     public static final String REQUEST_LOG_REDACT = "log.requests.redact";
     public static final String POLICY_BODY_LIMIT = "policy.body.max.bytes";
     public static final String REGION = "gateway.region";
+    public static final String BACKEND_TLS_TRUST = "backend.tls.trust";
 
     /** The management plane's gateway ids. */
     private static final Pattern GATEWAY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,79}");
@@ -130,7 +131,10 @@ public final class GatewaySettings {
             new Setting(POLICY_BODY_LIMIT, "4194304", "the largest body (bytes) the gateway buffers for a policy "
                     + "that reads it; a larger request gets 413, a larger backend response 502",
                     SettingCheck.integer(1024, 256 * 1024 * 1024)),
-            new Setting(REGION, null, "the region policies see as context.Deployment.Region (default: empty)"));
+            new Setting(REGION, null, "the region policies see as context.Deployment.Region (default: empty)"),
+            new Setting(BACKEND_TLS_TRUST, null, "a PEM file of CA certificates trusted for backends' TLS "
+                    + "certificates, besides the JVM's default ones (a private CA); backends' certificates are "
+                    + "always validated"));
 
     /** A check: a comma-separated list of IP addresses and CIDR ranges. */
     private static String addressRanges(String value) {
