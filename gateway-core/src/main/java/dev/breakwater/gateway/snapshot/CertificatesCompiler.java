@@ -7,23 +7,41 @@ import dev.breakwater.gateway.certificate.Thumbprints;
 import dev.breakwater.gateway.certificate.UnreadableCertificateException;
 import dev.breakwater.gateway.config.CertificateDefinition;
 import dev.breakwater.gateway.config.ConfigException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+
 
 /**
  * Reads the certificates of a configuration: each one's PKCS#12 data or PEM text parsed, its key
  * checked against its certificate, its thumbprint checked when the document gives one. A
  * certificate that cannot be read refuses the document, naming the certificate; no message holds
- * its data, key or password.
+ * its data, key or password. What recent compiles read is kept, by a digest of each definition:
+ * every revision (and a management plane compiles several documents per change) reads only new
+ * certificates again, which matters as a PKCS#12 file costs thousands of key derivation rounds to
+ * open.
  */
 final class CertificatesCompiler {
 
-    private CertificatesCompiler() {
-    }
+    /** More certificates than a configuration holds, so that all of one stay; the least recently used go. */
+    private static final int KEPT = 512;
 
-    static Certificates compile(List<CertificateDefinition> definitions) throws ConfigException {
+    private final Map<String, ClientCertificate> lastRead = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ClientCertificate> eldest) {
+            return size() > KEPT;
+        }
+    };
+
+    Certificates compile(List<CertificateDefinition> definitions) throws ConfigException {
         if (definitions.isEmpty()) {
             return Certificates.NONE;
         }
@@ -36,9 +54,37 @@ final class CertificatesCompiler {
             if (!ids.add(definition.id())) {
                 throw new ConfigException(where + ": id is used by another certificate");
             }
-            certificates.add(certificate(definition, where));
+            String digest = digest(definition);
+            ClientCertificate certificate;
+            synchronized (lastRead) {
+                certificate = lastRead.get(digest);
+            }
+            if (certificate == null) {
+                certificate = certificate(definition, where);
+                synchronized (lastRead) {
+                    lastRead.put(digest, certificate);
+                }
+            }
+            certificates.add(certificate);
         }
         return new Certificates(certificates);
+    }
+
+    /** A digest of all a definition holds, each part with its length: no two differ only in how they split. */
+    private static String digest(CertificateDefinition definition) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            for (String part : new String[] {definition.id(), definition.data(), definition.password(),
+                    definition.pem(), definition.thumbprint()}) {
+                byte[] bytes = part == null ? new byte[0] : part.getBytes(StandardCharsets.UTF_8);
+                sha256.update(ByteBuffer.allocate(Integer.BYTES + 1).put((byte) (part == null ? 0 : 1))
+                        .putInt(bytes.length).array());
+                sha256.update(bytes);
+            }
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private static ClientCertificate certificate(CertificateDefinition definition, String where)

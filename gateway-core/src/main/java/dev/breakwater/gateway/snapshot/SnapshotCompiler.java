@@ -49,6 +49,7 @@ public final class SnapshotCompiler {
     private final PolicyXmlReader xml = new PolicyXmlReader();
     private final PolicyRegistry registry;
     private final ExpressionCompiler expressions = new ExpressionCompiler();
+    private final CertificatesCompiler certificatesCompiler = new CertificatesCompiler();
     private final Clock clock;
     private final PolicyServices services;
 
@@ -75,7 +76,7 @@ public final class SnapshotCompiler {
         }
         NamedValues namedValues = NamedValueChecks.check(document.namedValues());
         Backends backends = new BackendsCompiler(namedValues, services.breakers()).compile(document.backends());
-        Certificates certificates = CertificatesCompiler.compile(document.certificates());
+        Certificates certificates = certificatesCompiler.compile(document.certificates());
         CompileEnvironment environment = new CompileEnvironment(registry, expressions, namedValues,
                 fragments(document.fragments()), backends, certificates, services);
         ScopeCompiler scopes = new ScopeCompiler(environment);
