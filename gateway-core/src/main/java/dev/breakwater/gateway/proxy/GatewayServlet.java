@@ -198,6 +198,9 @@ public class GatewayServlet extends AsyncProxyServlet {
                     "The backend URL is not valid"));
             return;
         } catch (IllegalStateException e) {
+            if (certificate == null) {
+                throw e;
+            }
             exchange.backend().onFailure(new PolicyException("authentication-certificate",
                     "ClientCertificateUnavailable", 500, "The client certificate cannot be presented: " + e.getMessage()));
             return;
