@@ -13,6 +13,7 @@ import dev.breakwater.gateway.snapshot.SnapshotCompiler;
 import dev.breakwater.management.api.ApisResource;
 import dev.breakwater.management.api.ErrorMapper;
 import dev.breakwater.management.api.BackendsResource;
+import dev.breakwater.management.api.CertificatesResource;
 import dev.breakwater.management.api.FragmentsResource;
 import dev.breakwater.management.api.GatewayConfigurationResource;
 import dev.breakwater.management.api.GatewayDocuments;
@@ -144,6 +145,7 @@ public final class ManagementPlane implements Launcher.Running {
                 .register(new NamedValuesResource(store))
                 .register(new FragmentsResource(store))
                 .register(new BackendsResource(store))
+                .register(new CertificatesResource(store))
                 .register(new GatewaysResource(store, heartbeats, telemetry, tokens, clock))
                 .register(new GatewayConfigurationResource(new GatewayDocuments(store), watch.get(), heartbeats,
                         telemetry, config.longPollMax(), clock));

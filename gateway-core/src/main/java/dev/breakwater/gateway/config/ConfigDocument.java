@@ -12,28 +12,38 @@ import java.util.List;
  * @param namedValues values policies reference as {@code {{name}}}
  * @param fragments   policy fragments that {@code include-fragment} puts in place
  * @param backends    backends policies send requests to by id ({@code set-backend-service backend-id})
+ * @param certificates certificates policies present to backends ({@code authentication-certificate})
  */
 public record ConfigDocument(long revision, String policy, List<ApiDefinition> apis,
                              // left out when empty, so that gateways of earlier versions still read documents without them
                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NamedValueDefinition> namedValues,
                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FragmentDefinition> fragments,
-                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<BackendDefinition> backends) {
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<BackendDefinition> backends,
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CertificateDefinition> certificates) {
 
     public ConfigDocument {
         apis = apis == null ? List.of() : List.copyOf(apis);
         namedValues = namedValues == null ? List.of() : List.copyOf(namedValues);
         fragments = fragments == null ? List.of() : List.copyOf(fragments);
         backends = backends == null ? List.of() : List.copyOf(backends);
+        certificates = certificates == null ? List.of() : List.copyOf(certificates);
+    }
+
+    /** A document without certificates. */
+    public ConfigDocument(long revision, String policy, List<ApiDefinition> apis,
+                          List<NamedValueDefinition> namedValues, List<FragmentDefinition> fragments,
+                          List<BackendDefinition> backends) {
+        this(revision, policy, apis, namedValues, fragments, backends, List.of());
     }
 
     /** A document without backends. */
     public ConfigDocument(long revision, String policy, List<ApiDefinition> apis,
                           List<NamedValueDefinition> namedValues, List<FragmentDefinition> fragments) {
-        this(revision, policy, apis, namedValues, fragments, List.of());
+        this(revision, policy, apis, namedValues, fragments, List.of(), List.of());
     }
 
     /** A document with only APIs and a global policy. */
     public ConfigDocument(long revision, String policy, List<ApiDefinition> apis) {
-        this(revision, policy, apis, List.of(), List.of(), List.of());
+        this(revision, policy, apis, List.of(), List.of(), List.of(), List.of());
     }
 }

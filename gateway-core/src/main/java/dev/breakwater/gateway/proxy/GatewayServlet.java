@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.proxy;
 
+import dev.breakwater.gateway.certificate.ClientCertificate;
 import dev.breakwater.gateway.metrics.RequestObserver;
 import dev.breakwater.gateway.policy.runtime.Body;
 import dev.breakwater.gateway.policy.runtime.ForwardOptions;
@@ -45,6 +46,7 @@ public class GatewayServlet extends AsyncProxyServlet {
     private final transient ProxyOptions options;
     private final transient BackendFailures backendFailures;
     private transient BackendDestinations destinations;
+    private transient CertificateClients certificateClients;
 
     public GatewayServlet(ActiveConfig config, RequestObserver observer, ProxyOptions options) {
         this.config = config;
@@ -186,12 +188,21 @@ public class GatewayServlet extends AsyncProxyServlet {
     void sendToBackend(Exchange exchange, PolicyContext context, ForwardOptions forward) {
         HttpServletRequest request = exchange.request;
         RequestMessage message = context.request();
+        ClientCertificate certificate = context.get(ClientCertificate.FOR_BACKEND);
         Request proxyRequest;
         try {
-            proxyRequest = newProxyRequest(request, message.backendUrl());
+            proxyRequest = certificate == null ? newProxyRequest(request, message.backendUrl())
+                    : newCertificateRequest(request, message.backendUrl(), certificate);
         } catch (IllegalArgumentException e) {
             exchange.backend().onFailure(new PolicyException("forward-request", "BackendConnectionFailure", 500,
                     "The backend URL is not valid"));
+            return;
+        } catch (IllegalStateException e) {
+            if (certificate == null) {
+                throw e;
+            }
+            exchange.backend().onFailure(new PolicyException("authentication-certificate",
+                    "ClientCertificateUnavailable", 500, "The client certificate cannot be presented: " + e.getMessage()));
             return;
         }
         BackendRequests.prepare(proxyRequest, message, forward, exchange.requestId);
@@ -211,7 +222,17 @@ public class GatewayServlet extends AsyncProxyServlet {
         }
         exchange.backendStarted();
         exchange.backend().sending(proxyRequest);
-        sendProxyRequest(request, exchange.response, proxyRequest);
+        if (certificate == null) {
+            sendProxyRequest(request, exchange.response, proxyRequest);
+        } else { // its own client, which resolves its own destinations
+            proxyRequest.send(newProxyResponseListener(request, exchange.response));
+        }
+    }
+
+    /** A request on the client that presents the certificate, as {@code newProxyRequest} makes one on the proxy's. */
+    private Request newCertificateRequest(HttpServletRequest request, String url, ClientCertificate certificate) {
+        return certificateClients.clientFor(certificate).newRequest(url).method(request.getMethod())
+                .attribute(CLIENT_REQUEST_ATTRIBUTE, request);
     }
 
     private static void startAsync(HttpServletRequest request) {
@@ -232,6 +253,16 @@ public class GatewayServlet extends AsyncProxyServlet {
         return (Exchange) request.getAttribute(EXCHANGE);
     }
 
+    /** The proxy's TLS settings: Jetty's default validation, with the backends' trust. */
+    @Override
+    protected ClientConnector newClientConnector() {
+        ClientConnector connector = super.newClientConnector();
+        if (options.backendTrust() != null) {
+            connector.setSslContextFactory(options.backendTrust().sslContextFactory());
+        }
+        return connector;
+    }
+
     /** Backends are spoken to in HTTP/1.1 (over TLS for https): no protocol negotiation per request. */
     @Override
     protected HttpClient newHttpClient(ClientConnector connector) {
@@ -249,7 +280,18 @@ public class GatewayServlet extends AsyncProxyServlet {
         // a larger head would not fit the response to the client: refused here, it is a clean 502
         client.setMaxResponseHeadersSize(options.maxResponseHeaderBytes());
         destinations = new BackendDestinations(client);
+        certificateClients = new CertificateClients(client, options.backendTrust() == null ? BackendTrust.jvmDefault()
+                : options.backendTrust());
         return client;
+    }
+
+    /** Stops the clients of client certificates with the proxy's own. */
+    @Override
+    public void destroy() {
+        if (certificateClients != null) {
+            certificateClients.close();
+        }
+        super.destroy();
     }
 
     /** Sends to the backend through a destination found without Jetty's per-send lock. */

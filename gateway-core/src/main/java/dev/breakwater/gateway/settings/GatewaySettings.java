@@ -49,6 +49,7 @@ public final class GatewaySettings {
     public static final String POLICY_BODY_LIMIT = "policy.body.max.bytes";
     public static final String REGION = "gateway.region";
     public static final String IDENTITY_ENDPOINT = "identity.endpoint";
+    public static final String BACKEND_TLS_TRUST = "backend.tls.trust";
 
     /** The management plane's gateway ids. */
     private static final Pattern GATEWAY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,79}");
@@ -135,7 +136,10 @@ public final class GatewaySettings {
             new Setting(REGION, null, "the region policies see as context.Deployment.Region (default: empty)"),
             new Setting(IDENTITY_ENDPOINT, "http://169.254.169.254/metadata/identity/oauth2/token", "where "
                     + "authentication-managed-identity gets its tokens: an endpoint that answers as Azure's instance "
-                    + "metadata service does (IMDS)", SettingCheck.httpUrl("http://169.254.169.254/metadata/identity/oauth2/token")));
+                    + "metadata service does (IMDS)", SettingCheck.httpUrl("http://169.254.169.254/metadata/identity/oauth2/token")),
+            new Setting(BACKEND_TLS_TRUST, null, "a PEM file of CA certificates trusted for backends' TLS "
+                    + "certificates, besides the JVM's default ones (a private CA); backends' certificates are "
+                    + "always validated"));
 
     /** A check: a comma-separated list of IP addresses and CIDR ranges. */
     private static String addressRanges(String value) {

@@ -1,6 +1,7 @@
 package dev.breakwater.gateway.snapshot;
 
 import dev.breakwater.gateway.backend.Backends;
+import dev.breakwater.gateway.certificate.Certificates;
 import dev.breakwater.gateway.config.ApiDefinition;
 import dev.breakwater.gateway.config.ConfigDocument;
 import dev.breakwater.gateway.config.ConfigException;
@@ -48,6 +49,7 @@ public final class SnapshotCompiler {
     private final PolicyXmlReader xml = new PolicyXmlReader();
     private final PolicyRegistry registry;
     private final ExpressionCompiler expressions = new ExpressionCompiler();
+    private final CertificatesCompiler certificatesCompiler = new CertificatesCompiler();
     private final Clock clock;
     private final PolicyServices services;
 
@@ -74,8 +76,9 @@ public final class SnapshotCompiler {
         }
         NamedValues namedValues = NamedValueChecks.check(document.namedValues());
         Backends backends = new BackendsCompiler(namedValues, services.breakers()).compile(document.backends());
+        Certificates certificates = certificatesCompiler.compile(document.certificates());
         CompileEnvironment environment = new CompileEnvironment(registry, expressions, namedValues,
-                fragments(document.fragments()), backends, services);
+                fragments(document.fragments()), backends, certificates, services);
         ScopeCompiler scopes = new ScopeCompiler(environment);
         PipelineComposer composer;
         CompiledScope global;

@@ -3,6 +3,7 @@ package dev.breakwater.gateway.policy;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.breakwater.gateway.backend.Backends;
+import dev.breakwater.gateway.certificate.Certificates;
 import dev.breakwater.gateway.config.FragmentDefinition;
 import dev.breakwater.gateway.config.NamedValueDefinition;
 import dev.breakwater.gateway.policy.compile.CompileEnvironment;
@@ -61,8 +62,15 @@ public final class PolicyTesting {
     /** An environment with these named values, fragments and backends. */
     public static CompileEnvironment environment(List<NamedValueDefinition> namedValues,
                                                  List<FragmentDefinition> fragments, Backends backends) {
+        return environment(namedValues, fragments, backends, Certificates.NONE);
+    }
+
+    /** An environment with these named values, fragments, backends and certificates. */
+    public static CompileEnvironment environment(List<NamedValueDefinition> namedValues,
+                                                 List<FragmentDefinition> fragments, Backends backends,
+                                                 Certificates certificates) {
         return new CompileEnvironment(REGISTRY, EXPRESSIONS, new NamedValues(namedValues), new Fragments(fragments, XML),
-                backends, SERVICES);
+                backends, certificates, SERVICES);
     }
 
     /** An environment without named values or fragments whose policies keep these services. */

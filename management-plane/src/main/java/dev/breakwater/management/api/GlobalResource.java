@@ -7,6 +7,7 @@ import dev.breakwater.management.store.ConfigStore;
 import dev.breakwater.management.store.Edits;
 import dev.breakwater.management.store.MissingException;
 import dev.breakwater.management.store.BackendInputs;
+import dev.breakwater.management.store.CertificateInputs;
 import dev.breakwater.management.store.NamedValueInputs;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -67,7 +68,8 @@ public final class GlobalResource {
 
     /**
      * Replaces everything; gateways not in the document are deleted with their keys. A secret
-     * named value without a value keeps the one stored under its id, so that an export imports again.
+     * named value without a value, or a certificate without its key material, keeps the one stored
+     * under its id, so that an export imports again.
      */
     @PUT
     @Path("config")
@@ -76,7 +78,8 @@ public final class GlobalResource {
         ManagementDocument given = Bodies.read(body, ManagementDocument.class);
         long revision = store.change(current -> given.withNamedValues(
                 NamedValueInputs.completeAll(given.namedValues(), current.namedValues()))
-                .withBackends(BackendInputs.completeAll(given.backends(), current.backends())));
+                .withBackends(BackendInputs.completeAll(given.backends(), current.backends()))
+                .withCertificates(CertificateInputs.completeAll(given.certificates(), current.certificates())));
         return Responses.changed(false, NamedValues.exported(store.state().document()), revision);
     }
 }

@@ -1,5 +1,6 @@
 package dev.breakwater.management.model;
 
+import dev.breakwater.gateway.config.CertificateDefinition;
 import dev.breakwater.gateway.config.NamedValueDefinition;
 import java.util.List;
 
@@ -20,9 +21,13 @@ public final class NamedValues {
         return values.stream().map(NamedValues::shown).toList();
     }
 
-    /** The document as {@code GET /admin/config} exports it: secret values and backend credentials left out. */
+    /**
+     * The document as {@code GET /admin/config} exports it: secret values, backend credentials and
+     * certificates' key material and passwords left out (a certificate shows its id and thumbprint).
+     */
     public static ManagementDocument exported(ManagementDocument document) {
         return document.withNamedValues(shown(document.namedValues()))
-                .withBackends(BackendCredentials.shown(document.backends()));
+                .withBackends(BackendCredentials.shown(document.backends()))
+                .withCertificates(document.certificates().stream().map(CertificateDefinition::withoutSecrets).toList());
     }
 }

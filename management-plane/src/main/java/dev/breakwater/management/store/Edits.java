@@ -2,6 +2,7 @@ package dev.breakwater.management.store;
 
 import dev.breakwater.gateway.config.ApiDefinition;
 import dev.breakwater.gateway.config.BackendDefinition;
+import dev.breakwater.gateway.config.CertificateDefinition;
 import dev.breakwater.gateway.config.FragmentDefinition;
 import dev.breakwater.gateway.config.NamedValueDefinition;
 import dev.breakwater.gateway.config.OperationDefinition;
@@ -53,6 +54,23 @@ public final class Edits {
 
     public static ManagementDocument withoutBackend(ManagementDocument document, String id) {
         return document.withBackends(without(document.backends(), id, BackendDefinition::id));
+    }
+
+    public static Optional<CertificateDefinition> certificate(ManagementDocument document, String id) {
+        return document.certificates().stream().filter(certificate -> id.equals(certificate.id())).findFirst();
+    }
+
+    public static CertificateDefinition existingCertificate(ManagementDocument document, String id)
+            throws MissingException {
+        return certificate(document, id).orElseThrow(() -> new MissingException("no certificate '" + id + "'"));
+    }
+
+    public static ManagementDocument withCertificate(ManagementDocument document, CertificateDefinition certificate) {
+        return document.withCertificates(replaceOrAdd(document.certificates(), certificate, CertificateDefinition::id));
+    }
+
+    public static ManagementDocument withoutCertificate(ManagementDocument document, String id) {
+        return document.withCertificates(without(document.certificates(), id, CertificateDefinition::id));
     }
 
     public static ApiDefinition existingApi(ManagementDocument document, String apiId) throws MissingException {

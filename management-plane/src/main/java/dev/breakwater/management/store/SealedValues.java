@@ -1,6 +1,7 @@
 package dev.breakwater.management.store;
 
 import dev.breakwater.gateway.config.BackendDefinition;
+import dev.breakwater.gateway.config.CertificateDefinition;
 import dev.breakwater.gateway.config.NamedValueDefinition;
 import dev.breakwater.gateway.secrets.SecretCipher;
 import dev.breakwater.gateway.secrets.SecretException;
@@ -10,9 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Secret named values and backend credentials as the store keeps them: each value encrypted on
- * its own with the store key, its place ({@code named_values/<id>}, {@code backends/<id>/credentials})
- * as associated data, inside the revision's document;
+ * Secret named values, backend credentials and certificates' key material as the store keeps them:
+ * each value encrypted on its own with the store key, its place ({@code named_values/<id>},
+ * {@code backends/<id>/credentials}, {@code certificates/<id>/data|password|pem}) as associated
+ * data, inside the revision's document;
  * the rest of the document stays readable. In memory, and to the gateways, values are in clear.
  */
 final class SealedValues {
@@ -34,7 +36,22 @@ final class SealedValues {
             String context = "backends/" + backend.id() + "/credentials";
             backends.add(BackendCredentials.mapValues(backend, value -> value == null ? null : cipher.seal(value, context)));
         }
-        return document.withNamedValues(values).withBackends(backends);
+        List<CertificateDefinition> certificates = new ArrayList<>();
+        for (CertificateDefinition certificate : document.certificates()) {
+            String place = "certificates/" + certificate.id() + "/";
+            certificates.add(new CertificateDefinition(certificate.id(), seal(certificate.data(), place + "data"),
+                    seal(certificate.password(), place + "password"), seal(certificate.pem(), place + "pem"),
+                    certificate.thumbprint()));
+        }
+        return document.withNamedValues(values).withBackends(backends).withCertificates(certificates);
+    }
+
+    private String seal(String value, String context) {
+        return value == null ? null : cipher.seal(value, context);
+    }
+
+    private String open(String value, String context) throws SecretException {
+        return value == null ? null : cipher.open(value, context);
     }
 
     /**
@@ -63,7 +80,14 @@ final class SealedValues {
                 throw failure[0];
             }
         }
-        return stored.withNamedValues(values).withBackends(backends);
+        List<CertificateDefinition> certificates = new ArrayList<>();
+        for (CertificateDefinition certificate : stored.certificates()) {
+            String place = "certificates/" + certificate.id() + "/";
+            certificates.add(new CertificateDefinition(certificate.id(), open(certificate.data(), place + "data"),
+                    open(certificate.password(), place + "password"), open(certificate.pem(), place + "pem"),
+                    certificate.thumbprint()));
+        }
+        return stored.withNamedValues(values).withBackends(backends).withCertificates(certificates);
     }
 
     private static NamedValueDefinition with(NamedValueDefinition value, String text) {

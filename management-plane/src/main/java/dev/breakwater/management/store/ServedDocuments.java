@@ -17,9 +17,11 @@ import java.util.Map;
 
 /**
  * The configuration document each gateway is served, as the exact bytes it will parse: the
- * global policy, the APIs assigned to it, every backend (an expression may name any), and the
- * named values and fragments their policies and the backends reference ({@link PolicyReferences}),
- * at the document's revision: a gateway holds no secret named value it does not use. Secret values are in clear here, for the gateway that needs them, on the
+ * global policy, the APIs assigned to it, every backend (an expression may name any), the named
+ * values and fragments their policies and the backends reference ({@link PolicyReferences}), and
+ * the certificates their policies reference ({@link CertificateReferences}; all of them where a
+ * policy names one by expression), at the document's revision: a gateway holds no secret named
+ * value and no private key it does not use. Secret values are in clear here, for the gateway that needs them, on the
  * authenticated gateway API only. Rendered once per revision, when the revision is made, so
  * that answering a gateway (and waking the long polls of many) renders nothing. Gateways with
  * the same APIs share one rendering.
@@ -35,7 +37,7 @@ final class ServedDocuments {
     /** The document with every API, named value and fragment, whatever the assignments and references. */
     byte[] everything(ManagementDocument document) {
         return json.write(new ConfigDocument(document.revision(), document.policy(), document.apis(),
-                document.namedValues(), document.fragments(), document.backends()));
+                document.namedValues(), document.fragments(), document.backends(), document.certificates()));
     }
 
     /** Each gateway's document, by gateway id. */
@@ -74,7 +76,11 @@ final class ServedDocuments {
                 .filter(value -> value.referenceName() != null && used.namedValue(value.referenceName())).toList();
         List<FragmentDefinition> included = document.fragments().stream()
                 .filter(fragment -> used.fragments().contains(fragment.id())).toList();
+        List<String> withFragments = new ArrayList<>(policies);
+        included.forEach(fragment -> withFragments.add(fragment.policy()));
+        CertificateReferences.Used certificates = CertificateReferences.of(withFragments);
         return new ConfigDocument(document.revision(), document.policy(), apis, namedValues, included,
-                document.backends());
+                document.backends(), document.certificates().stream()
+                .filter(certificate -> certificates.uses(certificate.id(), certificate.thumbprint())).toList());
     }
 }

@@ -1,6 +1,7 @@
 package dev.breakwater.gateway.policy.compile;
 
 import dev.breakwater.gateway.backend.Backends;
+import dev.breakwater.gateway.certificate.Certificates;
 import dev.breakwater.gateway.policy.Scope;
 import dev.breakwater.gateway.policy.Section;
 import dev.breakwater.gateway.policy.runtime.PolicyPlace;
@@ -64,6 +65,11 @@ public final class CompileContext {
     /** The backend entities of the configuration being compiled. */
     public Backends backends() {
         return environment.backends();
+    }
+
+    /** The certificates of the configuration being compiled ({@code authentication-certificate}). */
+    public Certificates certificates() {
+        return environment.certificates();
     }
 
     /** Whether a policy compiled so far as this element's child (or deeper) has the trait. */
