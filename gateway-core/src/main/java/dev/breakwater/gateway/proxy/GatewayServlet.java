@@ -463,7 +463,7 @@ public class GatewayServlet extends AsyncProxyServlet {
             if (!proxyResponse.isCommitted()) {
                 // what streamed so far still waited in the output buffer: the client gets an error instead
                 exchange.dropBytesOut();
-                answer(exchange, ResponseMessage.error(error.error().statusCode(), error.error().message()));
+                answer(exchange, ResponseMessage.error(error.error().statusCode(), error.error().clientMessage()));
                 return;
             }
             // mid-body: the client or the backend went away; all that is left is to cut the response

@@ -74,7 +74,7 @@ public final class RequestFlow {
      */
     public Outcome fail(PolicyError error) {
         context.setLastError(error);
-        context.setResponse(ResponseMessage.error(error.statusCode(), error.message()));
+        context.setResponse(ResponseMessage.error(error.statusCode(), error.clientMessage()));
         Outcome outcome;
         try {
             outcome = Steps.run(pipeline.onError(), context);
