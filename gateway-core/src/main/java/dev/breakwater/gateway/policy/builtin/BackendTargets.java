@@ -4,6 +4,7 @@ import dev.breakwater.gateway.backend.Backend;
 import dev.breakwater.gateway.backend.CircuitBreaker;
 import dev.breakwater.gateway.backend.PoolBackend;
 import dev.breakwater.gateway.backend.SingleBackend;
+import dev.breakwater.gateway.policy.runtime.ContextKey;
 import dev.breakwater.gateway.policy.runtime.Outcome;
 import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.runtime.PolicyException;
@@ -20,6 +21,10 @@ import java.util.concurrent.CompletionStage;
  * attempt picks again, so a retry around forward-request fails over within a pool.
  */
 final class BackendTargets {
+
+    /** The service whose credentials the request carries now (an earlier attempt's). */
+    private static final ContextKey<SingleBackend> CREDENTIALS_OF = new ContextKey<>("backend-credentials",
+            SingleBackend.class);
 
     private BackendTargets() {
     }
@@ -38,6 +43,11 @@ final class BackendTargets {
                     : "The backend '" + backend.id() + "' is unavailable: its circuit breaker is open");
         }
         request.useService(service.url());
+        SingleBackend previous = context.get(CREDENTIALS_OF);
+        if (previous != null && previous != service) {
+            removeCredentials(previous, request); // a pool's other member must not get this one's
+        }
+        context.put(CREDENTIALS_OF, service);
         for (Map.Entry<String, List<String>> header : service.headers().entrySet()) {
             request.headers().remove(header.getKey());
             header.getValue().forEach(value -> request.headers().add(header.getKey(), value));
@@ -52,6 +62,14 @@ final class BackendTargets {
             }
         }
         return service;
+    }
+
+    private static void removeCredentials(SingleBackend service, RequestMessage request) {
+        service.headers().keySet().forEach(request.headers()::remove);
+        if (service.authorization() != null) {
+            request.headers().remove("Authorization");
+        }
+        service.query().keySet().forEach(request.query()::remove);
     }
 
     /** Tells the service's breaker, if it has one, how the call the stage stands for went. */

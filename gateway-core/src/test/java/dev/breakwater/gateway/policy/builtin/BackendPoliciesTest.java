@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.breakwater.gateway.backend.Backends;
+import dev.breakwater.gateway.backend.PoolBackend;
+import dev.breakwater.gateway.policy.StubBackend;
 import dev.breakwater.gateway.backend.SingleBackend;
 import dev.breakwater.gateway.policy.runtime.PolicyException;
 import dev.breakwater.gateway.policy.runtime.TemplateValues;
@@ -70,6 +72,30 @@ class BackendPoliciesTest {
         assertEquals("http://orders:8080/v1/items?x=1&code=c1", context.request().backendUrl());
         assertEquals(List.of("k1"), context.request().headers().all("x-key"), "the backend's value replaces the client's");
         assertEquals("Bearer t", context.request().headers().first("Authorization"));
+    }
+
+    @Test
+    void aRetryThatFailsOverInAPoolSendsOnlyTheNewMembersCredentials() throws Exception {
+        SingleBackend first = new SingleBackend("first", "http://first", Map.of("x-first-key", List.of("f")),
+                Map.of("first-code", List.of("1")), "Bearer first", null);
+        SingleBackend second = new SingleBackend("second", "http://second", Map.of("x-second-key", List.of("s")),
+                Map.of(), null, null);
+        PoolBackend pool = new PoolBackend("pool", List.of(new PoolBackend.Member(first, 0, 1),
+                new PoolBackend.Member(second, 0, 1)));
+        PolicyContext context = PolicyTesting.context();
+        StubBackend backend = new StubBackend();
+        backend.status = 503;
+        context.setForwarder(backend);
+        Pipeline retried = PolicyTesting.pipeline(PolicyTesting.environment(List.of(), List.of(),
+                new Backends(Map.of("pool", pool))), null, null, "<policies><inbound><set-backend-service "
+                + "backend-id=\"pool\"/></inbound><backend><retry condition=\"@(context.Response.StatusCode == 503)\" "
+                + "count=\"1\" interval=\"0\"><forward-request/></retry></backend></policies>", Set.of());
+        PolicyTesting.flow(retried, context);
+        assertEquals(List.of("GET http://first/items?first-code=1", "GET http://second/items"), backend.calls,
+                "turns: first, then second, without the first's query credential");
+        assertNull(context.request().headers().first("x-first-key"));
+        assertNull(context.request().headers().first("Authorization"), "the first's Authorization is gone");
+        assertEquals("s", context.request().headers().first("x-second-key"));
     }
 
     @Test
