@@ -5,6 +5,7 @@ import dev.breakwater.gateway.policy.compile.PolicyCompileException;
 import dev.breakwater.gateway.policy.runtime.Value;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,7 @@ import java.util.Set;
 final class CorsCompiler {
 
     /** APIM: without allowed-methods, GET and POST are allowed. */
-    private static final Set<String> DEFAULT_METHODS = Set.of("GET", "POST");
+    private static final Set<String> DEFAULT_METHODS = new LinkedHashSet<>(List.of("GET", "POST"));
     private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
 
     private CorsCompiler() {
@@ -73,7 +74,8 @@ final class CorsCompiler {
             checkToken(exposeElement, header, "header name");
         }
         boolean anyHeader = allowed.contains("*");
-        CorsRules rules = new CorsRules(Set.copyOf(origins), methods.contains("*") ? Set.of() : Set.copyOf(methods),
+        CorsRules rules = new CorsRules(Set.copyOf(origins), methods.contains("*") ? Set.of() // in the order written, for Access-Control-Allow-Methods
+                : Collections.unmodifiableSet(new LinkedHashSet<>(methods)),
                 anyHeader ? Set.of() : Set.copyOf(allowed), anyHeader, List.copyOf(expose), maxAge);
         return new CorsPolicy(rules, credentials, terminate);
     }
