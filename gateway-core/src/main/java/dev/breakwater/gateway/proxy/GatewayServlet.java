@@ -5,6 +5,7 @@ import dev.breakwater.gateway.metrics.RequestObserver;
 import dev.breakwater.gateway.policy.runtime.Body;
 import dev.breakwater.gateway.policy.runtime.ForwardOptions;
 import dev.breakwater.gateway.policy.runtime.Outcome;
+import dev.breakwater.gateway.policy.runtime.Pipeline;
 import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.runtime.PolicyException;
 import dev.breakwater.gateway.policy.runtime.RequestFlow;
@@ -77,12 +78,15 @@ public class GatewayServlet extends AsyncProxyServlet {
         BackendCall backend = new BackendCall(this, exchange, match.pipeline().readsResponseBody(),
                 options.policyBodyLimit());
         context.setForwarder(backend);
-        RequestFlow flow = new RequestFlow(match.pipeline(), context);
+        // APIM evaluates only cors on a preflight: the route's cors policies answer it, nothing else runs
+        Pipeline pipeline = match.pipeline().answersPreflights() && RequestRouting.isPreflight(request)
+                ? match.pipeline().preflightOnly() : match.pipeline();
+        RequestFlow flow = new RequestFlow(pipeline, context);
         exchange.routed(match, flow, backend);
-        if (match.pipeline().forwards() && !hasBody && !registerBodyWriter(exchange)) {
+        if (pipeline.forwards() && !hasBody && !registerBodyWriter(exchange)) {
             return; // the client is already gone
         }
-        if (!match.pipeline().readsRequestBody() || !hasBody) {
+        if (!pipeline.readsRequestBody() || !hasBody) {
             run(exchange);
             return;
         }

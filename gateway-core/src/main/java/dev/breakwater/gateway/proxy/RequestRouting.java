@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.proxy;
 
+import dev.breakwater.gateway.policy.runtime.Preflights;
 import dev.breakwater.gateway.routing.ApiRoute;
 import dev.breakwater.gateway.routing.RouteMatch;
 import dev.breakwater.gateway.snapshot.ConfigSnapshot;
@@ -41,10 +42,18 @@ final class RequestRouting {
         }
         String remainder = path.substring(api.prefix().length());
         RouteMatch match = api.match(request.getMethod(), remainder);
+        if (match == null && isPreflight(request)) {
+            match = api.matchPreflight(request.getHeader(Preflights.REQUEST_METHOD).trim(), remainder);
+        }
         if (match == null) {
             return Routed.refused(404, "Unable to match incoming request to an operation");
         }
         return new Routed(match, path, remainder, null);
+    }
+
+    static boolean isPreflight(HttpServletRequest request) {
+        return Preflights.is(request.getMethod(), request.getHeader(Preflights.ORIGIN),
+                request.getHeader(Preflights.REQUEST_METHOD));
     }
 
     private static String pathWithinContext(HttpServletRequest request) {

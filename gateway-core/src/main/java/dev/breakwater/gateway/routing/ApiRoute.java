@@ -53,4 +53,25 @@ public record ApiRoute(String id, String prefix, Set<String> hostnames, String s
         }
         return null;
     }
+
+    /**
+     * Finds the route of a CORS preflight that no OPTIONS operation takes, so that the cors policies
+     * above it answer (APIM answers preflights without an OPTIONS operation): the operation of the
+     * method the preflight asks about, else the first (most specific) operation whose template matches
+     * the path. Only a route whose pipeline answers preflights is returned; {@code null} otherwise.
+     */
+    public RouteMatch matchPreflight(String requestedMethod, String remainder) {
+        RouteMatch match = match(requestedMethod, remainder);
+        if (match == null) {
+            for (OperationRoute operation : operations) {
+                String[] values = operation.template().match(remainder);
+                if (values != null) {
+                    match = new RouteMatch(this, operation, remainder, values.length == 0 ? TemplateValues.NONE
+                            : new TemplateValues(operation.template().parameterNames(), values));
+                    break;
+                }
+            }
+        }
+        return match != null && match.pipeline().answersPreflights() ? match : null;
+    }
 }

@@ -58,7 +58,9 @@ public final class PipelineComposer {
         boolean readsResponse = contains(effective.get(Section.OUTBOUND), Trait.READS_RESPONSE_BODY)
                 || contains(effective.get(Section.ON_ERROR), Trait.READS_RESPONSE_BODY);
         return new Pipeline(steps(effective.get(Section.INBOUND)), steps(backend), steps(effective.get(Section.OUTBOUND)),
-                steps(effective.get(Section.ON_ERROR)), forwards, setsBackend, readsRequest, readsResponse);
+                steps(effective.get(Section.ON_ERROR)), forwards, setsBackend, readsRequest, readsResponse,
+                steps(effective.get(Section.INBOUND).stream()
+                        .filter(placed -> placed.policy.own().contains(Trait.ANSWERS_PREFLIGHT)).toList()));
     }
 
     private List<Placed> expand(Section section, List<CompiledScope> scopes) {

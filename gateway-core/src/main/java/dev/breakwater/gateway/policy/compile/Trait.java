@@ -16,5 +16,10 @@ public enum Trait {
     /** Reads the response body: the gateway buffers the backend's before outbound runs. */
     READS_RESPONSE_BODY,
     /** May wait (a call-out, a shared counter): the request is then held without a thread. */
-    MAY_PAUSE
+    MAY_PAUSE,
+    /**
+     * Answers CORS preflights (cors): when it stands directly in inbound, a preflight runs only the
+     * policies with this trait, as APIM evaluates only cors on a preflight.
+     */
+    ANSWERS_PREFLIGHT
 }

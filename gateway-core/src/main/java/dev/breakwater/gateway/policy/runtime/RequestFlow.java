@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
  * Drives one request through its pipeline: inbound, backend (whose forward-request waits for the
  * backend's response head), outbound; on-error from wherever something failed. A step that waits
  * makes the run pending, and it resumes on the thread that completes the wait. Knows nothing of
- * servlets, so that it can be tested without a server.
+ * servlets, so that it can be tested without a server. Once the response is settled, the
+ * {@link ResponseHooks} inbound policies left are applied to it.
  */
 public final class RequestFlow {
 
@@ -37,7 +38,22 @@ public final class RequestFlow {
      * the one the client gets, or pending until then; it never fails (failures become on-error's response).
      */
     public Outcome run() {
-        return runFrom(0);
+        Outcome outcome = runFrom(0);
+        if (!outcome.isPending()) {
+            return finished(outcome);
+        }
+        return Outcome.pending(outcome.stage().thenApply(this::finished));
+    }
+
+    /** The response is settled: what inbound policies asked to be done to it is done now (see ResponseHooks). */
+    private Outcome finished(Outcome outcome) {
+        try {
+            ResponseHooks.apply(context);
+        } catch (RuntimeException e) {
+            LOG.error("request {}: a response hook failed", context.requestId(), e);
+            context.setResponse(ResponseMessage.error(500, "Internal server error"));
+        }
+        return outcome;
     }
 
     private Outcome runFrom(int first) {
