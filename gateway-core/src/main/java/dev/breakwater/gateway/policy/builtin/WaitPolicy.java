@@ -40,21 +40,20 @@ public final class WaitPolicy implements Step {
     @Override
     public Outcome run(PolicyContext context) throws PolicyException {
         List<CompletableFuture<Outcome>> pending = new ArrayList<>();
-        for (Step child : children) {
+        boolean oneDone = false;
+        for (Step child : children) { // every child starts, whatever the others did
             Outcome outcome = child.run(context);
             if (outcome == Outcome.RESPOND) {
                 return outcome;
             }
-            if (!outcome.isPending()) {
-                if (!all) {
-                    return Outcome.CONTINUE; // one is done already
-                }
-                continue;
+            if (outcome.isPending()) {
+                pending.add(outcome.stage().toCompletableFuture());
+            } else {
+                oneDone = true;
             }
-            pending.add(outcome.stage().toCompletableFuture());
         }
-        if (pending.isEmpty()) {
-            return Outcome.CONTINUE;
+        if (pending.isEmpty() || (!all && oneDone)) {
+            return Outcome.CONTINUE; // all done, or (any) one is done already
         }
         CompletableFuture<?>[] stages = pending.toArray(CompletableFuture[]::new);
         if (!all) {

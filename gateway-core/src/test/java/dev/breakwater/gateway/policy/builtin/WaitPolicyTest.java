@@ -63,6 +63,19 @@ class WaitPolicyTest {
     }
 
     @Test
+    void forAnyStartsEveryChildEvenWhenTheFirstIsDoneAtOnce() throws Exception {
+        try (TestBackend slow = new TestBackend()) {
+            Pipeline pipeline = PolicyTesting.pipeline(in(Section.INBOUND, "<wait for=\"any\"><choose><when "
+                    + "condition=\"true\"><set-variable name=\"first\" value=\"done\"/></when></choose>"
+                    + call("held", slow.url() + "/hold") + "</wait>"), Set.of());
+            PolicyContext context = PolicyTesting.context();
+            assertEquals(Outcome.CONTINUE, Steps.run(pipeline.steps(Section.INBOUND), context));
+            Await.until("the second child's call-out started too", Duration.ofSeconds(10), () -> slow.held() == 1);
+            slow.releaseHeld();
+        }
+    }
+
+    @Test
     void mistakesAreRefused() {
         assertTrue(compileError(in(Section.INBOUND, "<wait for=\"some\"><choose><when condition=\"true\"/></choose></wait>"))
                 .contains("attribute 'for' must be all or any, not 'some'"));
