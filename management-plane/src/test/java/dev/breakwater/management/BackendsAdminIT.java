@@ -75,6 +75,10 @@ class BackendsAdminIT {
                 .get(0).asText(), "the gateway gets the value it must send");
         assertEquals("token", Json.text(Json.field(served, "namedValues").get(0), "id"),
                 "and the named value the backend references");
+        assertEquals(201, plane.admin("PUT", "/admin/apis/plain", "{\"path\": \"plain\", \"serviceUrl\": "
+                + "\"http://127.0.0.1:9\", \"subscriptionRequired\": false}").statusCode());
+        assertEquals(201, plane.admin("PUT", "/admin/gateways/west", "{\"apis\": [\"plain\"]}").statusCode());
+        assertFalse(configuration("west").toString().contains(SECRET), "a gateway whose APIs use no backend gets none");
 
         assertTrue(Json.error(plane.admin("PUT", "/admin/backends/fresh", backend("null")).body(), 400)
                 .contains("credentials header.x-functions-key[0] has no value, and none is stored there"));

@@ -21,7 +21,7 @@ import java.sql.SQLException;
  * {@code /admin/backends}, as APIM's backends: {@code {id, url, description, credentials, tls,
  * circuitBreaker, pool}}. Credential values are secrets unless they are named value references:
  * a GET shows them as {@code null}, and a PUT that gives {@code null} keeps the stored value.
- * Every gateway is served every backend (an expression may name any at run time).
+ * Each gateway is served the backends its APIs use (see {@code BackendReferences}).
  */
 @Path("/admin/backends")
 public final class BackendsResource {

@@ -17,12 +17,12 @@ import java.util.Map;
 
 /**
  * The configuration document each gateway is served, as the exact bytes it will parse: the
- * global policy, the APIs assigned to it, every backend (an expression may name any), the named
- * values and fragments their policies and the backends reference ({@link PolicyReferences}), and
- * the certificates their policies reference ({@link CertificateReferences}; all of them where a
+ * global policy, the APIs assigned to it, the backends they use ({@link BackendReferences}), the
+ * named values and fragments their policies and those backends reference ({@link PolicyReferences}),
+ * and the certificates their policies reference ({@link CertificateReferences}; all of them where a
  * policy names one by expression), at the document's revision: a gateway holds no secret named
- * value and no private key it does not use. Secret values are in clear here, for the gateway that needs them, on the
- * authenticated gateway API only. Rendered once per revision, when the revision is made, so
+ * value, backend credential or private key it does not use. Secret values are in clear here, for
+ * the gateway that needs them, on the authenticated gateway API only. Rendered once per revision, when the revision is made, so
  * that answering a gateway (and waking the long polls of many) renders nothing. Gateways with
  * the same APIs share one rendering.
  */
@@ -64,23 +64,25 @@ final class ServedDocuments {
             policies.add(api.policy());
             api.operations().stream().map(OperationDefinition::policy).forEach(policies::add);
         }
-        for (BackendDefinition backend : document.backends()) { // named values in URLs and credentials
-            policies.add(backend.url());
+        List<FragmentDefinition> included = document.fragments().stream()
+                .filter(fragment -> references.used(policies).fragments().contains(fragment.id())).toList();
+        List<String> withFragments = new ArrayList<>(policies);
+        included.forEach(fragment -> withFragments.add(fragment.policy()));
+        List<BackendDefinition> backends = BackendReferences.used(document.backends(), apis, withFragments);
+        List<String> withBackends = new ArrayList<>(policies);
+        for (BackendDefinition backend : backends) { // named values in their URLs and credentials
+            withBackends.add(backend.url());
             BackendCredentials.mapValues(backend, value -> {
-                policies.add(value);
+                withBackends.add(value);
                 return value;
             });
         }
-        PolicyReferences.Used used = references.used(policies);
+        PolicyReferences.Used used = references.used(withBackends);
         List<NamedValueDefinition> namedValues = document.namedValues().stream()
                 .filter(value -> value.referenceName() != null && used.namedValue(value.referenceName())).toList();
-        List<FragmentDefinition> included = document.fragments().stream()
-                .filter(fragment -> used.fragments().contains(fragment.id())).toList();
-        List<String> withFragments = new ArrayList<>(policies);
-        included.forEach(fragment -> withFragments.add(fragment.policy()));
         CertificateReferences.Used certificates = CertificateReferences.of(withFragments);
-        return new ConfigDocument(document.revision(), document.policy(), apis, namedValues, included,
-                document.backends(), document.certificates().stream()
-                .filter(certificate -> certificates.uses(certificate.id(), certificate.thumbprint())).toList());
+        return new ConfigDocument(document.revision(), document.policy(), apis, namedValues, included, backends,
+                document.certificates().stream()
+                        .filter(certificate -> certificates.uses(certificate.id(), certificate.thumbprint())).toList());
     }
 }
