@@ -71,7 +71,7 @@ public final class KeyedCounters {
             }
         }
         Window made = counters.computeIfAbsent(key, k -> new Window(periodMillis,
-                anchorMillis == null ? now : anchorMillis));
+                anchorMillis == null ? now : anchorMillis, now));
         if (created.incrementAndGet() % SWEEP_EVERY == 0) {
             sweep(now);
         }
@@ -98,10 +98,11 @@ public final class KeyedCounters {
         private long start;
         private long count;
 
-        Window(long period, long anchor) {
+        Window(long period, long anchor, long now) {
             this.period = period;
             this.anchor = anchor;
             this.start = anchor;
+            roll(now);
         }
 
         /** Moves to the window that holds {@code now}, counting zero, if the current one has passed. */

@@ -47,7 +47,7 @@ public final class KeyedLimit implements Step {
         long period = periodSeconds * 1000;
         // the kind and the period are part of the counter's key: APIM shares one counter per key value
         // across scopes, and a window has one length
-        String counterKey = spec.kind() + "|" + periodSeconds + "|" + (keyValue == null ? "" : keyValue);
+        String counterKey = spec.kind() + "|" + periodSeconds + "|" + spec.anchorMillis() + "|" + (keyValue == null ? "" : keyValue);
         KeyedCounters.Window window = counters.counter(counterKey, period, spec.anchorMillis());
         long now = counters.clock().millis();
         if (window == null) {
