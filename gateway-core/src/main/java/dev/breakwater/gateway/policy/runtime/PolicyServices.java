@@ -5,6 +5,7 @@ import dev.breakwater.gateway.backend.BreakerStates;
 import dev.breakwater.gateway.metrics.CustomMetrics;
 import dev.breakwater.gateway.policy.concurrency.ConcurrencyLimits;
 import dev.breakwater.gateway.policy.identity.ManagedIdentityTokens;
+import dev.breakwater.gateway.policy.limits.KeyedCounters;
 import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +17,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * What a gateway lends its policies beyond one request, for as long as it runs: the HTTP client of
  * call-outs (send-request, token requests), the metric registry and its custom metrics (emit-metric),
- * the managed identity's token cache, the concurrency counters (limit-concurrency), the backends'
+ * the managed identity's token cache, the concurrency counters (limit-concurrency), the
+ * call counters (rate-limit-by-key, quota-by-key), the backends'
  * circuit breakers and the clock. One
  * object per gateway, handed to every compile, so that what it holds outlives configuration
  * revisions. Policies capture it when they are compiled. The HTTP client starts on first use: a
@@ -39,6 +41,7 @@ public final class PolicyServices implements AutoCloseable {
     private final CustomMetrics customMetrics;
     private final ConcurrencyLimits concurrencyLimits = new ConcurrencyLimits();
     private final ManagedIdentityTokens managedIdentityTokens;
+    private final KeyedCounters keyedCounters;
     private final int bodyLimit;
     private HttpClient httpClient;
     private boolean closed;
@@ -53,6 +56,7 @@ public final class PolicyServices implements AutoCloseable {
         this.bodyLimit = bodyLimit;
         this.breakers = new BreakerStates(clock);
         this.customMetrics = new CustomMetrics(metrics);
+        this.keyedCounters = new KeyedCounters(clock);
         this.managedIdentityTokens = new ManagedIdentityTokens(identityEndpoint, this::httpClient, clock);
     }
 
@@ -85,6 +89,11 @@ public final class PolicyServices implements AutoCloseable {
     /** The requests inside limit-concurrency, by key, shared by every policy and revision. */
     public ConcurrencyLimits concurrencyLimits() {
         return concurrencyLimits;
+    }
+
+    /** The counters of rate-limit-by-key and quota-by-key, kept across revisions, bounded in number. */
+    public KeyedCounters keyedCounters() {
+        return keyedCounters;
     }
 
     /** The managed identity's tokens, cached per resource and client id. */
