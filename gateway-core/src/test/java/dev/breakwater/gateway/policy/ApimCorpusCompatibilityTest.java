@@ -79,10 +79,12 @@ class ApimCorpusCompatibilityTest {
 
     /**
      * Refusals for what the issue's expression subset leaves out (XML in expressions: XmlReader,
-     * XDocument), by document, so that a new kind of refusal still fails the test.
+     * XDocument; unsigned integers: {@code const uint}, reached once cache-lookup-value compiled), by
+     * document, so that a new kind of refusal still fails the test.
      */
     private static final Set<String> OUTSIDE_THE_EXPRESSION_SUBSET = Set.of("Extract value from XML.xml",
-            "Chained SOAP Requests.xml", "Extracting multiple values from xml documents.policy.xml", "pf-create-sas-token.xml");
+            "Chained SOAP Requests.xml", "Extracting multiple values from xml documents.policy.xml", "pf-create-sas-token.xml",
+            "Get OAuth2 access token from AAD using client id and certificate using key vault manage identity.xml");
 
     @Test
     void corpusCompiles() throws Exception {

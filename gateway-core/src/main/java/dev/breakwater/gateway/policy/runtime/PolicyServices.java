@@ -3,6 +3,7 @@ package dev.breakwater.gateway.policy.runtime;
 import com.codahale.metrics.MetricRegistry;
 import dev.breakwater.gateway.backend.BreakerStates;
 import dev.breakwater.gateway.metrics.CustomMetrics;
+import dev.breakwater.gateway.policy.cache.ValueCache;
 import dev.breakwater.gateway.policy.concurrency.ConcurrencyLimits;
 import dev.breakwater.gateway.policy.identity.ManagedIdentityTokens;
 import dev.breakwater.gateway.policy.limits.KeyedCounters;
@@ -17,9 +18,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * What a gateway lends its policies beyond one request, for as long as it runs: the HTTP client of
  * call-outs (send-request, token requests), the metric registry and its custom metrics (emit-metric),
- * the managed identity's token cache, the concurrency counters (limit-concurrency), the
- * call counters (rate-limit-by-key, quota-by-key), the backends'
- * circuit breakers and the clock. One
+ * the managed identity's token cache, the concurrency counters (limit-concurrency), the call
+ * counters (rate-limit-by-key, quota-by-key), the value cache (cache-store-value,
+ * cache-lookup-value), the backends' circuit breakers and the clock. One
  * object per gateway, handed to every compile, so that what it holds outlives configuration
  * revisions. Policies capture it when they are compiled. The HTTP client starts on first use: a
  * management plane compiles documents to check them and never calls out. The body limit is the
@@ -42,6 +43,7 @@ public final class PolicyServices implements AutoCloseable {
     private final ConcurrencyLimits concurrencyLimits = new ConcurrencyLimits();
     private final ManagedIdentityTokens managedIdentityTokens;
     private final KeyedCounters keyedCounters;
+    private final ValueCache valueCache;
     private final int bodyLimit;
     private HttpClient httpClient;
     private boolean closed;
@@ -57,6 +59,7 @@ public final class PolicyServices implements AutoCloseable {
         this.breakers = new BreakerStates(clock);
         this.customMetrics = new CustomMetrics(metrics);
         this.keyedCounters = new KeyedCounters(clock);
+        this.valueCache = new ValueCache(clock);
         this.managedIdentityTokens = new ManagedIdentityTokens(identityEndpoint, this::httpClient, clock);
     }
 
@@ -99,6 +102,11 @@ public final class PolicyServices implements AutoCloseable {
     /** The managed identity's tokens, cached per resource and client id. */
     public ManagedIdentityTokens managedIdentityTokens() {
         return managedIdentityTokens;
+    }
+
+    /** The internal cache of cache-store-value and cache-lookup-value: keys are the gateway's, across APIs. */
+    public ValueCache valueCache() {
+        return valueCache;
     }
 
     public Clock clock() {
