@@ -23,7 +23,7 @@ import org.eclipse.jetty.util.Callback;
  *
  * <p>forward-request may run more than once (retry): each run is an attempt, and a new attempt
  * drops what the previous one left (its response is aborted, its held body released). Jetty's
- * callbacks for an earlier attempt's exchange are recognised by its request and ignored.
+ * callbacks for an earlier attempt's exchange are recognised by its conversation and ignored.
  */
 final class BackendCall implements Forwarder {
 
