@@ -66,7 +66,7 @@ public final class QuotaByKeyPolicy {
                 throw new PolicyCompileException(element, "attribute 'first-period-start' must be a date-time such as "
                         + "2024-01-01T00:00:00Z, not '" + start + "'");
             }
-            LimitSpec spec = new LimitSpec(elementName(), LimitAttributes.counterKey(element, context),
+            LimitSpec spec = new LimitSpec(context.placeKey(), elementName(), LimitAttributes.counterKey(element, context),
                     Value.of(calls), Value.of(period), 0, Integer.MAX_VALUE, anchor.toEpochMilli(),
                     LimitAttributes.condition(element, context), LimitAttributes.incrementCount(element, context),
                     "Retry-After", null, null, null, null, 403, REASON,

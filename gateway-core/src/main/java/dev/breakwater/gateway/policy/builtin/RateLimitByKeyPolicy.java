@@ -44,7 +44,7 @@ public final class RateLimitByKeyPolicy {
                     "remaining-calls-variable-name", "total-calls-header-name");
             element.forbidText();
             element.allowChildren();
-            LimitSpec spec = new LimitSpec(elementName(), LimitAttributes.counterKey(element, context),
+            LimitSpec spec = new LimitSpec(context.placeKey(), elementName(), LimitAttributes.counterKey(element, context),
                     LimitAttributes.required(element, context, "calls", 1, Integer.MAX_VALUE),
                     LimitAttributes.required(element, context, "renewal-period", 1, 300), 1, 300, null,
                     LimitAttributes.condition(element, context), LimitAttributes.incrementCount(element, context),

@@ -62,6 +62,14 @@ public final class CompileContext {
         return values;
     }
 
+    /**
+     * The element's stable identity: the same policy at the same place has the same identity in
+     * every revision (as {@link PolicyPlace#key()}), for state kept per policy (counters).
+     */
+    public String placeKey() {
+        return scope.label() + ":" + owner + ":" + (section == null ? "" : section.elementName()) + ":" + path;
+    }
+
     /** The backend entities of the configuration being compiled. */
     public Backends backends() {
         return environment.backends();

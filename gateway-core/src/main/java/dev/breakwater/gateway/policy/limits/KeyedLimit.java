@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * finally gets (a {@link ResponseHooks} hook evaluates the condition on it), as APIM's condition is
  * usually about {@code context.Response.StatusCode}. A request over the limit fails as an error, so
  * on-error runs with {@code context.LastError} (APIM's RateLimitExceeded / QuotaExceeded).
- * A counter key is counted once per request even when several policies (global, API, operation)
- * name it, as APIM documents for quota-by-key.
+ * Counters are kept per policy and key value, as the issue asks (the policy's identity is its place,
+ * stable across revisions): two policies with the same counter-key count apart. A request is
+ * counted once per counter even when a policy runs twice for it (inside retry).
  */
 public final class KeyedLimit implements Step {
 
@@ -45,9 +46,10 @@ public final class KeyedLimit implements Step {
         }
         long increment = positive(context, spec.incrementCount(), "increment-count", 0);
         long period = periodSeconds * 1000;
-        // the kind and the period are part of the counter's key: APIM shares one counter per key value
-        // across scopes, and a window has one length
-        String counterKey = spec.kind() + "|" + periodSeconds + "|" + spec.anchorMillis() + "|" + (keyValue == null ? "" : keyValue);
+        // a counter belongs to one policy (its identity, stable across revisions) and one key value; the
+        // period is part of it too, as a window has one length
+        String counterKey = spec.identity() + "|" + periodSeconds + "|" + spec.anchorMillis() + "|"
+                + (keyValue == null ? "" : keyValue);
         KeyedCounters.Window window = counters.counter(counterKey, period, spec.anchorMillis());
         long now = counters.clock().millis();
         if (window == null) {

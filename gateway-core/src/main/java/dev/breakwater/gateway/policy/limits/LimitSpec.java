@@ -7,6 +7,7 @@ import java.util.function.LongFunction;
 /**
  * What one rate-limit-by-key or quota-by-key says, compiled: its values and how it refuses.
  *
+ * @param identity           the policy's place ({@code PolicyPlace.key()}): its counters are its own
  * @param kind               the element name, also the error's source
  * @param key                counter-key
  * @param calls              the calls allowed per window
@@ -25,7 +26,7 @@ import java.util.function.LongFunction;
  * @param reason             {@code context.LastError.Reason} of a refusal
  * @param messages           the message of a refusal from the seconds until renewal ({@code -1}: never)
  */
-public record LimitSpec(String kind, Value<String> key, Value<Integer> calls, Value<Integer> periodSeconds,
+public record LimitSpec(String identity, String kind, Value<String> key, Value<Integer> calls, Value<Integer> periodSeconds,
                         long minPeriodSeconds, long maxPeriodSeconds, Long anchorMillis,
                         Value<Boolean> condition, Value<Integer> incrementCount, String retryAfterHeader,
                         String retryAfterVariable, String remainingHeader, String remainingVariable,

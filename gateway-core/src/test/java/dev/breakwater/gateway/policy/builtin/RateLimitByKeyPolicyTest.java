@@ -110,16 +110,27 @@ class RateLimitByKeyPolicyTest {
     }
 
     @Test
-    void incrementCountAndOneCountPerRequestAcrossScopes() throws Exception {
+    void eachPolicyCountsOnItsOwnCounterWithItsIncrementCount() throws Exception {
         Pipeline pipeline = PolicyTesting.pipeline(PolicyTesting.environment(services),
                 in(Section.INBOUND, "<rate-limit-by-key calls=\"4\" renewal-period=\"60\" counter-key=\"k\"/>"),
                 in(Section.INBOUND, "<base/><rate-limit-by-key calls=\"4\" renewal-period=\"60\" counter-key=\"k\" "
                         + "increment-count=\"2\"/>"), null, Set.of());
         assertEquals(200, call(pipeline, "x").response().status());
-        assertEquals(200, call(pipeline, "x").response().status());
-        assertEquals(200, call(pipeline, "x").response().status());
-        assertEquals(200, call(pipeline, "x").response().status());
-        assertEquals(429, call(pipeline, "x").response().status(), "each request counted once, by the first policy");
+        assertEquals(200, call(pipeline, "x").response().status(), "the API's counter is at 4, the global's at 2");
+        PolicyContext third = call(pipeline, "x");
+        assertEquals(429, third.response().status(), "the API's policy counts 2 a call: a third is over its 4");
+        assertEquals("RateLimitExceeded", third.lastError().reason());
+        assertEquals("api", third.lastError().scope(), "refused by the API's policy, not the global one");
+    }
+
+    @Test
+    void aPolicyKeepsItsCountersAcrossRevisions() throws Exception {
+        String api = in(Section.INBOUND, "<rate-limit-by-key calls=\"2\" renewal-period=\"60\" counter-key=\"k\"/>");
+        Pipeline first = PolicyTesting.pipeline(PolicyTesting.environment(services), null, api, null, Set.of());
+        assertEquals(200, call(first, "x").response().status());
+        assertEquals(200, call(first, "x").response().status());
+        Pipeline recompiled = PolicyTesting.pipeline(PolicyTesting.environment(services), null, api, null, Set.of());
+        assertEquals(429, call(recompiled, "x").response().status(), "the same policy at the same place: one counter");
     }
 
     @Test
