@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * The dimensions emit-metric fills in itself when a {@code <dimension>} has a name and no value
  * (APIM's "default dimension names"), matched regardless of case. What the request has no value
- * for (no operation, no subscription yet) is the empty string.
+ * for (no operation, no subscription yet, a plain backend URL) is the empty string.
  */
 final class DefaultDimensions {
 
@@ -33,7 +33,9 @@ final class DefaultDimensions {
                 return subscription == null ? "" : text(subscription.id());
             },
             "location", context -> text(context.deployment().region()),
-            "gateway id", context -> text(context.deployment().gatewayId()));
+            "gateway id", context -> text(context.deployment().gatewayId()),
+            // the backend entity the request goes to (set-backend-service backend-id, or the API's); a pool's id
+            "backend id", context -> context.request().backend() == null ? "" : context.request().backend().id());
 
     private DefaultDimensions() {
     }
@@ -45,7 +47,7 @@ final class DefaultDimensions {
 
     /** The names, for messages. */
     static String names() {
-        return "API ID, Operation ID, Product ID, User ID, Subscription ID, Location, Gateway ID";
+        return "API ID, Operation ID, Product ID, User ID, Subscription ID, Location, Gateway ID, Backend ID";
     }
 
     private static RouteInfo route(PolicyContext context) {

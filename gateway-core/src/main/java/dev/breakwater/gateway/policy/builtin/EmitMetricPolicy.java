@@ -128,10 +128,6 @@ public final class EmitMetricPolicy implements Step {
             if (value != null) {
                 return value;
             }
-            if (name.equalsIgnoreCase("Backend ID")) {
-                throw new PolicyCompileException(dimension, "the default dimension 'Backend ID' is not supported yet "
-                        + "(it arrives with backends): give it a value");
-            }
             Value<String> known = DefaultDimensions.of(name);
             if (known == null) {
                 throw new PolicyCompileException(dimension, "dimension '" + name + "' needs a value: only the default "

@@ -18,6 +18,14 @@ import dev.breakwater.gateway.policy.runtime.PolicyServices;
 import dev.breakwater.gateway.policy.runtime.TemplateValues;
 import java.time.Clock;
 import java.util.Set;
+import dev.breakwater.gateway.backend.Backends;
+import dev.breakwater.gateway.backend.SingleBackend;
+import dev.breakwater.gateway.certificate.Certificates;
+import dev.breakwater.gateway.policy.compile.CompileEnvironment;
+import dev.breakwater.gateway.policy.compile.Fragments;
+import dev.breakwater.gateway.policy.compile.NamedValues;
+import dev.breakwater.gateway.policy.expression.ExpressionCompiler;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** emit-metric into a registry of its own: names, values, default dimensions, the bound on series, refusals. */
@@ -44,6 +52,20 @@ class EmitMetricPolicyTest {
         Gauge<?> gauge = registry.getGauges().get(series + ".sum");
         assertNotNull(gauge, "no series " + series + " in " + registry.getNames());
         return ((Number) gauge.getValue()).doubleValue();
+    }
+
+    @Test
+    void backendIdIsTheBackendEntityTheRequestGoesTo() throws Exception {
+        SingleBackend orders = new SingleBackend("orders", "http://orders", Map.of(), Map.of(), null, null);
+        Pipeline pipeline = PolicyTesting.pipeline(new CompileEnvironment(PolicyTesting.REGISTRY,
+                new ExpressionCompiler(), NamedValues.NONE, Fragments.NONE, new Backends(Map.of("orders", orders)),
+                Certificates.NONE, services), null, null, in(Section.INBOUND, "<emit-metric name=\"Calls\" "
+                + "namespace=\"n\"><dimension name=\"Backend ID\"/></emit-metric><set-backend-service "
+                + "backend-id=\"orders\"/><emit-metric name=\"Calls\" namespace=\"n\"><dimension name=\"Backend ID\"/>"
+                + "</emit-metric>"), Set.of());
+        flow(pipeline);
+        assertEquals(1, count("custom.n.Calls[Backend ID=]"), "before set-backend-service: a plain URL");
+        assertEquals(1, count("custom.n.Calls[Backend ID=orders]"));
     }
 
     @Test
@@ -137,8 +159,6 @@ class EmitMetricPolicyTest {
                 + "</emit-metric>")).contains("attribute 'value'"), "an expression must be a number");
         assertTrue(compileError(in(Section.INBOUND, "<emit-metric name=\"m\"><dimension name=\"Client IP\"/>"
                 + "</emit-metric>")).contains("dimension 'Client IP' needs a value"));
-        assertTrue(compileError(in(Section.OUTBOUND, "<emit-metric name=\"m\"><dimension name=\"Backend ID\"/>"
-                + "</emit-metric>")).contains("'Backend ID' is not supported yet"));
         assertTrue(compileError(in(Section.INBOUND, "<emit-metric name=\"m\"><dimension name=\"@(&quot;d&quot;)\" "
                 + "value=\"v\"/></emit-metric>")).contains("as a policy expression is not supported yet"));
         assertTrue(compileError(in(Section.INBOUND, "<emit-metric name=\"m\"><dimension name=\"Client IP\" value=\"a\"/>"
