@@ -115,7 +115,7 @@ public final class ValidateJwtPolicy implements Step {
     /** Verifies once the providers' keys are in; an unknown kid refreshes them once (rate-limited by each source). */
     private CompletableFuture<Outcome> afterFetch(PolicyContext context, SignedJWT signed, String text,
                                                   List<CompletableFuture<JWKSet>> fetches, boolean mayRefresh) {
-        return allOf(fetches).thenCompose(ignored -> {
+        return allOf(context, fetches).thenCompose(ignored -> {
             List<List<JWK>> keySets = keySets(fetches);
             if (mayRefresh && JwtSignatures.kidUnknown(signed, keySets)) {
                 List<CompletableFuture<JWKSet>> refreshed = new ArrayList<>();
@@ -132,14 +132,23 @@ public final class ValidateJwtPolicy implements Step {
         });
     }
 
-    /** Completes when every fetch has, a failed one failing the validation (the keys cannot be known). */
-    private CompletableFuture<Void> allOf(List<CompletableFuture<JWKSet>> fetches) {
+    /**
+     * Completes when every fetch has; a failed one fails the validation with the policy's status (the
+     * token cannot be checked), reason {@code OpenIdConfigurationUnavailable}.
+     */
+    private CompletableFuture<Void> allOf(PolicyContext context, List<CompletableFuture<JWKSet>> fetches) {
         return CompletableFuture.allOf(fetches.toArray(new CompletableFuture<?>[0])).handle((ok, failure) -> {
             if (failure == null) {
                 return null;
             }
-            throw new CompletionException(new PolicyException(PolicyError.builtIn(SOURCE,
-                    "OpenIdConfigurationUnavailable", 500, "The signing keys of the OpenID provider are unavailable.")));
+            PolicyException error;
+            try {
+                error = fail(context, "OpenIdConfigurationUnavailable",
+                        "The signing keys of the OpenID provider could not be obtained. Access denied.");
+            } catch (PolicyException e) {
+                error = e;
+            }
+            throw new CompletionException(error);
         });
     }
 

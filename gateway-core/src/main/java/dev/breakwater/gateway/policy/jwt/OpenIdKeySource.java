@@ -138,7 +138,7 @@ public final class OpenIdKeySource {
     private CompletableFuture<String> get(URI url) {
         Headers headers = new Headers();
         headers.set("Accept", "application/json");
-        return Callouts.exchange(client.get(), new CalloutRequest("GET", url, headers, null), TIMEOUT_MILLIS, bodyLimit)
+        return Callouts.exchange(client.get(), new CalloutRequest("GET", url, headers, new byte[0]), TIMEOUT_MILLIS, bodyLimit)
                 .thenApply((ResponseMessage response) -> {
                     if (response.status() != 200) {
                         throw new CompletionException(new KeySourceException(
