@@ -9,6 +9,8 @@ import com.nimbusds.jose.util.Base64URL;
 import dev.breakwater.gateway.certificate.ClientCertificate;
 import dev.breakwater.gateway.policy.compile.CompileContext;
 import dev.breakwater.gateway.policy.compile.PolicyCompileException;
+import dev.breakwater.gateway.policy.jwt.OpenIdKeySource;
+import dev.breakwater.gateway.policy.jwt.OpenIdKeySources;
 import dev.breakwater.gateway.policy.runtime.Value;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
 import java.net.URI;
@@ -107,20 +109,42 @@ final class JwtKeysCompiler {
                 + publicKey.getAlgorithm() + " key; validate-jwt takes RSA or EC certificates");
     }
 
-    static URI openIdConfig(PolicyElement config, CompileContext context) throws PolicyCompileException {
+    /**
+     * An {@code <openid-config url>}: a constant URL is checked and its source taken now; an expression
+     * (APIM allows one, e.g. a tenant in the URL) is resolved per request, its sources bounded in
+     * number by {@link dev.breakwater.gateway.policy.jwt.OpenIdKeySources}.
+     */
+    static ValidateJwtPolicy.OpenIdSource openIdConfig(PolicyElement config, CompileContext context)
+            throws PolicyCompileException {
         config.allowAttributes("url");
         config.allowChildren();
         config.forbidText();
-        String url = context.values().requiredLiteral(config, "url").strip();
+        Value<String> url = context.values().requiredString(config, "url");
+        OpenIdKeySources sources = context.services().openIdKeySources();
+        if (!url.isConstant()) {
+            return request -> {
+                URI uri = httpUrl(url.get(request));
+                return uri == null ? null : sources.source(uri);
+            };
+        }
+        URI uri = httpUrl(url.constant());
+        if (uri == null) {
+            throw new PolicyCompileException(config, "openid-config url must be an absolute http(s) URL");
+        }
+        OpenIdKeySource source = sources.source(uri);
+        return request -> source;
+    }
+
+    private static URI httpUrl(String text) {
+        if (text == null) {
+            return null;
+        }
         try {
-            URI uri = new URI(url);
-            if (!uri.isAbsolute() || uri.getHost() == null
-                    || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-                throw new PolicyCompileException(config, "openid-config url must be an absolute http(s) URL");
-            }
-            return uri;
+            URI uri = new URI(text.strip());
+            boolean http = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+            return uri.isAbsolute() && http && uri.getHost() != null ? uri : null;
         } catch (URISyntaxException e) {
-            throw new PolicyCompileException(config, "openid-config url is not a valid URL");
+            return null;
         }
     }
 }

@@ -4,11 +4,9 @@ import com.nimbusds.jose.jwk.JWK;
 import dev.breakwater.gateway.policy.compile.CompileContext;
 import dev.breakwater.gateway.policy.compile.PolicyCompileException;
 import dev.breakwater.gateway.policy.compile.ValueReader;
-import dev.breakwater.gateway.policy.jwt.OpenIdKeySource;
 import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.runtime.Value;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,16 +44,13 @@ final class ValidateJwtCompiler {
         String output = reader.literal(element, "output-token-variable-name");
 
         List<JWK> keys = new ArrayList<>();
-        List<OpenIdKeySource> openId = new ArrayList<>();
+        List<ValidateJwtPolicy.OpenIdSource> openId = new ArrayList<>();
         List<Value<String>> audiences = new ArrayList<>();
         List<Value<String>> issuers = new ArrayList<>();
         List<JwtClaimChecks.RequiredClaim> claims = new ArrayList<>();
         for (PolicyElement child : element.children()) {
             switch (child.name()) {
-                case "openid-config" -> {
-                    URI url = JwtKeysCompiler.openIdConfig(child, context);
-                    openId.add(context.services().openIdKeySources().source(url));
-                }
+                case "openid-config" -> openId.add(JwtKeysCompiler.openIdConfig(child, context));
                 case "issuer-signing-keys" -> keys.addAll(JwtKeysCompiler.signingKeys(child, context));
                 case "audiences" -> audiences.addAll(list(child, "audience", reader));
                 case "issuers" -> issuers.addAll(list(child, "issuer", reader));

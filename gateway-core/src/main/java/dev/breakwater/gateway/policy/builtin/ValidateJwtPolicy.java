@@ -47,12 +47,12 @@ public final class ValidateJwtPolicy implements Step {
     private final Value<String> errorMessage;
     private final boolean requireSignedTokens;
     private final List<JWK> signingKeys;
-    private final List<OpenIdKeySource> openIdSources;
+    private final List<OpenIdSource> openIdSources;
     private final JwtClaimChecks checks;
     private final String outputVariable;
 
     ValidateJwtPolicy(TokenSource tokenSource, Value<Integer> status, Value<String> errorMessage,
-                      boolean requireSignedTokens, List<JWK> signingKeys, List<OpenIdKeySource> openIdSources,
+                      boolean requireSignedTokens, List<JWK> signingKeys, List<OpenIdSource> openIdSources,
                       JwtClaimChecks checks, String outputVariable) {
         this.tokenSource = tokenSource;
         this.status = status;
@@ -68,6 +68,12 @@ public final class ValidateJwtPolicy implements Step {
     interface TokenSource {
         /** The token, or null when absent (or behind another scheme than the required one). */
         String token(PolicyContext context) throws PolicyException;
+    }
+
+    /** An openid-config's key source: fixed at compile time, or named by an expression per request. */
+    interface OpenIdSource {
+        /** The source, or null when the expression gives no usable http(s) URL. */
+        OpenIdKeySource resolve(PolicyContext context) throws PolicyException;
     }
 
     @Override
@@ -95,9 +101,18 @@ public final class ValidateJwtPolicy implements Step {
         if (openIdSources.isEmpty()) {
             return verified(context, signed, text, List.of(signingKeys));
         }
-        List<CompletableFuture<JWKSet>> fetches = new ArrayList<>(openIdSources.size());
+        List<OpenIdKeySource> sources = new ArrayList<>(openIdSources.size());
+        for (OpenIdSource ref : openIdSources) {
+            OpenIdKeySource source = ref.resolve(context);
+            if (source == null) {
+                throw fail(context, "OpenIdConfigurationUnavailable",
+                        "The OpenID configuration URL is not valid. Access denied.");
+            }
+            sources.add(source);
+        }
+        List<CompletableFuture<JWKSet>> fetches = new ArrayList<>(sources.size());
         boolean ready = true;
-        for (OpenIdKeySource source : openIdSources) {
+        for (OpenIdKeySource source : sources) {
             CompletableFuture<JWKSet> keys = source.keys();
             ready &= keys.isDone() && !keys.isCompletedExceptionally();
             fetches.add(keys);
@@ -109,20 +124,21 @@ public final class ValidateJwtPolicy implements Step {
             }
         }
         // keys being fetched, or a kid they lack (a refresh, unless one was made moments ago)
-        return Outcome.pending(afterFetch(context, signed, text, fetches, true));
+        return Outcome.pending(afterFetch(context, signed, text, sources, fetches, true));
     }
 
     /** Verifies once the providers' keys are in; an unknown kid refreshes them once (rate-limited by each source). */
     private CompletableFuture<Outcome> afterFetch(PolicyContext context, SignedJWT signed, String text,
+                                                  List<OpenIdKeySource> sources,
                                                   List<CompletableFuture<JWKSet>> fetches, boolean mayRefresh) {
         return allOf(context, fetches).thenCompose(ignored -> {
             List<List<JWK>> keySets = keySets(fetches);
             if (mayRefresh && JwtSignatures.kidUnknown(signed, keySets)) {
                 List<CompletableFuture<JWKSet>> refreshed = new ArrayList<>();
-                for (OpenIdKeySource source : openIdSources) {
+                for (OpenIdKeySource source : sources) {
                     refreshed.add(source.refreshForUnknownKey());
                 }
-                return afterFetch(context, signed, text, refreshed, false);
+                return afterFetch(context, signed, text, sources, refreshed, false);
             }
             try {
                 return CompletableFuture.completedFuture(verified(context, signed, text, keySets));

@@ -187,6 +187,25 @@ class ValidateJwtOpenIdTest {
     }
 
     @Test
+    void anExpressionUrlIsResolvedPerRequestAndAnInvalidOneFailsClosed() throws Exception {
+        String base = "http://127.0.0.1:" + provider.getAddress().getPort();
+        Pipeline byExpression = PolicyTesting.pipeline(PolicyTesting.environment(services), null, null,
+                in(Section.INBOUND, "<validate-jwt><openid-config url=\"@(&quot;" + base + "&quot; + "
+                        + "context.Request.Headers.GetValueOrDefault(&quot;X-Config&quot;, &quot;&quot;))\"/>"
+                        + "</validate-jwt>"), Set.of());
+        String token = "Bearer " + JwtTokens.rs256(JwtTokens.claims().build(), FIRST);
+        PolicyContext good = PolicyTesting.context("/items", null, TemplateValues.NONE, "Authorization", token,
+                "X-Config", "/.well-known/openid-configuration");
+        good.setForwarder(backend);
+        assertEquals(200, PolicyTesting.flow(byExpression, good).response().status());
+        PolicyContext bad = PolicyTesting.context("/items", null, TemplateValues.NONE, "Authorization", token,
+                "X-Config", ":not a url");
+        assertEquals(401, PolicyTesting.flow(byExpression, bad).response().status());
+        assertEquals("OpenIdConfigurationUnavailable", bad.lastError().reason());
+        assertEquals(1, configCalls.get());
+    }
+
+    @Test
     void anUnreachableProviderFailsTheValidationClosed() throws Exception {
         provider.removeContext("/keys");
         PolicyContext context = flow(FIRST);
