@@ -66,7 +66,12 @@ final class JwtClaimChecks {
         try {
             expires = claims.getExpirationTime();
             notBefore = claims.getNotBeforeTime();
-        } catch (RuntimeException e) { // Nimbus throws on a non-numeric exp/nbf
+        } catch (RuntimeException e) {
+            expires = null;
+            notBefore = null;
+        }
+        // Nimbus reads a non-numeric exp/nbf as absent: such a claim must not pass for a missing one
+        if ((expires == null && claims.getClaim("exp") != null) || (notBefore == null && claims.getClaim("nbf") != null)) {
             return new Failure("JwtInvalid", "JWT lifetime claims are not valid. Access denied.");
         }
         if (expires == null && requireExpirationTime) {

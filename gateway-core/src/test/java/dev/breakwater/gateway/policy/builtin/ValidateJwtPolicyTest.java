@@ -124,6 +124,9 @@ class ValidateJwtPolicyTest {
         assertRefused(flow(symmetric("", ""), "Authorization", eternal), "TokenExpirationTimeMissing");
         assertEquals(200, flow(symmetric("require-expiration-time=\"false\"", ""), "Authorization", eternal)
                 .response().status());
+        backend.calls.clear();
+        String garbled = JwtTokens.hs256(new JWTClaimsSet.Builder().claim("exp", "tomorrow").build());
+        assertRefused(flow(symmetric("require-expiration-time=\"false\"", ""), "Authorization", garbled), "JwtInvalid");
     }
 
     @Test
