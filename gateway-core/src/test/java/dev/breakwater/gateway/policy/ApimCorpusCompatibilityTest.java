@@ -60,6 +60,10 @@ class ApimCorpusCompatibilityTest {
                     "an expression mangled by an HTML export (\"Ocp-Apim-Subscription-Key=\"\"\")"),
             Map.entry("Pre-authorize requests based on HTTP method with validate-jwt.policy.xml",
                     "an expression mangled by an HTML export (\"patch=\"\"\")"),
+            Map.entry("hr_product.xml", "a placeholder left for a key: <key>{jwt_signing_key}</key>, not base64"),
+            Map.entry("hr_all_operations.xml", "a placeholder left for a key: <key>{jwt_signing_key}</key>, not base64"),
+            Map.entry("spotify_api.xml", "a placeholder left for a key: <key>{jwt_signing_key}</key>, not base64"),
+            Map.entry("pf-authx-hr-member.xml", "a placeholder left for a key: <key>{jwt_signing_key}</key>, not base64"),
             Map.entry("Generate Azure Relay Token.policy.xml", "a placeholder left empty: base-url=\"\""),
             Map.entry("inference-api-policy-with-retry-tracked.xml", "a placeholder left for a number: count=\"RETRY_COUNT\""),
             Map.entry("inference-api-policy.xml", "a placeholder left for a number: count=\"RETRY_COUNT\""),
@@ -189,6 +193,9 @@ class ApimCorpusCompatibilityTest {
         }
         if (lower.contains("path")) {
             return "/path";
+        }
+        if (lower.matches(".*(signing-key|secret).*")) { // validate-jwt's <key> takes base64
+            return "c2lnbmluZy1rZXktb2YtdGhlLWNvcnB1cy10ZXN0Lg==";
         }
         if (lower.matches(".*(seconds|count|weight|timeout|size|limit|number|max|min|port|percent).*")) {
             return "1";

@@ -6,6 +6,7 @@ import dev.breakwater.gateway.metrics.CustomMetrics;
 import dev.breakwater.gateway.policy.cache.ValueCache;
 import dev.breakwater.gateway.policy.concurrency.ConcurrencyLimits;
 import dev.breakwater.gateway.policy.identity.ManagedIdentityTokens;
+import dev.breakwater.gateway.policy.jwt.OpenIdKeySources;
 import dev.breakwater.gateway.policy.limits.KeyedCounters;
 import java.net.URI;
 import java.time.Clock;
@@ -20,7 +21,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * call-outs (send-request, token requests), the metric registry and its custom metrics (emit-metric),
  * the managed identity's token cache, the concurrency counters (limit-concurrency), the call
  * counters (rate-limit-by-key, quota-by-key), the value cache (cache-store-value,
- * cache-lookup-value), the backends' circuit breakers and the clock. One
+ * cache-lookup-value), the OpenID providers' signing keys (validate-jwt), the backends' circuit
+ * breakers and the clock. One
  * object per gateway, handed to every compile, so that what it holds outlives configuration
  * revisions. Policies capture it when they are compiled. The HTTP client starts on first use: a
  * management plane compiles documents to check them and never calls out. The body limit is the
@@ -44,6 +46,7 @@ public final class PolicyServices implements AutoCloseable {
     private final ManagedIdentityTokens managedIdentityTokens;
     private final KeyedCounters keyedCounters;
     private final ValueCache valueCache;
+    private final OpenIdKeySources openIdKeySources;
     private final int bodyLimit;
     private HttpClient httpClient;
     private boolean closed;
@@ -60,6 +63,7 @@ public final class PolicyServices implements AutoCloseable {
         this.customMetrics = new CustomMetrics(metrics);
         this.keyedCounters = new KeyedCounters(clock);
         this.valueCache = new ValueCache(clock);
+        this.openIdKeySources = new OpenIdKeySources(this::httpClient, clock, bodyLimit);
         this.managedIdentityTokens = new ManagedIdentityTokens(identityEndpoint, this::httpClient, clock);
     }
 
@@ -107,6 +111,11 @@ public final class PolicyServices implements AutoCloseable {
     /** The internal cache of cache-store-value and cache-lookup-value: keys are the gateway's, across APIs. */
     public ValueCache valueCache() {
         return valueCache;
+    }
+
+    /** The signing keys of validate-jwt's OpenID providers, per configuration URL, kept across revisions. */
+    public OpenIdKeySources openIdKeySources() {
+        return openIdKeySources;
     }
 
     public Clock clock() {
