@@ -61,6 +61,7 @@ public final class CacheStorePolicy implements Step {
         }
         Headers kept = response.headers().copy();
         kept.remove("Set-Cookie");
+        kept.remove("Transfer-Encoding"); // framing of one transfer: a hit is written whole, with its own length
         if (cache.store(lookup.key(), CachedResponse.of(response.status(), response.reason(), kept, body), life)) {
             // only a response the gateway now serves from its cache announces downstream caching
             DownstreamCaching.apply(response.headers(), lookup.downstream(), lookup.mustRevalidate(), life);
