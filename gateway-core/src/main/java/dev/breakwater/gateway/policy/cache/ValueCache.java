@@ -64,7 +64,7 @@ public final class ValueCache {
     }
 
     /** The system clock's monotonic ticker; another clock (a test's) drives expiry itself. */
-    private static Ticker ticker(Clock clock) {
+    static Ticker ticker(Clock clock) {
         if (clock.equals(Clock.systemUTC()) || clock.equals(Clock.systemDefaultZone())) {
             return Ticker.systemTicker();
         }

@@ -3,6 +3,7 @@ package dev.breakwater.gateway.policy.runtime;
 import com.codahale.metrics.MetricRegistry;
 import dev.breakwater.gateway.backend.BreakerStates;
 import dev.breakwater.gateway.metrics.CustomMetrics;
+import dev.breakwater.gateway.policy.cache.ResponseCache;
 import dev.breakwater.gateway.policy.cache.ValueCache;
 import dev.breakwater.gateway.policy.concurrency.ConcurrencyLimits;
 import dev.breakwater.gateway.policy.identity.ManagedIdentityTokens;
@@ -21,8 +22,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * call-outs (send-request, token requests), the metric registry and its custom metrics (emit-metric),
  * the managed identity's token cache, the concurrency counters (limit-concurrency), the call
  * counters (rate-limit-by-key, quota-by-key), the value cache (cache-store-value,
- * cache-lookup-value), the OpenID providers' signing keys (validate-jwt), the backends' circuit
- * breakers and the clock. One
+ * cache-lookup-value), the response cache (cache-store, cache-lookup), the OpenID providers'
+ * signing keys (validate-jwt), the backends' circuit breakers and the clock. One
  * object per gateway, handed to every compile, so that what it holds outlives configuration
  * revisions. Policies capture it when they are compiled. The HTTP client starts on first use: a
  * management plane compiles documents to check them and never calls out. The body limit is the
@@ -47,6 +48,7 @@ public final class PolicyServices implements AutoCloseable {
     private final KeyedCounters keyedCounters;
     private final ValueCache valueCache;
     private final OpenIdKeySources openIdKeySources;
+    private final ResponseCache responseCache;
     private final int bodyLimit;
     private HttpClient httpClient;
     private boolean closed;
@@ -64,6 +66,7 @@ public final class PolicyServices implements AutoCloseable {
         this.keyedCounters = new KeyedCounters(clock);
         this.valueCache = new ValueCache(clock);
         this.openIdKeySources = new OpenIdKeySources(this::httpClient, clock, bodyLimit);
+        this.responseCache = new ResponseCache(clock);
         this.managedIdentityTokens = new ManagedIdentityTokens(identityEndpoint, this::httpClient, clock);
     }
 
@@ -116,6 +119,11 @@ public final class PolicyServices implements AutoCloseable {
     /** The signing keys of validate-jwt's OpenID providers, per configuration URL, kept across revisions. */
     public OpenIdKeySources openIdKeySources() {
         return openIdKeySources;
+    }
+
+    /** The internal response cache of cache-store and cache-lookup, a region apart from the value cache. */
+    public ResponseCache responseCache() {
+        return responseCache;
     }
 
     public Clock clock() {
