@@ -73,5 +73,14 @@ public record BackendDefinition(String id, String url, String description, Crede
      * {@code /backends/<id>}; both forms are read). Lower priority numbers are served first.
      */
     public record PoolMember(String id, Integer priority, Integer weight) {
+
+        /** The member's backend id: {@code id} itself, or the last segment of APIM's {@code …/backends/<id>}; {@code null} when blank. */
+        public String backendId() {
+            if (id == null || id.isBlank()) {
+                return null;
+            }
+            int slash = id.lastIndexOf("/backends/");
+            return slash >= 0 ? id.substring(slash + "/backends/".length()) : id;
+        }
     }
 }

@@ -10,6 +10,7 @@ import dev.breakwater.gateway.backend.SingleBackend;
 import dev.breakwater.gateway.config.BackendDefinition;
 import dev.breakwater.gateway.config.ConfigException;
 import dev.breakwater.gateway.net.BackendUrls;
+import dev.breakwater.gateway.policy.builtin.HttpSyntax;
 import dev.breakwater.gateway.policy.compile.NamedValues;
 import dev.breakwater.gateway.policy.compile.PolicyCompileException;
 import java.time.Duration;
@@ -116,7 +117,7 @@ final class BackendsCompiler {
         for (int i = 0; i < services.size(); i++) {
             BackendDefinition.PoolMember service = services.get(i);
             String at = where + ".pool.services[" + i + "]";
-            String id = memberId(service.id());
+            String id = service.backendId();
             if (id == null) {
                 throw new ConfigException(at + ": id is required: a backend's id, or APIM's …/backends/<id>");
             }
@@ -139,15 +140,6 @@ final class BackendsCompiler {
             members.add(new PoolBackend.Member(member, priority, weight));
         }
         return new PoolBackend(definition.id(), members);
-    }
-
-    /** APIM names pool members by resource path ({@code /subscriptions/…/backends/<id>}); the last segment is the id. */
-    private static String memberId(String id) {
-        if (id == null || id.isBlank()) {
-            return null;
-        }
-        int slash = id.lastIndexOf("/backends/");
-        return slash >= 0 ? id.substring(slash + "/backends/".length()) : id;
     }
 
     private static void checkTls(BackendDefinition.Tls tls, String where) throws ConfigException {
@@ -219,9 +211,12 @@ final class BackendsCompiler {
         Map<String, List<String>> result = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> entry : given.entrySet()) {
             String name = entry.getKey();
-            if (name == null || name.isBlank() || (headers && !name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+"))) {
-                throw new ConfigException(where + ": '" + name + "' is not a valid " + (headers ? "header" : "parameter")
-                        + " name");
+            if (name == null || name.isBlank()) {
+                throw new ConfigException(where + ": a name is required");
+            }
+            String nameProblem = headers ? HttpSyntax.headerNameProblem(name) : null;
+            if (nameProblem != null) {
+                throw new ConfigException(where + ": " + nameProblem);
             }
             if (entry.getValue() == null || entry.getValue().isEmpty()) {
                 throw new ConfigException(where + "." + name + ": at least one value");
@@ -229,8 +224,8 @@ final class BackendsCompiler {
             List<String> values = new ArrayList<>();
             for (String value : entry.getValue()) {
                 String substituted = substitute(value == null ? "" : value, where + "." + name);
-                if (headers && substituted.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
-                    throw new ConfigException(where + "." + name + ": a header value cannot hold line breaks");
+                if (headers && HttpSyntax.headerValueProblem(substituted) != null) {
+                    throw new ConfigException(where + "." + name + ": " + HttpSyntax.headerValueProblem(substituted));
                 }
                 values.add(substituted);
             }
@@ -243,13 +238,13 @@ final class BackendsCompiler {
         if (authorization == null) {
             return null;
         }
-        if (authorization.scheme() == null || !authorization.scheme().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+        if (authorization.scheme() == null || !HttpSyntax.isToken(authorization.scheme())) {
             throw new ConfigException(where + ".scheme is required: a single word such as Basic or Bearer");
         }
         String parameter = authorization.parameter() == null ? "" : substitute(authorization.parameter(),
                 where + ".parameter");
-        if (parameter.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
-            throw new ConfigException(where + ".parameter: a header value cannot hold line breaks");
+        if (HttpSyntax.headerValueProblem(parameter) != null) {
+            throw new ConfigException(where + ".parameter: " + HttpSyntax.headerValueProblem(parameter));
         }
         return parameter.isEmpty() ? authorization.scheme() : authorization.scheme() + " " + parameter;
     }

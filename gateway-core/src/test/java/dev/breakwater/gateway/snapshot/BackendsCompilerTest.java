@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.breakwater.gateway.backend.PoolBackend;
 import dev.breakwater.gateway.backend.SingleBackend;
+import dev.breakwater.gateway.config.BackendDefinition;
 import dev.breakwater.gateway.config.ConfigException;
+import dev.breakwater.gateway.config.StrictJson;
 import dev.breakwater.gateway.policy.PolicyTesting;
 import dev.breakwater.gateway.routing.ApiRoute;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +81,15 @@ class BackendsCompilerTest {
     }
 
     @Test
+    void aPoolMemberIsWrittenAsItWasGiven() {
+        BackendDefinition.PoolMember member = new BackendDefinition.PoolMember("/s/x/backends/orders", 1, 2);
+        assertEquals("orders", member.backendId());
+        String json = new String(new StrictJson().write(member), StandardCharsets.UTF_8);
+        assertEquals("{\"id\":\"/s/x/backends/orders\",\"priority\":1,\"weight\":2}", json,
+                "the derived id is not a property");
+    }
+
+    @Test
     void mistakesAreRefusedNamingTheBackend() {
         assertTrue(error("{\"id\": \"b\"}", null, null).contains("backends[0] 'b': url is required"));
         assertTrue(error("{\"id\": \"b\", \"url\": \"ftp://x\"}", null, null).contains("backends[0] 'b': url must be"));
@@ -97,6 +108,9 @@ class BackendsCompilerTest {
                 + "{\"count\": 1, \"interval\": \"PT1M\", \"errorReasons\": [\"Server errors\"]}, "
                 + "\"tripDuration\": \"PT1M\"}]}}", null, null).contains("'Server errors' is not an error reason"));
         assertTrue(error("{\"id\": \"b\", \"url\": \"http://x\", \"unknown\": 1}", null, null).contains("unknown"));
+        assertTrue(error("{\"id\": \"b\", \"url\": \"http://x\", \"credentials\": {\"header\": {\"Content-Length\": "
+                + "[\"0\"]}}}", null, null).contains("header 'Content-Length' is managed by the gateway"),
+                "a credential header cannot break the request's framing");
     }
 
     @Test

@@ -40,9 +40,8 @@ final class BackendReferences {
             BackendDefinition backend = byId.get(id);
             if (backend != null && used.add(id) && backend.pool() != null) {
                 for (BackendDefinition.PoolMember member : backend.pool().services()) {
-                    if (member.id() != null) {
-                        int slash = member.id().lastIndexOf("/backends/");
-                        toVisit.add(slash >= 0 ? member.id().substring(slash + "/backends/".length()) : member.id());
+                    if (member.backendId() != null) {
+                        toVisit.add(member.backendId());
                     }
                 }
             }
