@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 
 import dev.breakwater.gateway.testing.Await;
 import dev.breakwater.gateway.testing.Echo;
+import dev.breakwater.gateway.testing.Json;
 import dev.breakwater.gateway.testing.TestBackend;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -40,6 +41,10 @@ class BackendsIT {
     static void start() throws Exception {
         backend = new TestBackend();
         failing = new TestBackend();
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort(); // nothing listens there once it is closed
+        }
         String backends = "[{\"id\": \"orders\", \"url\": \"" + backend.url() + "/orders\", \"credentials\": {"
                 + "\"header\": {\"x-functions-key\": [\"{{fn-key}}\"]}, \"query\": {\"code\": [\"c1\"]}, "
                 + "\"authorization\": {\"scheme\": \"Bearer\", \"parameter\": \"{{fn-key}}\"}}},"
@@ -47,6 +52,8 @@ class BackendsIT {
                 + "{\"id\": \"primary\", \"url\": \"" + failing.url() + "/status/503\""
                 + breaker(1, "PT1H", ", \"errorReasons\": [\"BackendConnectionFailure\"]") + "},"
                 + "{\"id\": \"standby\", \"url\": \"" + backend.url() + "/standby\"},"
+                + "{\"id\": \"unreachable\", \"url\": \"http://127.0.0.1:" + closedPort + "\""
+                + breaker(1, "PT1H", ", \"errorReasons\": [\"BackendConnectionFailure\"]") + "},"
                 + "{\"id\": \"lb\", \"pool\": {\"services\": [{\"id\": \"/subscriptions/s/resourceGroups/g/providers/"
                 + "Microsoft.ApiManagement/service/x/backends/primary\", \"priority\": 1}, "
                 + "{\"id\": \"standby\", \"priority\": 2}]}}]";
@@ -57,7 +64,8 @@ class BackendsIT {
                         + "</inbound></policies>", "") + ", "
                 + api("flaky", "flaky", null, "<policies><inbound><set-backend-service backend-id=\"flaky\"/>"
                         + "</inbound></policies>", "") + ", "
-                + api("lb", "lb", "lb", null, "") + "]}";
+                + api("lb", "lb", "lb", null, "") + ", "
+                + api("unreachable", "unreachable", "unreachable", null, "") + "]}";
         gateway = new InProcessGateway(dir, config);
     }
 
@@ -94,6 +102,13 @@ class BackendsIT {
         HttpResponse<String> after = Await.until("the breaker closes after its 1 s trip duration",
                 Duration.ofSeconds(10), () -> gateway.get("/flaky/echo"), response -> response.statusCode() == 200);
         assertEquals("/flaky/echo", Echo.parse(after.body()).uri());
+    }
+
+    @Test
+    void aBackendThatCannotBeReachedTripsABreakerThatCountsConnectionFailures() throws Exception {
+        assertEquals("The backend service is unavailable", Json.error(gateway.get("/unreachable/x").body(), 502));
+        assertEquals("The backend 'unreachable' is unavailable: its circuit breaker is open",
+                Json.error(gateway.get("/unreachable/x").body(), 503), "one connection failure trips this rule");
     }
 
     @Test
