@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.breakwater.gateway.testing.Await;
+import dev.breakwater.gateway.testing.Echo;
 import dev.breakwater.gateway.testing.Json;
+import dev.breakwater.gateway.testing.TestBackend;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -29,12 +31,12 @@ class LimitConcurrencyIT {
 
     @TempDir
     static Path dir;
-    static HoldingBackend backend;
+    static TestBackend backend;
     static InProcessGateway gateway;
 
     @BeforeAll
     static void start() throws Exception {
-        backend = new HoldingBackend();
+        backend = new TestBackend();
         gateway = new InProcessGateway(dir, document(1, null, api("limited", "limited", backend.url(),
                 "<policies><inbound><base/></inbound><backend><limit-concurrency key=\"backend\" max-count=\"2\">"
                         + "<forward-request timeout=\"60\"/></limit-concurrency></backend><outbound><base/></outbound>"
@@ -51,14 +53,18 @@ class LimitConcurrencyIT {
     @Test
     void theThirdConcurrentRequestGets429AndSlotsComeBackWhenTheBackendAnswers() throws Exception {
         for (int round = 1; round <= 2; round++) {
-            backend.hold();
+            if (round > 1) {
+                backend.holdAgain();
+            }
+            int heldBefore = backend.held();
             List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                held.add(gateway.client.sendAsync(HttpRequest.newBuilder(gateway.uri("/limited/held-" + i))
+                held.add(gateway.client.sendAsync(HttpRequest.newBuilder(gateway.uri("/limited/hold/" + i))
                         .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString()));
             }
-            Await.until("two requests held at the backend", Duration.ofSeconds(10), () -> backend.held() == 2);
-            int received = backend.received();
+            Await.until("two requests held at the backend", Duration.ofSeconds(10),
+                    () -> backend.held() == heldBefore + 2);
+            int received = backend.requestsReceived();
 
             HttpResponse<String> third = gateway.get("/limited/third");
             assertEquals(429, third.statusCode(), third.body());
@@ -66,13 +72,13 @@ class LimitConcurrencyIT {
             JsonNode error = Json.parse(third.body());
             assertEquals(429, error.get("statusCode").asInt());
             assertEquals("Concurrency limit is exceeded", error.get("message").asText());
-            assertEquals(received, backend.received(), "the third never reached the backend");
+            assertEquals(received, backend.requestsReceived(), "the third never reached the backend");
 
-            backend.release();
-            for (CompletableFuture<HttpResponse<String>> future : held) {
-                HttpResponse<String> response = future.get(30, TimeUnit.SECONDS);
+            backend.releaseHeld();
+            for (int i = 0; i < held.size(); i++) {
+                HttpResponse<String> response = held.get(i).get(30, TimeUnit.SECONDS);
                 assertEquals(200, response.statusCode());
-                assertEquals("done", response.body());
+                assertEquals("/hold/" + i, Echo.parse(response.body()).uri(), "answered once released");
             }
             for (int i = 0; i < 3; i++) {
                 assertEquals(200, gateway.get("/limited/after-" + i).statusCode(), "round " + round

@@ -56,7 +56,7 @@ public final class TestBackend implements AutoCloseable {
     private final CountDownLatch breakOff = new CountDownLatch(1);
     private final AtomicInteger received = new AtomicInteger();
     private final Map<String, AtomicInteger> failuresByPath = new java.util.concurrent.ConcurrentHashMap<>();
-    private final CountDownLatch hold = new CountDownLatch(1);
+    private volatile CountDownLatch hold = new CountDownLatch(1);
     private final AtomicInteger held = new AtomicInteger();
     private final java.util.Queue<String> echoes = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
@@ -102,6 +102,11 @@ public final class TestBackend implements AutoCloseable {
     /** Lets every {@code /hold} request, waiting or still to come, be answered. */
     public void releaseHeld() {
         hold.countDown();
+    }
+
+    /** After {@link #releaseHeld()}: {@code /hold} requests from now on wait again, until the next release. */
+    public void holdAgain() {
+        hold = new CountDownLatch(1);
     }
 
     /** The echoes this backend sent, in the order it sent them (JSON, see {@link Echo#parse}). */
