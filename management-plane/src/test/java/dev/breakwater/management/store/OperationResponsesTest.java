@@ -85,7 +85,8 @@ class OperationResponsesTest {
                 StandardCharsets.UTF_8);
         assertEquals(Json.parse("[{\"statusCode\": 200, \"description\": \"the order\", \"representations\": "
                 + "[{\"contentType\": \"application/json\", \"example\": \"{\\\"id\\\": 7}\"}, "
-                + "{\"contentType\": \"application/xml\"}]}]"), Json.parse(with).get("responses"), with);
+                + "{\"contentType\": \"application/xml\"}]}, {\"statusCode\": 404, \"representations\": []}]"),
+                Json.parse(with).get("responses"), with);
         assertFalse(with.contains("OrEmpty"), "only the record's own fields are written: " + with);
         assertNull(JSON.read(with.getBytes(StandardCharsets.UTF_8), OperationDefinition.class).responses().get(1).description());
     }
