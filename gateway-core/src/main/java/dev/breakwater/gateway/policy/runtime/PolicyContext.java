@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy.runtime;
 
+import dev.breakwater.gateway.subscription.Caller;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,6 +34,7 @@ public final class PolicyContext {
     private Map<ContextKey<?>, Object> values;
     private Object expressionView;
     private boolean responseAbsent;
+    private Caller caller = Caller.NONE;
 
     public PolicyContext(ClientRequest client, RouteInfo route, TemplateValues templateValues, RequestMessage request,
                          Deployment deployment, Clock clock) {
@@ -61,6 +63,15 @@ public final class PolicyContext {
     /** The values of the operation's URL template parameters, raw as they stood in the path. */
     public TemplateValues templateValues() {
         return templateValues;
+    }
+
+    /** Who the request came as (subscription, product, user); {@link Caller#NONE} without a subscription. */
+    public Caller caller() {
+        return caller;
+    }
+
+    public void setCaller(Caller caller) {
+        this.caller = caller == null ? Caller.NONE : caller;
     }
 
     public RequestMessage request() {
