@@ -156,7 +156,7 @@ final class JwtClaimChecks {
     }
 
     /** A claim value shown in a message, bounded: it comes from the client. */
-    private static String echo(String value) {
+    static String echo(String value) {
         return value.length() <= MAX_ECHOED_VALUE ? value : value.substring(0, MAX_ECHOED_VALUE) + "...";
     }
 }
