@@ -35,8 +35,7 @@ record GatewayParts(GatewayIdentity identity, SnapshotCompiler compiler, ActiveC
                     RequestObserver observer, RequestLog requestLog, PolicyServices policyServices, Clock clock)
         implements AutoCloseable {
 
-    static GatewayParts create(Settings settings) throws SettingsException {
-        Clock clock = Clock.systemUTC();
+    static GatewayParts create(Settings settings, Clock clock) throws SettingsException {
         GatewayIdentity identity = GatewayIdentity.of(settings.get(GatewaySettings.GATEWAY_NAME), Version.current(),
                 clock.instant());
         MetricRegistry registry = new MetricRegistry();
