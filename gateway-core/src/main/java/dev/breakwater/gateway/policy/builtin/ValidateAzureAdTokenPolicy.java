@@ -74,7 +74,7 @@ public final class ValidateAzureAdTokenPolicy {
         return (JWTClaimsSet claims, PolicyContext context) -> {
             Object azp = claims.getClaim("azp");
             Object appid = claims.getClaim("appid");
-            String name = azp != null ? "azp" : appid != null ? "appid" : "2.0".equals(claims.getClaim("ver")) ? "azp" : "appid";
+            String name = azp != null || (appid == null && "2.0".equals(claims.getClaim("ver"))) ? "azp" : "appid";
             Object value = azp != null ? azp : appid;
             if (value == null) {
                 return new JwtClaimChecks.Failure("TokenClaimNotFound",
