@@ -23,7 +23,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * the managed identity's token cache, the concurrency counters (limit-concurrency), the call
  * counters (rate-limit-by-key, quota-by-key), the value cache (cache-store-value,
  * cache-lookup-value), the response cache (cache-store, cache-lookup), the OpenID providers'
- * signing keys (validate-jwt), the backends' circuit breakers and the clock. One
+ * signing keys (validate-jwt, validate-azure-ad-token) and the Entra ID authority, the backends'
+ * circuit breakers and the clock. One
  * object per gateway, handed to every compile, so that what it holds outlives configuration
  * revisions. Policies capture it when they are compiled. The HTTP client starts on first use: a
  * management plane compiles documents to check them and never calls out. The body limit is the
@@ -38,6 +39,8 @@ public final class PolicyServices implements AutoCloseable {
 
     /** Where tokens come from when no setting says otherwise: Azure's instance metadata service. */
     public static final URI DEFAULT_IDENTITY_ENDPOINT = URI.create("http://169.254.169.254/metadata/identity/oauth2/token");
+    /** The Entra ID (Azure AD) authority of Azure's public cloud: {@code aad.authority}'s default. */
+    public static final URI DEFAULT_AAD_AUTHORITY = URI.create("https://login.microsoftonline.com");
 
     private final MetricRegistry metrics;
     private final Clock clock;
@@ -50,15 +53,18 @@ public final class PolicyServices implements AutoCloseable {
     private final OpenIdKeySources openIdKeySources;
     private final ResponseCache responseCache;
     private final int bodyLimit;
+    private final URI aadAuthority;
     private HttpClient httpClient;
     private boolean closed;
 
     /**
      * @param bodyLimit        the largest body (bytes) a policy may buffer: a call-out's response included
      * @param identityEndpoint the IMDS-compatible endpoint managed identity tokens come from
+     * @param aadAuthority     the Entra ID authority validate-azure-ad-token fetches tenants' keys from
      */
-    public PolicyServices(MetricRegistry metrics, Clock clock, int bodyLimit, URI identityEndpoint) {
+    public PolicyServices(MetricRegistry metrics, Clock clock, int bodyLimit, URI identityEndpoint, URI aadAuthority) {
         this.metrics = metrics;
+        this.aadAuthority = aadAuthority;
         this.clock = clock;
         this.bodyLimit = bodyLimit;
         this.breakers = new BreakerStates(clock);
@@ -68,6 +74,10 @@ public final class PolicyServices implements AutoCloseable {
         this.openIdKeySources = new OpenIdKeySources(this::httpClient, clock, bodyLimit);
         this.responseCache = new ResponseCache(clock);
         this.managedIdentityTokens = new ManagedIdentityTokens(identityEndpoint, this::httpClient, clock);
+    }
+
+    public PolicyServices(MetricRegistry metrics, Clock clock, int bodyLimit, URI identityEndpoint) {
+        this(metrics, clock, bodyLimit, identityEndpoint, DEFAULT_AAD_AUTHORITY);
     }
 
     public PolicyServices(MetricRegistry metrics, Clock clock, URI identityEndpoint) {
@@ -119,6 +129,14 @@ public final class PolicyServices implements AutoCloseable {
     /** The signing keys of validate-jwt's OpenID providers, per configuration URL, kept across revisions. */
     public OpenIdKeySources openIdKeySources() {
         return openIdKeySources;
+    }
+
+    /**
+     * The Entra ID (Azure AD) authority ({@code aad.authority}), e.g. {@code https://login.microsoftonline.com}:
+     * validate-azure-ad-token reads {@code {authority}/{tenant}/v2.0/.well-known/openid-configuration}.
+     */
+    public URI aadAuthority() {
+        return aadAuthority;
     }
 
     /** The internal response cache of cache-store and cache-lookup, a region apart from the value cache. */
