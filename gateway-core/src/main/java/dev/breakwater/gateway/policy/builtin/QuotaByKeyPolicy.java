@@ -72,7 +72,7 @@ public final class QuotaByKeyPolicy {
                     "Retry-After", null, null, null, null, 403, REASON,
                     seconds -> seconds < 0 ? "Out of call volume quota."
                             : "Out of call volume quota. Quota will be replenished in " + LimitSpec.timeSpan(seconds) + ".");
-            return new KeyedLimit(spec, context.services().keyedCounters());
+            return new KeyedLimit(spec, context.services().counterStore());
         }
 
         private static int whole(PolicyElement element, String text, String attribute, int min)

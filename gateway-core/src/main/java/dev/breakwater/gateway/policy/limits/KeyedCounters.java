@@ -78,6 +78,11 @@ public final class KeyedCounters {
         return made;
     }
 
+    /** The cap on live counters. */
+    public int maxCounters() {
+        return maxCounters;
+    }
+
     /** How many counters are held now. */
     public int size() {
         return counters.size();
@@ -121,10 +126,10 @@ public final class KeyedCounters {
             return count;
         }
 
-        /** Adds {@code amount} to the current window; returns the new count. */
+        /** Adds {@code amount} to the current window (a negative one undoes, down to zero); returns the new count. */
         public synchronized long add(long now, long amount) {
             roll(now);
-            count += amount;
+            count = Math.max(0, count + amount);
             return count;
         }
 
