@@ -28,6 +28,11 @@ public final class RateLimitPolicy {
     private RateLimitPolicy() {
     }
 
+    /** APIM's message (rate-limit has no bandwidth, so it is the only one). */
+    private static String message(long seconds) {
+        return "Rate limit is exceeded. Try again in " + seconds + " seconds.";
+    }
+
     /** Registered for {@code <rate-limit>}. */
     public static final class Factory implements PolicyFactory {
         @Override
@@ -59,8 +64,7 @@ public final class RateLimitPolicy {
             return new SubscriptionLimit(context.placeKey(), elementName(),
                     SubscriptionLimitLevels.own(element, context, RULES),
                     SubscriptionLimitLevels.apis(element, context, RULES), false, headers, 429,
-                    RateLimitByKeyPolicy.REASON, seconds -> "Rate limit is exceeded. Try again in " + seconds + " seconds.",
-                    seconds -> "Rate limit is exceeded. Try again in " + seconds + " seconds.",
+                    RateLimitByKeyPolicy.REASON, RateLimitPolicy::message, RateLimitPolicy::message,
                     context.services().counterStore());
         }
     }
