@@ -62,7 +62,8 @@ record GatewayParts(GatewayIdentity identity, SnapshotCompiler compiler, ActiveC
         PolicyServices policyServices = new PolicyServices(registry, clock,
                 settings.integer(GatewaySettings.POLICY_BODY_LIMIT, 1024, 1024 * 1024 * 1024),
                 java.net.URI.create(settings.get(GatewaySettings.IDENTITY_ENDPOINT)),
-                java.net.URI.create(settings.get(GatewaySettings.AAD_AUTHORITY)));
+                java.net.URI.create(settings.get(GatewaySettings.AAD_AUTHORITY)),
+                settings.get(GatewaySettings.COUNTERS_STORE));
         return new GatewayParts(identity, new SnapshotCompiler(PolicyRegistry.builtIn(), clock, policyServices),
                 new ActiveConfig(), registry, counters, telemetry, RequestObserver.all(observers), requestLog,
                 policyServices, clock);

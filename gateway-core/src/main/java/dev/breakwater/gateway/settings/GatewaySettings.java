@@ -51,6 +51,7 @@ public final class GatewaySettings {
     public static final String IDENTITY_ENDPOINT = "identity.endpoint";
     public static final String BACKEND_TLS_TRUST = "backend.tls.trust";
     public static final String AAD_AUTHORITY = "aad.authority";
+    public static final String COUNTERS_STORE = "counters.store";
 
     /** The management plane's gateway ids. */
     private static final Pattern GATEWAY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,79}");
@@ -144,7 +145,9 @@ public final class GatewaySettings {
             new Setting(AAD_AUTHORITY, "https://login.microsoftonline.com", "the Microsoft Entra ID (Azure AD) "
                     + "authority validate-azure-ad-token fetches {authority}/{tenant}/v2.0/.well-known/openid-configuration "
                     + "from (a national cloud's, or a local OpenID provider in tests)",
-                    SettingCheck.httpUrl("https://login.microsoftonline.com")));
+                    SettingCheck.httpUrl("https://login.microsoftonline.com")),
+            new Setting(COUNTERS_STORE, "local", "where rate-limit, quota, rate-limit-by-key and quota-by-key count: "
+                    + "'local', this gateway's memory (the only store so far)", SettingCheck.oneOf("local")));
 
     /** A check: a comma-separated list of IP addresses and CIDR ranges. */
     private static String addressRanges(String value) {
