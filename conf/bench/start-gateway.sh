@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Starts the runner for ../shared/bench/proxy-bench (-s), in front of the bench's backend
-# ($BACKEND_URL), on port ${GATEWAY_PORT:-18080}, with two APIs:
+# ($BACKEND_URL), on port ${GATEWAY_PORT:-18080}, with these APIs:
 #   /bench  an inbound and an outbound set-header (the foundation's bench API)
 #   /expr   choose on a header, set-variable and a set-header from an expression (issue 9)
 #   /callout a send-request to the bench's backend (/small) before forwarding, its status in a header (issue 10)
-#   /typical the "typical policy set" (issue 11): a subscription key (query parameter subscription-key, as wrk
-#            sends no headers here), rate-limit-by-key by subscription, a set-header from an expression
+#   /typical the "typical policy set" (issue 11): a subscription key, rate-limit-by-key by subscription, a set-header
+#            from an expression; the key goes in the query (proxy-bench's wrk sends no headers)
 #   /jwt     validate-jwt of an HS256 token in the query parameter token (conf/bench/bench-token.sh prints it)
-#   proxy-bench -w 20 -s 'exec conf/bench/start-gateway.sh' gw=http://127.0.0.1:18080/bench expr=http://127.0.0.1:18080/expr \
-#     callout=http://127.0.0.1:18080/callout typical=http://127.0.0.1:18080/typical jwt=http://127.0.0.1:18080/jwt \
-#     -P "/small?subscription-key=bench-key-0123456789abcdef&token=$(conf/bench/bench-token.sh)"
+#   The key and the token ride in the target's base URL, ending in a parameter that takes the appended path,
+#   so that the other targets' requests stay as they were:
+#   proxy-bench -w 20 -P /small -s 'exec conf/bench/start-gateway.sh' gw=http://127.0.0.1:18080/bench \
+#     expr=http://127.0.0.1:18080/expr callout=http://127.0.0.1:18080/callout \
+#     "typical=http://127.0.0.1:18080/typical/small?subscription-key=bench-key-0123456789abcdef&to=" \
+#     "jwt=http://127.0.0.1:18080/jwt/small?token=$(conf/bench/bench-token.sh)&to="
 # JAVA_OPTS adds JVM options; GATEWAY_ARGS adds --name=value settings.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
