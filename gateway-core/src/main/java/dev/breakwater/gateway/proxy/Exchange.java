@@ -139,6 +139,7 @@ final class Exchange {
         observer.requestEnded(new RequestRecord(Instant.ofEpochMilli(startMillis), requestId,
                 route == null ? null : route.api().id(), route == null || route.operation() == null ? null
                 : route.operation().id(), method, rawPath, rawQuery, status, backendStatus, now - startNanos,
-                backendStartNanos < 0 ? -1 : now - backendStartNanos, clientAddress, bytesIn, bytesOut, traces));
+                backendStartNanos < 0 ? -1 : now - backendStartNanos, clientAddress, bytesIn, bytesOut, traces,
+                route == null ? null : route.info().keyQuery()));
     }
 }
