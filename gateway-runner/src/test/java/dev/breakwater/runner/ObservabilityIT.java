@@ -77,14 +77,17 @@ class ObservabilityIT {
     void metricsStatusAndRequestLogOfARunningGateway() throws Exception {
         try (TestBackend backend = new TestBackend()) {
             Path config = dir.resolve("config.json");
-            Files.writeString(config, document(1, null, api("echo", "echo", backend.url(), null,
-                    operations(operation("get-item", "GET", "/items/{id}", null)))));
+            String document = document(1, null, api("echo", "echo", backend.url(), null,
+                    operations(operation("get-item", "GET", "/items/{id}", null))));
+            // a real subscription: the key in the header is checked (a wrong one would be refused), then kept out of the log
+            Files.writeString(config, document.substring(0, document.length() - 1) + ", \"subscriptions\": [{\"id\": "
+                    + "\"s\", \"scope\": \"/apis\", \"primaryKey\": \"SECRET-KEY-3-0123456789\"}]}");
             try (JavaProcess gateway = start(config, freePort())) {
                 int port = gateway.awaitPort("gateway listening on port", Duration.ofSeconds(30));
                 int adminPort = gateway.awaitPort("admin listening on port", Duration.ofSeconds(5));
                 for (int i = 0; i < REQUESTS; i++) {
                     assertEquals(200, get(port, "/echo/items/" + i + "?subscription-key=SECRET-KEY-1&x=" + i,
-                            "Authorization", "Bearer SECRET-TOKEN-2", "Ocp-Apim-Subscription-Key", "SECRET-KEY-3")
+                            "Authorization", "Bearer SECRET-TOKEN-2", "Ocp-Apim-Subscription-Key", "SECRET-KEY-3-0123456789")
                             .statusCode());
                 }
                 assertJmx(gatewayJmxPort(gateway));
