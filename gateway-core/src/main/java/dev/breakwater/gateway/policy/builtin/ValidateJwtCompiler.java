@@ -112,8 +112,9 @@ final class ValidateJwtCompiler {
     }
 
     /**
-     * The header's token. With require-scheme, the value must be that scheme (any case), a space and the
-     * token; without it, a {@code Bearer } prefix is dropped (clients send one to APIM's usual policy).
+     * The header's token. With require-scheme, a token in {@code Authorization} must be that scheme (any
+     * case), a space and the token; APIM ignores require-scheme for any other header. Otherwise a
+     * {@code Bearer } prefix is dropped (clients send one to APIM's usual policy).
      */
     static String fromHeader(PolicyContext context, String name, String scheme) {
         String raw = name == null ? null : context.request().headers().first(name);
@@ -123,7 +124,7 @@ final class ValidateJwtCompiler {
         String text = raw.strip();
         int space = text.indexOf(' ');
         String first = space < 0 ? text : text.substring(0, space);
-        if (scheme != null && !scheme.isBlank()) {
+        if (scheme != null && !scheme.isBlank() && DEFAULT_HEADER.equalsIgnoreCase(name.strip())) {
             return space > 0 && first.equalsIgnoreCase(scheme.strip()) ? text.substring(space + 1).strip() : null;
         }
         return space > 0 && first.equalsIgnoreCase("Bearer") ? text.substring(space + 1).strip() : text;
