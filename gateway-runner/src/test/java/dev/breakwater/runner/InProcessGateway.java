@@ -25,6 +25,8 @@ final class InProcessGateway implements AutoCloseable {
     final Path configFile;
     final GatewayServer server;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Where the test client connects: the listener's address, in brackets for IPv6. */
+    private final String trafficHost;
 
     InProcessGateway(Path dir, String configJson, Map<String, String> extraSettings) throws Exception {
         this(dir, configJson, extraSettings, Clock.systemUTC());
@@ -42,6 +44,7 @@ final class InProcessGateway implements AutoCloseable {
                 GatewaySettings.LOCAL_FILE, configFile.toString(),
                 GatewaySettings.LOCAL_FILE_POLL, "50ms"));
         values.putAll(extraSettings);
+        trafficHost = clientHost(values.get(GatewaySettings.HTTP_HOST));
         server = GatewayServer.start(Settings.resolve(GatewaySettings.ALL, Map.of(), Map.of(), Map.of(), values), clock);
     }
 
@@ -49,8 +52,17 @@ final class InProcessGateway implements AutoCloseable {
         this(dir, configJson, Map.of());
     }
 
+    /** The host a client reaches a listener on: its address, loopback for a wildcard one. */
+    private static String clientHost(String listenHost) {
+        return switch (listenHost) {
+            case "0.0.0.0" -> "127.0.0.1";
+            case "::", "0:0:0:0:0:0:0:0" -> "[::1]";
+            default -> listenHost.indexOf(':') >= 0 ? "[" + listenHost + "]" : listenHost;
+        };
+    }
+
     URI uri(String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+        return URI.create("http://" + trafficHost + ":" + server.port() + pathAndQuery);
     }
 
     HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {

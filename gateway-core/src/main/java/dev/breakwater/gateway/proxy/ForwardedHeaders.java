@@ -1,6 +1,7 @@
 package dev.breakwater.gateway.proxy;
 
 import dev.breakwater.gateway.net.AddressRange;
+import dev.breakwater.gateway.net.IpAddressText;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
 import java.util.List;
@@ -31,21 +32,25 @@ public final class ForwardedHeaders {
         return new ForwardedHeaders(List.of());
     }
 
-    /** The client's address as far as the gateway can tell. */
+    /**
+     * The client's address as far as the gateway can tell, spelt as APIM's
+     * {@code context.Request.IpAddress} is ({@link IpAddressText}): Jetty gives an IPv6 peer as
+     * {@code [0:0:0:0:0:0:0:1]}, which no policy or log reader expects.
+     */
     public String clientAddress(HttpServletRequest request) {
         String peer = request.getRemoteAddr();
         if (!isTrusted(peer)) {
-            return peer;
+            return IpAddressText.canonical(peer);
         }
         String[] hops = String.join(",", Collections.list(request.getHeaders(HttpHeader.X_FORWARDED_FOR.asString())))
                 .split(",");
         for (int i = hops.length - 1; i >= 0; i--) {
             String hop = hops[i].trim();
             if (!hop.isEmpty() && !isTrusted(hop)) {
-                return hop;
+                return IpAddressText.canonical(hop);
             }
         }
-        return peer;
+        return IpAddressText.canonical(peer);
     }
 
     /** Sets the forwarding headers on the backend request's headers (a copy of the client's). */

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * validate-jwt's checks of a token's claims once its signature holds: lifetime (exp, nbf with the
- * clock skew), audience and issuer (any of the listed), required claims (all or any of the listed
+ * clock skew), audience and issuer (any of the listed; {@code {tenantid}} in an issuer is the token's
+ * {@code tid}), required claims (all or any of the listed
  * values, claim values split on the separator). Each failure names APIM's reason, from APIM's table of
  * validate-jwt's predefined errors: a failure the table has no row for (a token not yet valid, one
  * without an expiration time) is {@code JwtInvalid}, whose message has no "Access denied." suffix.
@@ -26,6 +27,7 @@ final class JwtClaimChecks {
     }
 
     private static final int MAX_ECHOED_VALUE = 64;
+    private static final String TENANT_TEMPLATE = "{tenantid}";
 
     private final boolean requireExpirationTime;
     private final Value<Integer> clockSkewSeconds;
@@ -51,11 +53,8 @@ final class JwtClaimChecks {
         if (!audiences.isEmpty() && !anyOf(claims.getAudience(), audiences, context)) {
             return new Failure("TokenAudienceNotAllowed", "Audience validation failed. Access denied.");
         }
-        if (!issuers.isEmpty()) {
-            String issuer = claims.getIssuer();
-            if (issuer == null || !anyOf(List.of(issuer), issuers, context)) {
-                return new Failure("TokenIssuerNotAllowed", "Issuer validation failed. Access denied.");
-            }
+        if (!issuers.isEmpty() && !issuerAllowed(claims, context)) {
+            return new Failure("TokenIssuerNotAllowed", "Issuer validation failed. Access denied.");
         }
         return required(claims, context);
     }
@@ -86,6 +85,30 @@ final class JwtClaimChecks {
             return new Failure("JwtInvalid", "JWT is not yet valid.");
         }
         return null;
+    }
+
+    /**
+     * Whether the token's issuer is one of the allowed. An allowed issuer holding {@code {tenantid}} (the
+     * issuer Entra ID's multi-tenant configurations name, e.g. {@code …/organizations/v2.0}) stands for
+     * the token's own tenant: {@code {tenantid}} is replaced with its {@code tid} claim, as Microsoft's
+     * issuer validator does; a token without {@code tid} matches no such issuer.
+     */
+    private boolean issuerAllowed(JWTClaimsSet claims, PolicyContext context) throws PolicyException {
+        String issuer = claims.getIssuer();
+        if (issuer == null) {
+            return false;
+        }
+        Object tid = claims.getClaim("tid");
+        for (Value<String> value : issuers) {
+            String allowed = value.get(context);
+            if (allowed != null && allowed.contains(TENANT_TEMPLATE)) {
+                allowed = tid instanceof String tenant && !tenant.isBlank() ? allowed.replace(TENANT_TEMPLATE, tenant) : null;
+            }
+            if (issuer.equals(allowed)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean anyOf(List<String> present, List<Value<String>> allowed, PolicyContext context)

@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWK;
 import dev.breakwater.gateway.policy.compile.CompileContext;
 import dev.breakwater.gateway.policy.compile.PolicyCompileException;
 import dev.breakwater.gateway.policy.compile.ValueReader;
+import dev.breakwater.gateway.policy.jwt.OpenIdKeySource;
 import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.runtime.Value;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
@@ -12,7 +13,8 @@ import java.util.List;
 
 /**
  * Reads {@code <validate-jwt>}: APIM's attributes and defaults (header {@code Authorization}, status 401,
- * expiration time and signed tokens required, no clock skew) and children, in any order. What is not
+ * expiration time and signed tokens required, no clock skew) and children, in any order. With
+ * {@code <openid-config>} the issuers allowed are the configurations' and those listed. What is not
  * built is refused with its name: {@code decryption-keys}.
  */
 final class ValidateJwtCompiler {
@@ -62,10 +64,25 @@ final class ValidateJwtCompiler {
             throw new PolicyCompileException(element, "signed tokens are required but no key is given: add "
                     + "<issuer-signing-keys> or <openid-config>, or set require-signed-tokens=\"false\"");
         }
+        for (ValidateJwtPolicy.OpenIdSource config : openId) {
+            issuers.add(configurationIssuer(config));
+        }
         JwtClaimChecks checks = new JwtClaimChecks(requireExpiration, clockSkew, List.copyOf(audiences),
                 List.copyOf(issuers), List.copyOf(claims));
         return new ValidateJwtPolicy(source, status, message, requireSigned, List.copyOf(keys), List.copyOf(openId),
                 checks, output == null || output.isBlank() ? null : output);
+    }
+
+    /**
+     * The {@code issuer} an openid-config's document names: APIM obtains "signing keys and issuer" from
+     * it, so a token must name that issuer or one in {@code <issuers>}. Read when the claims are checked,
+     * after the keys (and so the document) were fetched; null, allowing nothing, when it names none.
+     */
+    private static Value<String> configurationIssuer(ValidateJwtPolicy.OpenIdSource config) {
+        return context -> {
+            OpenIdKeySource source = config.resolve(context);
+            return source == null ? null : source.issuer();
+        };
     }
 
     static ValidateJwtPolicy.TokenSource tokenSource(PolicyElement element, ValueReader reader)
@@ -95,8 +112,9 @@ final class ValidateJwtCompiler {
     }
 
     /**
-     * The header's token. With require-scheme, the value must be that scheme (any case), a space and the
-     * token; without it, a {@code Bearer } prefix is dropped (clients send one to APIM's usual policy).
+     * The header's token. With require-scheme, a token in {@code Authorization} must be that scheme (any
+     * case), a space and the token; APIM ignores require-scheme for any other header. Otherwise a
+     * {@code Bearer } prefix is dropped (clients send one to APIM's usual policy).
      */
     static String fromHeader(PolicyContext context, String name, String scheme) {
         String raw = name == null ? null : context.request().headers().first(name);
@@ -106,7 +124,7 @@ final class ValidateJwtCompiler {
         String text = raw.strip();
         int space = text.indexOf(' ');
         String first = space < 0 ? text : text.substring(0, space);
-        if (scheme != null && !scheme.isBlank()) {
+        if (scheme != null && !scheme.isBlank() && DEFAULT_HEADER.equalsIgnoreCase(name.strip())) {
             return space > 0 && first.equalsIgnoreCase(scheme.strip()) ? text.substring(space + 1).strip() : null;
         }
         return space > 0 && first.equalsIgnoreCase("Bearer") ? text.substring(space + 1).strip() : text;

@@ -113,16 +113,14 @@ public final class ValidateJwtPolicy implements Step {
         if (token instanceof EncryptedJWT) {
             throw fail(context, "JwtInvalid", "Encrypted JWTs are not supported.");
         }
-        if (token instanceof PlainJWT) {
-            if (requireSignedTokens) {
-                throw fail(context, "TokenSignatureInvalid", "JWT is not signed. Access denied.");
-            }
-            return accept(context, token, text);
+        if (token instanceof PlainJWT && requireSignedTokens) {
+            throw fail(context, "TokenSignatureInvalid", "JWT is not signed. Access denied.");
         }
-        SignedJWT signed = (SignedJWT) token;
         if (openIdSources.isEmpty()) {
-            return verified(context, signed, text, List.of(signingKeys));
+            return verified(context, token, text, List.of(signingKeys));
         }
+        // with openid-config even an unsigned token (require-signed-tokens="false") waits for the
+        // configuration: its issuer is one the token may name
         List<OpenIdKeySource> sources = new ArrayList<>(openIdSources.size());
         for (OpenIdSource ref : openIdSources) {
             OpenIdKeySource source = ref.resolve(context);
@@ -140,29 +138,29 @@ public final class ValidateJwtPolicy implements Step {
         }
         if (ready) { // the fast path: keys cached, no stage
             List<List<JWK>> keySets = keySets(fetches);
-            if (!JwtSignatures.kidUnknown(signed, keySets)) {
-                return verified(context, signed, text, keySets);
+            if (!kidUnknown(token, keySets)) {
+                return verified(context, token, text, keySets);
             }
         }
         // keys being fetched, or a kid they lack (a refresh, unless one was made moments ago)
-        return Outcome.pending(afterFetch(context, signed, text, sources, fetches, true));
+        return Outcome.pending(afterFetch(context, token, text, sources, fetches, true));
     }
 
     /** Verifies once the providers' keys are in; an unknown kid refreshes them once (rate-limited by each source). */
-    private CompletableFuture<Outcome> afterFetch(PolicyContext context, SignedJWT signed, String text,
+    private CompletableFuture<Outcome> afterFetch(PolicyContext context, JWT token, String text,
                                                   List<OpenIdKeySource> sources,
                                                   List<CompletableFuture<JWKSet>> fetches, boolean mayRefresh) {
         return allOf(context, fetches).thenCompose(ignored -> {
             List<List<JWK>> keySets = keySets(fetches);
-            if (mayRefresh && JwtSignatures.kidUnknown(signed, keySets)) {
+            if (mayRefresh && kidUnknown(token, keySets)) {
                 List<CompletableFuture<JWKSet>> refreshed = new ArrayList<>();
                 for (OpenIdKeySource source : sources) {
                     refreshed.add(source.refreshForUnknownKey());
                 }
-                return afterFetch(context, signed, text, sources, refreshed, false);
+                return afterFetch(context, token, text, sources, refreshed, false);
             }
             try {
-                return CompletableFuture.completedFuture(verified(context, signed, text, keySets));
+                return CompletableFuture.completedFuture(verified(context, token, text, keySets));
             } catch (PolicyException e) {
                 return CompletableFuture.failedFuture(e);
             }
@@ -198,8 +196,16 @@ public final class ValidateJwtPolicy implements Step {
         return sets;
     }
 
-    private Outcome verified(PolicyContext context, SignedJWT signed, String text, List<List<JWK>> keySets)
+    private static boolean kidUnknown(JWT token, List<List<JWK>> keySets) {
+        return token instanceof SignedJWT signed && JwtSignatures.kidUnknown(signed, keySets);
+    }
+
+    /** Accepts a token whose signature one of the keys verifies, or an unsigned one where those may pass. */
+    private Outcome verified(PolicyContext context, JWT token, String text, List<List<JWK>> keySets)
             throws PolicyException {
+        if (!(token instanceof SignedJWT signed)) {
+            return accept(context, token, text); // unsigned, and require-signed-tokens="false" (checked in run)
+        }
         switch (JwtSignatures.verify(signed, keySets)) {
             case VERIFIED -> {
                 return accept(context, signed, text);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.codahale.metrics.MetricRegistry;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
 import dev.breakwater.gateway.policy.PolicyTesting;
 import dev.breakwater.gateway.policy.Section;
 import dev.breakwater.gateway.policy.StubBackend;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /**
  * validate-jwt's openid-config against a real OpenID provider on loopback: keys are fetched once for
  * many requests (those arriving during the fetch share it), refreshed once for an unknown kid, not
- * again for a flood of made-up kids, and again when they are older than an hour.
+ * again for a flood of made-up kids, and again when they are older than an hour. A token must name the
+ * issuer the configuration names, or one listed in {@code <issuers>}.
  */
 class ValidateJwtOpenIdTest {
 
@@ -77,9 +79,18 @@ class ValidateJwtOpenIdTest {
         provider.close();
     }
 
+    /** Claims of a token the provider issued: its configuration at the root names issuer {@code url()}. */
+    private JWTClaimsSet.Builder claims() {
+        return JwtTokens.claims().issuer(provider.url());
+    }
+
     private PolicyContext context(RSAKey key) {
+        return context(claims().build(), key);
+    }
+
+    private PolicyContext context(JWTClaimsSet claims, RSAKey key) {
         PolicyContext context = PolicyTesting.context("/items", null, TemplateValues.NONE,
-                "Authorization", "Bearer " + JwtTokens.rs256(JwtTokens.claims().build(), key));
+                "Authorization", "Bearer " + JwtTokens.rs256(claims, key));
         context.setForwarder(backend);
         return context;
     }
@@ -145,7 +156,7 @@ class ValidateJwtOpenIdTest {
                 in(Section.INBOUND, "<validate-jwt><openid-config url=\"@(&quot;" + base + "&quot; + "
                         + "context.Request.Headers.GetValueOrDefault(&quot;X-Config&quot;, &quot;&quot;))\"/>"
                         + "</validate-jwt>"), Set.of());
-        String token = "Bearer " + JwtTokens.rs256(JwtTokens.claims().build(), FIRST);
+        String token = "Bearer " + JwtTokens.rs256(claims().build(), FIRST);
         PolicyContext good = PolicyTesting.context("/items", null, TemplateValues.NONE, "Authorization", token,
                 "X-Config", "/.well-known/openid-configuration");
         good.setForwarder(backend);
@@ -166,5 +177,60 @@ class ValidateJwtOpenIdTest {
         assertEquals("JwtInvalid", context.lastError().reason());
         assertEquals("The signing keys of the OpenID provider could not be obtained.", context.lastError().message());
         assertTrue(backend.calls.isEmpty());
+    }
+
+    @Test
+    void theIssuerMustBeTheConfigurationsOrAListedOne() throws Exception {
+        PolicyContext other = PolicyTesting.flow(pipeline, context(JwtTokens.claims().build(), FIRST));
+        assertEquals(401, other.response().status(), "https://issuer.example is neither the configuration's nor listed");
+        assertEquals("TokenIssuerNotAllowed", other.lastError().reason());
+        assertEquals(401, PolicyTesting.flow(pipeline, context(claims().issuer(null).build(), FIRST)).response().status());
+
+        Pipeline listing = PolicyTesting.pipeline(PolicyTesting.environment(services), null, null,
+                in(Section.INBOUND, "<validate-jwt><openid-config url=\"" + provider.url()
+                        + "/t1/v2.0/.well-known/openid-configuration\"/>"
+                        + "<issuers><issuer>https://issuer.example</issuer></issuers></validate-jwt>"), Set.of());
+        PolicyContext listed = context(JwtTokens.claims().build(), FIRST);
+        assertEquals(200, PolicyTesting.flow(listing, listed).response().status(), "a listed issuer passes");
+        PolicyContext configured = context(claims().issuer(provider.url() + "/t1/v2.0").build(), FIRST);
+        assertEquals(200, PolicyTesting.flow(listing, configured).response().status(),
+                "and so does the configuration's, besides those listed");
+        PolicyContext neither = context(claims().build(), FIRST);
+        assertEquals(401, PolicyTesting.flow(listing, neither).response().status(), "another configuration's issuer");
+        assertEquals("TokenIssuerNotAllowed", neither.lastError().reason());
+    }
+
+    @Test
+    void anUnsignedTokenAllowedStillNamesTheConfigurationsIssuer() throws Exception {
+        Pipeline unsigned = PolicyTesting.pipeline(PolicyTesting.environment(services), null, null,
+                in(Section.INBOUND, "<validate-jwt require-signed-tokens=\"false\"><openid-config url=\""
+                        + provider.url() + "/.well-known/openid-configuration\"/></validate-jwt>"), Set.of());
+        PolicyContext good = PolicyTesting.context("/items", null, TemplateValues.NONE,
+                "Authorization", JwtTokens.unsigned(claims().build()));
+        good.setForwarder(backend);
+        assertEquals(200, PolicyTesting.flow(unsigned, good).response().status(), "the first request waits for the issuer");
+        PolicyContext other = PolicyTesting.context("/items", null, TemplateValues.NONE,
+                "Authorization", JwtTokens.unsigned(JwtTokens.claims().build()));
+        assertEquals(401, PolicyTesting.flow(unsigned, other).response().status());
+        assertEquals("TokenIssuerNotAllowed", other.lastError().reason());
+    }
+
+    @Test
+    void aMultiTenantConfigurationsIssuerStandsForTheTokensOwnTenant() throws Exception {
+        // as Entra ID's .../organizations/v2.0 configuration: issuer "{url}/{tenantid}/v2.0"
+        Pipeline multiTenant = PolicyTesting.pipeline(PolicyTesting.environment(services), null, null,
+                in(Section.INBOUND, "<validate-jwt><openid-config url=\"" + provider.url()
+                        + "/%7Btenantid%7D/v2.0/.well-known/openid-configuration\"/></validate-jwt>"), Set.of());
+        String tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+        PolicyContext own = context(claims().issuer(provider.url() + "/" + tenant + "/v2.0").claim("tid", tenant).build(), FIRST);
+        assertEquals(200, PolicyTesting.flow(multiTenant, own).response().status());
+        PolicyContext another = context(claims().issuer(provider.url() + "/" + tenant + "/v2.0")
+                .claim("tid", "0b1a2c3d-0000-4000-8000-cccccccccccc").build(), FIRST);
+        assertEquals(401, PolicyTesting.flow(multiTenant, another).response().status(), "the issuer names another tenant");
+        assertEquals("TokenIssuerNotAllowed", another.lastError().reason());
+        PolicyContext noTid = context(claims().issuer(provider.url() + "/" + tenant + "/v2.0").build(), FIRST);
+        assertEquals(401, PolicyTesting.flow(multiTenant, noTid).response().status());
+        PolicyContext literal = context(claims().issuer(provider.url() + "/{tenantid}/v2.0").build(), FIRST);
+        assertEquals(401, PolicyTesting.flow(multiTenant, literal).response().status(), "the template is no issuer itself");
     }
 }

@@ -115,6 +115,17 @@ class ValidateJwtPolicyTest {
     }
 
     @Test
+    void requireSchemeIsIgnoredForAHeaderOtherThanAuthorizationAsApimDocuments() throws Exception {
+        String token = JwtTokens.hs256(JwtTokens.claims().build());
+        String custom = in(Section.INBOUND, "<validate-jwt header-name=\"X-Token\" require-scheme=\"Bearer\">"
+                + "<issuer-signing-keys><key>" + JwtTokens.SECRET_BASE64 + "</key></issuer-signing-keys></validate-jwt>");
+        assertEquals(200, flow(custom, "X-Token", token).response().status(), "a bare token in the custom header");
+        assertEquals(200, flow(custom, "X-Token", "Bearer " + token).response().status());
+        backend.calls.clear();
+        assertRefused(flow(custom, "X-Token", "Basic " + token), "JwtInvalid", "JWT is not well formed.");
+    }
+
+    @Test
     void anExpiredTokenIsRefusedUnlessWithinTheClockSkew() throws Exception {
         Instant now = Instant.now();
         String expired = JwtTokens.hs256(JwtTokens.claims().expirationTime(Date.from(now.minusSeconds(30))).build());
