@@ -49,7 +49,8 @@ class ConfigStoreTest {
     }
 
     private ConfigStore open(H2Database database, long maxDocumentBytes) throws Exception {
-        new SchemaMigrator("sql/management", List.of("V1__initial.sql", "V2__telemetry.sql", "V3__secrets.sql"))
+        new SchemaMigrator("sql/management", List.of("V1__initial.sql", "V2__telemetry.sql", "V3__secrets.sql",
+                "V4__subscription_key_salt.sql"))
                 .migrate(database);
         return ConfigStore.open(database, new SecretCipher(STORE_KEY),
                 new SnapshotCompiler(PolicyTesting.REGISTRY, Clock.systemUTC()), new StrictJson(), Clock.systemUTC(),

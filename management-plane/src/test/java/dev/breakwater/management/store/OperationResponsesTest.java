@@ -43,7 +43,8 @@ class OperationResponsesTest {
     Path dir;
 
     private ConfigStore open(H2Database database) throws Exception {
-        new SchemaMigrator("sql/management", List.of("V1__initial.sql", "V2__telemetry.sql", "V3__secrets.sql"))
+        new SchemaMigrator("sql/management", List.of("V1__initial.sql", "V2__telemetry.sql", "V3__secrets.sql",
+                "V4__subscription_key_salt.sql"))
                 .migrate(database);
         return ConfigStore.open(database, new SecretCipher(new byte[SecretCipher.KEY_BYTES]),
                 new SnapshotCompiler(PolicyTesting.REGISTRY, Clock.systemUTC()), JSON, Clock.systemUTC(), 1 << 20,
