@@ -73,7 +73,7 @@ class OperationResponsesTest {
             OperationDefinition stored = store.state().document().apis().get(0).operations().get(0);
             assertEquals(RESPONSES, stored.responses(), "the responses survive the edit and the reopen");
             assertTrue(stored.policy().contains("404"));
-            ConfigDocument served = JSON.read(new ServedDocuments(JSON).render(store.state().document()).get("edge"));
+            ConfigDocument served = JSON.read(new ServedDocuments(JSON, new byte[32]).render(store.state().document()).get("edge"));
             assertEquals(RESPONSES, served.apis().get(0).operations().get(0).responses(), "the gateway gets them");
         }
     }
