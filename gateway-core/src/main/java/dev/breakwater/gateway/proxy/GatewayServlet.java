@@ -61,26 +61,29 @@ public class GatewayServlet extends AsyncProxyServlet {
             throws ServletException, IOException {
         Exchange exchange = new Exchange(request, response, RequestIds.forRequest(request),
                 options.forwarded().clientAddress(request), observer);
-        RequestRouting.Routed routed = RequestRouting.route(request, config.current());
+        RequestRouting.Routed routed = RequestRouting.route(request, config.current(), options.clock().instant());
         if (routed.refusal() != null) {
             error(exchange, routed.refusal().status(), routed.refusal().message());
             return;
         }
         request.setAttribute(EXCHANGE, exchange);
-        start(exchange, routed.match(), routed.path(), routed.remainder());
+        start(exchange, routed);
     }
 
     /** Builds the policy context and runs the flow, after buffering the body when a policy reads it. */
-    private void start(Exchange exchange, RouteMatch match, String path, String remainder) {
+    private void start(Exchange exchange, RequestRouting.Routed routed) {
         HttpServletRequest request = exchange.request;
+        RouteMatch match = routed.match();
         boolean hasBody = hasContent(request);
-        PolicyContext context = PolicyContexts.forRequest(exchange, match, path, remainder, hasBody, options);
+        PolicyContext context = PolicyContexts.forRequest(exchange, match, routed.path(), routed.remainder(), hasBody,
+                options);
+        context.setCaller(routed.caller());
         BackendCall backend = new BackendCall(this, exchange, match.pipeline().readsResponseBody(),
                 options.policyBodyLimit());
         context.setForwarder(backend);
         // APIM evaluates only cors on a preflight: the route's cors policies answer it, nothing else runs
         Pipeline pipeline = match.pipeline().answersPreflights() && RequestRouting.isPreflight(request)
-                ? match.pipeline().preflightOnly() : match.pipeline();
+                ? match.pipeline().preflightOnly() : match.pipelineFor(routed.caller().product());
         RequestFlow flow = new RequestFlow(pipeline, context);
         exchange.routed(match, flow, backend);
         if (pipeline.forwards() && !hasBody && !registerBodyWriter(exchange)) {

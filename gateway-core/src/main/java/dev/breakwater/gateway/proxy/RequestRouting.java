@@ -1,10 +1,16 @@
 package dev.breakwater.gateway.proxy;
 
 import dev.breakwater.gateway.policy.runtime.Preflights;
+import dev.breakwater.gateway.policy.runtime.QueryParameters;
+import dev.breakwater.gateway.routing.ApiAccess;
 import dev.breakwater.gateway.routing.ApiRoute;
 import dev.breakwater.gateway.routing.RouteMatch;
 import dev.breakwater.gateway.snapshot.ConfigSnapshot;
+import dev.breakwater.gateway.subscription.Caller;
+import dev.breakwater.gateway.subscription.SubscriptionCheck;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Finds the API and operation of a request in one configuration snapshot, with the checks that
@@ -12,25 +18,28 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 final class RequestRouting {
 
-    /** Where the request goes ({@code match}), or why it goes nowhere ({@code refusal}). */
-    record Routed(RouteMatch match, String path, String remainder, RequestChecks.Refusal refusal) {
+    /**
+     * Where the request goes ({@code match}) and who it came as ({@code caller}), or why it goes nowhere
+     * ({@code refusal}).
+     */
+    record Routed(RouteMatch match, String path, String remainder, Caller caller, RequestChecks.Refusal refusal) {
 
         static Routed refused(int status, String message) {
-            return new Routed(null, null, null, new RequestChecks.Refusal(status, message));
+            return new Routed(null, null, null, null, new RequestChecks.Refusal(status, message));
         }
     }
 
     private RequestRouting() {
     }
 
-    static Routed route(HttpServletRequest request, ConfigSnapshot snapshot) {
+    static Routed route(HttpServletRequest request, ConfigSnapshot snapshot, Instant now) {
         if (snapshot == null) {
             return Routed.refused(503, "The gateway has no configuration yet");
         }
         String path = pathWithinContext(request);
         RequestChecks.Refusal refusal = RequestChecks.beforeRouting(request, path);
         if (refusal != null) {
-            return new Routed(null, path, null, refusal);
+            return new Routed(null, path, null, null, refusal);
         }
         ApiRoute api = snapshot.routes().findApi(request.getServerName(), path);
         if (api == null) {
@@ -38,7 +47,7 @@ final class RequestRouting {
         }
         refusal = RequestChecks.afterApiMatched(request, api);
         if (refusal != null) {
-            return new Routed(null, path, null, refusal);
+            return new Routed(null, path, null, null, refusal);
         }
         String remainder = path.substring(api.prefix().length());
         RouteMatch match = api.match(request.getMethod(), remainder);
@@ -48,7 +57,34 @@ final class RequestRouting {
         if (match == null) {
             return Routed.refused(404, "Unable to match incoming request to an operation");
         }
-        return new Routed(match, path, remainder, null);
+        if (isPreflight(request) && match.pipeline().answersPreflights()) {
+            // a browser sends no key with a preflight: the cors policies of the global and API scopes answer it
+            return new Routed(match, path, remainder, Caller.NONE, null);
+        }
+        ApiAccess access = api.access();
+        SubscriptionCheck.Decision decision = SubscriptionCheck.check(api.id(), access, presentedKey(request, access),
+                snapshot.subscriptionKeys(), now);
+        if (decision.refusal() != null) {
+            return Routed.refused(401, decision.refusal());
+        }
+        return new Routed(match, path, remainder, decision.caller(), null);
+    }
+
+    /** The key in the API's header, else in its query parameter; {@code null} when neither holds one. */
+    private static String presentedKey(HttpServletRequest request, ApiAccess access) {
+        if (access.keyHeader() == null) {
+            return null;
+        }
+        String key = request.getHeader(access.keyHeader());
+        if (key != null && !key.isEmpty()) {
+            return key;
+        }
+        String query = request.getQueryString();
+        if (query == null) {
+            return null;
+        }
+        List<String> values = QueryParameters.parse(query).values(access.keyQuery());
+        return values.isEmpty() ? null : values.get(0);
     }
 
     static boolean isPreflight(HttpServletRequest request) {

@@ -6,6 +6,7 @@ import dev.breakwater.gateway.policy.runtime.RouteInfo;
 import dev.breakwater.gateway.policy.runtime.TemplateValues;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,9 +19,19 @@ import java.util.Set;
  * @param backend    the backend entity the serviceUrl names, or {@code null} for a plain URL
  * @param pipeline   the pipeline of an API without operations, else {@code null}
  * @param info       what policies see of an API without operations, else {@code null}
+ * @param byProduct  for an API without operations, the pipeline of calls through each product whose policy adds
+ *                   to it, by product id
+ * @param access     who may call it (the subscription check)
  */
 public record ApiRoute(String id, String prefix, Set<String> hostnames, String serviceUrl, Backend backend,
-                       List<OperationRoute> operations, Pipeline pipeline, RouteInfo info) {
+                       List<OperationRoute> operations, Pipeline pipeline, RouteInfo info,
+                       Map<String, Pipeline> byProduct, ApiAccess access) {
+
+    /** An API no product adds policies to, open to anyone. */
+    public ApiRoute(String id, String prefix, Set<String> hostnames, String serviceUrl, Backend backend,
+                    List<OperationRoute> operations, Pipeline pipeline, RouteInfo info) {
+        this(id, prefix, hostnames, serviceUrl, backend, operations, pipeline, info, Map.of(), ApiAccess.OPEN);
+    }
 
     /** An API whose backend is a plain URL. */
     public ApiRoute(String id, String prefix, Set<String> hostnames, String serviceUrl,
@@ -30,6 +41,7 @@ public record ApiRoute(String id, String prefix, Set<String> hostnames, String s
 
     public ApiRoute {
         operations = operations.stream().sorted((a, b) -> a.template().compareTo(b.template())).toList();
+        byProduct = Map.copyOf(byProduct);
     }
 
     public boolean servesHost(String host) {

@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.routing;
 
+import dev.breakwater.gateway.subscription.Product;
 import dev.breakwater.gateway.policy.runtime.Pipeline;
 import dev.breakwater.gateway.policy.runtime.RouteInfo;
 import dev.breakwater.gateway.policy.runtime.TemplateValues;
@@ -13,6 +14,18 @@ public record RouteMatch(ApiRoute api, OperationRoute operation, String remainde
     /** The pipeline that serves the request. */
     public Pipeline pipeline() {
         return operation == null ? api.pipeline() : operation.pipeline();
+    }
+
+    /**
+     * The pipeline of a call through {@code product} (global, product, API and operation scopes), or
+     * {@link #pipeline()} without one, or when the product's policy adds nothing.
+     */
+    public Pipeline pipelineFor(Product product) {
+        if (product == null) {
+            return pipeline();
+        }
+        Pipeline withProduct = (operation == null ? api.byProduct() : operation.byProduct()).get(product.id());
+        return withProduct == null ? pipeline() : withProduct;
     }
 
     /** What policies see of the match ({@code context.Api}, {@code context.Operation}). */

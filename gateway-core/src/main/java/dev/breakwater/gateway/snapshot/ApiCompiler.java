@@ -6,6 +6,8 @@ import dev.breakwater.gateway.backend.SingleBackend;
 import dev.breakwater.gateway.config.ApiDefinition;
 import dev.breakwater.gateway.config.ConfigException;
 import dev.breakwater.gateway.config.OperationDefinition;
+import dev.breakwater.gateway.config.SubscriptionKeyParameterNames;
+import dev.breakwater.gateway.policy.builtin.HttpSyntax;
 import dev.breakwater.gateway.policy.Scope;
 import dev.breakwater.gateway.policy.compile.CompiledScope;
 import dev.breakwater.gateway.policy.compile.PipelineComposer;
@@ -13,6 +15,7 @@ import dev.breakwater.gateway.policy.compile.PolicyCompileException;
 import dev.breakwater.gateway.policy.compile.ScopeCompiler;
 import dev.breakwater.gateway.policy.runtime.Pipeline;
 import dev.breakwater.gateway.policy.runtime.RouteInfo;
+import dev.breakwater.gateway.routing.ApiAccess;
 import dev.breakwater.gateway.routing.ApiRoute;
 import dev.breakwater.gateway.net.BackendUrls;
 import dev.breakwater.gateway.routing.OperationRoute;
@@ -39,10 +42,12 @@ final class ApiCompiler {
     private final PipelineComposer composer;
     private final CompiledScope global;
     private final Backends backends;
+    private final ProductsCompiler products;
 
     ApiCompiler(SnapshotCompiler documents, ScopeCompiler scopes, PipelineComposer composer, CompiledScope global,
-                Backends backends) {
+                Backends backends, ProductsCompiler products) {
         this.backends = backends;
+        this.products = products;
         this.documents = documents;
         this.scopes = scopes;
         this.composer = composer;
@@ -51,10 +56,9 @@ final class ApiCompiler {
 
     ApiRoute compile(ApiDefinition api, String where) throws ConfigException {
         Definitions.checkId(api.id(), where);
-        if (!Boolean.FALSE.equals(api.subscriptionRequired())) {
-            throw new ConfigException(where + ": subscriptionRequired must be false: subscriptions are not "
-                    + "supported yet, and an API that requires one must not be served open");
-        }
+        ApiAccess access = access(api, where);
+        List<ProductsCompiler.CompiledProduct> withPolicies = products.holding(api.id()).stream()
+                .filter(product -> product.scope() != null).toList();
         String prefix = Definitions.prefix(api.path(), where);
         Set<String> hostnames = Definitions.hostnames(api.hostnames(), where);
         String serviceUrl = null;
@@ -72,10 +76,16 @@ final class ApiCompiler {
         CompiledScope apiScope = scope(api.policy(), Scope.API, api.id(), "API '" + api.id() + "' policy",
                 where + ".policy");
         if (api.operations().isEmpty()) {
-            Pipeline pipeline = pipeline(List.of(global, apiScope), Set.of(), serviceUrl != null || backend != null,
-                    where, "API '" + api.id() + "'");
+            boolean hasBackend = serviceUrl != null || backend != null;
+            Pipeline pipeline = pipeline(List.of(global, apiScope), Set.of(), hasBackend, where, "API '" + api.id() + "'");
+            Map<String, Pipeline> byProduct = new HashMap<>();
+            for (ProductsCompiler.CompiledProduct product : withPolicies) {
+                byProduct.put(product.product().id(), pipeline(List.of(global, product.scope(), apiScope), Set.of(),
+                        hasBackend, where, "API '" + api.id() + "' in product '" + product.product().id() + "'"));
+            }
             RouteInfo info = new RouteInfo(api.id(), name, prefix, serviceUrl, PROTOCOLS, null, null, null, null);
-            return new ApiRoute(api.id(), prefix, hostnames, serviceUrl, backend, List.of(), pipeline, info);
+            return new ApiRoute(api.id(), prefix, hostnames, serviceUrl, backend, List.of(), pipeline, info, byProduct,
+                    access);
         }
         List<OperationRoute> operations = new ArrayList<>();
         Map<String, String> shapes = new HashMap<>();
@@ -97,14 +107,37 @@ final class ApiCompiler {
             String owner = api.id() + "/" + operation.id();
             CompiledScope operationScope = scope(operation.policy(), Scope.OPERATION, owner,
                     "operation '" + owner + "' policy", opWhere + ".policy");
-            Pipeline pipeline = pipeline(List.of(global, apiScope, operationScope),
-                    new LinkedHashSet<>(template.parameterNames()), serviceUrl != null || backend != null, opWhere, "operation '" + owner + "'");
+            Set<String> parameters = new LinkedHashSet<>(template.parameterNames());
+            boolean hasBackend = serviceUrl != null || backend != null;
+            Pipeline pipeline = pipeline(List.of(global, apiScope, operationScope), parameters, hasBackend, opWhere,
+                    "operation '" + owner + "'");
+            Map<String, Pipeline> byProduct = new HashMap<>();
+            for (ProductsCompiler.CompiledProduct product : withPolicies) {
+                byProduct.put(product.product().id(), pipeline(List.of(global, product.scope(), apiScope, operationScope),
+                        parameters, hasBackend, opWhere, "operation '" + owner + "' in product '"
+                                + product.product().id() + "'"));
+            }
             RouteInfo info = new RouteInfo(api.id(), name, prefix, serviceUrl, PROTOCOLS, operation.id(),
                     operation.displayName() == null ? operation.id() : operation.displayName(), method, template.text(),
                     ResponseDefinitions.samples(operation, opWhere));
-            operations.add(new OperationRoute(operation.id(), method, template, pipeline, info));
+            operations.add(new OperationRoute(operation.id(), method, template, pipeline, byProduct, info));
         }
-        return new ApiRoute(api.id(), prefix, hostnames, serviceUrl, backend, operations, null, null);
+        return new ApiRoute(api.id(), prefix, hostnames, serviceUrl, backend, operations, null, null, Map.of(), access);
+    }
+
+    /** Who may call the API: its subscription setting, where the key goes, its open product. */
+    private ApiAccess access(ApiDefinition api, String where) throws ConfigException {
+        SubscriptionKeyParameterNames names = api.subscriptionKeyParameterNames() == null
+                ? SubscriptionKeyParameterNames.DEFAULTS : api.subscriptionKeyParameterNames();
+        String problem = HttpSyntax.headerNameProblem(names.headerName());
+        if (problem != null) {
+            throw new ConfigException(where + ".subscriptionKeyParameterNames.header: " + problem);
+        }
+        if (names.queryName().isBlank()) {
+            throw new ConfigException(where + ".subscriptionKeyParameterNames.query must not be empty");
+        }
+        return new ApiAccess(api.requiresSubscription(), names.headerName(), names.queryName(),
+                products.openProductOf(api.id(), where));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.breakwater.gateway.snapshot;
 
 import dev.breakwater.gateway.routing.RouteTable;
+import dev.breakwater.gateway.subscription.SubscriptionKeys;
 import java.time.Instant;
 
 /**
@@ -11,6 +12,13 @@ import java.time.Instant;
  * @param sha256    the hash of the document bytes, to tell documents apart
  * @param source    where the document came from, for status and logs
  * @param appliedAt when this snapshot started serving
+ * @param subscriptionKeys the subscriptions, by key hash
  */
-public record ConfigSnapshot(long revision, String sha256, String source, Instant appliedAt, RouteTable routes) {
+public record ConfigSnapshot(long revision, String sha256, String source, Instant appliedAt, RouteTable routes,
+                             SubscriptionKeys subscriptionKeys) {
+
+    /** A snapshot without subscriptions. */
+    public ConfigSnapshot(long revision, String sha256, String source, Instant appliedAt, RouteTable routes) {
+        this(revision, sha256, source, appliedAt, routes, SubscriptionKeys.NONE);
+    }
 }

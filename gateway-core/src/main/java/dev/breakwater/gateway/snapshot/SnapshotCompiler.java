@@ -24,6 +24,7 @@ import dev.breakwater.gateway.policy.xml.PolicyElement;
 import dev.breakwater.gateway.policy.xml.PolicyXmlReader;
 import dev.breakwater.gateway.routing.ApiRoute;
 import dev.breakwater.gateway.routing.RouteTable;
+import dev.breakwater.gateway.subscription.SubscriptionKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -92,18 +93,29 @@ public final class SnapshotCompiler {
         } catch (PolicyCompileException e) {
             throw new ConfigException(e.getMessage());
         }
+        Set<String> apiIds = new HashSet<>();
+        for (ApiDefinition api : document.apis()) {
+            if (api.id() != null) {
+                apiIds.add(api.id());
+            }
+        }
+        ProductsCompiler products = ProductsCompiler.compile(document.products(), apiIds, scopes, this);
         Set<String> ids = new HashSet<>();
         List<ApiRoute> routes = new ArrayList<>();
+        ApiCompiler apiCompiler = new ApiCompiler(this, scopes, composer, global, backends, products);
         for (int i = 0; i < document.apis().size(); i++) {
             ApiDefinition api = document.apis().get(i);
             String where = "apis[" + i + "]" + (api.id() == null ? "" : " '" + api.id() + "'");
             if (api.id() != null && !ids.add(api.id())) {
                 throw new ConfigException(where + ": id is used by another API");
             }
-            routes.add(new ApiCompiler(this, scopes, composer, global, backends).compile(api, where));
+            routes.add(apiCompiler.compile(api, where));
         }
+        SubscriptionKeys subscriptionKeys = SubscriptionsCompiler.subscriptions(document.subscriptions(),
+                products::product, apiIds, SubscriptionsCompiler.users(document.users()));
         try {
-            return new ConfigSnapshot(document.revision(), sha256, source, clock.instant(), new RouteTable(routes));
+            return new ConfigSnapshot(document.revision(), sha256, source, clock.instant(), new RouteTable(routes),
+                    subscriptionKeys);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

@@ -68,7 +68,7 @@ class SnapshotCompilerTest {
     void badDefinitionsAreRefusedWithWhere() {
         assertTrue(error(api("a", "x", "") + "," + api("a", "y", "")).contains("apis[1] 'a': id is used by another API"));
         assertTrue(error(api("a b", "x", "")).contains("id is required"));
-        assertTrue(error("{\"id\": \"a\", \"path\": \"x\", \"serviceUrl\": \"http://b\"}").contains("subscriptionRequired must be false"));
+        assertTrue(error("{\"id\": \"a\", \"path\": \"x\", \"serviceUrl\": \"http://b\", \"subscriptionRequired\": false, \"subscriptionKeyParameterNames\": {\"header\": \"Content-Length\"}}").contains("subscriptionKeyParameterNames.header"));
         assertTrue(error("{\"id\": \"a\", \"path\": \"x\", \"subscriptionRequired\": false}").contains("no serviceUrl"));
         assertTrue(error("{\"id\": \"a\", \"path\": \"x\", \"serviceUrl\": \"mailto:x\", \"subscriptionRequired\": false}")
                 .contains("serviceUrl must be an absolute http"));

@@ -128,17 +128,17 @@ public final class ExpressionFacade implements ExpressionContext {
 
     @Override
     public SubscriptionView subscription() {
-        return null; // subscriptions come with products
+        return AccessViews.subscription(context.caller());
     }
 
     @Override
     public ProductView product() {
-        return null;
+        return AccessViews.product(context.caller());
     }
 
     @Override
     public UserView user() {
-        return null;
+        return AccessViews.user(context.caller());
     }
 
     @Override
