@@ -250,6 +250,23 @@ class SubscriptionsAdminIT {
         assertEquals("[]", plane.admin("GET", "/admin/subscriptions", null).body());
     }
 
+    @Test
+    void whatTheGatewaysCompilerRefusesIsRefusedWithItsMessage() throws Exception {
+        apisProductAndUser();
+        assertEquals("products[0] 'starter'.apis: no API 'ghost' in the document", Json.error(plane.admin("PUT",
+                "/admin/products/starter", "{\"apis\": [\"orders\", \"ghost\"]}").body(), 400));
+        assertEquals("subscriptions[0] 's1': scope names product 'ghost', which is not in the document",
+                Json.error(plane.admin("PUT", "/admin/subscriptions/s1", subscription("/products/ghost", null, ""))
+                        .body(), 400));
+        assertEquals("subscriptions[0] 's1': scope names API 'ghost', which is not in the document",
+                Json.error(plane.admin("PUT", "/admin/subscriptions/s1", subscription("/apis/ghost", null, ""))
+                        .body(), 400));
+        assertEquals("subscriptions[0] 's1': ownerId names user 'bob', which is not in the document",
+                Json.error(plane.admin("PUT", "/admin/subscriptions/s1", subscription("/apis", "/users/bob", ""))
+                        .body(), 400));
+        assertEquals("[]", plane.admin("GET", "/admin/subscriptions", null).body(), "nothing refused was stored");
+    }
+
     private String configuration(String token) throws Exception {
         HttpResponse<String> response = plane.send("GET", "/gateway/v1/gateways/gw/configuration", null, null, token);
         assertEquals(200, response.statusCode(), response.body());

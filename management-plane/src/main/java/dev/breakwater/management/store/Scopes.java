@@ -6,14 +6,13 @@ import java.util.regex.Pattern;
 /**
  * What a subscription's scope and owner name, read as the gateway reads them: {@code /products/{id}},
  * {@code /apis/{id}}, {@code /apis} (every API), or APIM's full resource paths ending so; an owner as
- * {@code /users/{id}} (or a path ending so) or a bare id.
+ * {@code /users/{id}} (or a path ending so) or a bare id: what follows the last slash.
  */
 public final class Scopes {
 
     private static final Pattern PRODUCT = Pattern.compile("(?:.*/)?products/([^/]+)/?");
     private static final Pattern API = Pattern.compile("(?:.*/)?apis/([^/]+)/?");
     private static final Pattern ALL_APIS = Pattern.compile("(?:.*/)?apis/?");
-    private static final Pattern USER = Pattern.compile("(?:.*/)?users/([^/]+)/?");
 
     /**
      * A scope read.
@@ -53,7 +52,6 @@ public final class Scopes {
         if (ownerId == null || ownerId.isBlank()) {
             return null;
         }
-        Matcher user = USER.matcher(ownerId);
-        return user.matches() ? user.group(1) : ownerId;
+        return ownerId.substring(ownerId.lastIndexOf('/') + 1); // as the gateway reads it
     }
 }
