@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # Starts the runner for ../shared/bench/proxy-bench (-s), in front of the bench's backend
-# ($BACKEND_URL), on port ${GATEWAY_PORT:-18080}, with two APIs:
+# ($BACKEND_URL), on port ${GATEWAY_PORT:-18080}, with these APIs:
 #   /bench  an inbound and an outbound set-header (the foundation's bench API)
 #   /expr   choose on a header, set-variable and a set-header from an expression (issue 9)
 #   /callout a send-request to the bench's backend (/small) before forwarding, its status in a header (issue 10)
-#   proxy-bench -w 20 -s 'exec conf/bench/start-gateway.sh' gw=http://127.0.0.1:18080/bench expr=http://127.0.0.1:18080/expr \
-#     callout=http://127.0.0.1:18080/callout
+#   /typical the "typical policy set" (issue 11): a subscription key, rate-limit-by-key by subscription, a set-header
+#            from an expression; the key goes in the query (proxy-bench's wrk sends no headers)
+#   /jwt     validate-jwt of an HS256 token in the query parameter token (conf/bench/bench-token.sh prints it)
+#   The key and the token ride in the target's base URL, ending in a parameter that takes the appended path,
+#   so that the other targets' requests stay as they were:
+#   proxy-bench -w 20 -P /small -s 'exec conf/bench/start-gateway.sh' gw=http://127.0.0.1:18080/bench \
+#     expr=http://127.0.0.1:18080/expr callout=http://127.0.0.1:18080/callout \
+#     "typical=http://127.0.0.1:18080/typical/small?subscription-key=bench-key-0123456789abcdef&to=" \
+#     "jwt=http://127.0.0.1:18080/jwt/small?token=$(conf/bench/bench-token.sh)&to="
 # JAVA_OPTS adds JVM options; GATEWAY_ARGS adds --name=value settings.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -19,7 +26,12 @@ cat > "$config" <<JSON
           {"id": "expr", "path": "expr", "serviceUrl": "${BACKEND_URL:?}", "subscriptionRequired": false,
            "policy": "<policies><inbound><base/><choose><when condition=\"@(context.Request.Headers.GetValueOrDefault(\"X-Tier\", \"\") == \"gold\")\"><set-variable name=\"tier\" value=\"gold\"/></when><otherwise><set-variable name=\"tier\" value=\"@(context.Request.Method.ToLower())\"/></otherwise></choose><set-header name=\"X-Tier\"><value>@((string)context.Variables[\"tier\"] + \":\" + context.Request.Url.Path)</value></set-header></inbound><outbound><base/><set-header name=\"X-Served-By\"><value>breakwater</value></set-header></outbound></policies>"},
           {"id": "callout", "path": "callout", "serviceUrl": "${BACKEND_URL:?}", "subscriptionRequired": false,
-           "policy": "<policies><inbound><base/><send-request mode=\"new\" response-variable-name=\"lookup\" timeout=\"10\"><set-url>${BACKEND_URL:?}/small</set-url></send-request><set-header name=\"X-Lookup\"><value>@(((IResponse)context.Variables[\"lookup\"]).StatusCode.ToString())</value></set-header></inbound></policies>"}]}
+           "policy": "<policies><inbound><base/><send-request mode=\"new\" response-variable-name=\"lookup\" timeout=\"10\"><set-url>${BACKEND_URL:?}/small</set-url></send-request><set-header name=\"X-Lookup\"><value>@(((IResponse)context.Variables[\"lookup\"]).StatusCode.ToString())</value></set-header></inbound></policies>"},
+          {"id": "typical", "path": "typical", "serviceUrl": "${BACKEND_URL:?}",
+           "policy": "<policies><inbound><base/><rate-limit-by-key calls=\"100000000\" renewal-period=\"300\" counter-key=\"@(context.Subscription.Id)\"/><set-header name=\"X-Caller\"><value>@(context.Subscription.Name + \"/\" + context.Request.IpAddress)</value></set-header></inbound></policies>"},
+          {"id": "jwt", "path": "jwt", "serviceUrl": "${BACKEND_URL:?}", "subscriptionRequired": false,
+           "policy": "<policies><inbound><base/><validate-jwt query-parameter-name=\"token\"><issuer-signing-keys><key>YnJlYWt3YXRlci1iZW5jaC1zaWduaW5nLWtleS0zMmI=</key></issuer-signing-keys><audiences><audience>bench</audience></audiences></validate-jwt></inbound></policies>"}],
+ "subscriptions": [{"id": "bench", "displayName": "Bench", "scope": "/apis/typical", "primaryKey": "bench-key-0123456789abcdef"}]}
 JSON
 exec java ${JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC} -jar "$jar" --server.http.host=127.0.0.1 \
   --server.http.port="${GATEWAY_PORT:-18080}" --config.local.file="$config" ${GATEWAY_ARGS:-}

@@ -13,6 +13,7 @@ import dev.breakwater.gateway.settings.SettingsException;
 import dev.breakwater.gateway.status.AdminAccessFilter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -62,6 +63,11 @@ public final class GatewayServer implements Launcher.Running {
      * @throws Exception         when Jetty cannot start (a port is taken, ...)
      */
     public static GatewayServer start(Settings settings) throws Exception {
+        return start(settings, Clock.systemUTC());
+    }
+
+    /** As {@link #start(Settings)}, with the clock the gateway reads (tests move it). */
+    public static GatewayServer start(Settings settings, Clock clock) throws Exception {
         GatewayMode.of(settings); // a gateway that cannot start binds and creates nothing
         int adminPort = settings.integer(GatewaySettings.ADMIN_PORT, -1, 65535);
         String adminToken = settings.get(GatewaySettings.ADMIN_TOKEN);
@@ -88,7 +94,7 @@ public final class GatewayServer implements Launcher.Running {
             if (admin != null) {
                 bind(admin, "the admin listener", GatewaySettings.ADMIN_PORT, GatewaySettings.ADMIN_HOST);
             }
-            gateway = Gateway.start(settings);
+            gateway = Gateway.start(settings, clock);
             JettyMetrics.register(gateway.registry(), threads);
             ContextHandlerCollection contexts = new ContextHandlerCollection(trafficContext(gateway, threads));
             if (admin != null) {

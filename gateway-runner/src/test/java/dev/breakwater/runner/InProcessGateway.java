@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,6 +27,11 @@ final class InProcessGateway implements AutoCloseable {
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     InProcessGateway(Path dir, String configJson, Map<String, String> extraSettings) throws Exception {
+        this(dir, configJson, extraSettings, Clock.systemUTC());
+    }
+
+    /** A gateway reading this clock (a test moves it to be minutes later at once). */
+    InProcessGateway(Path dir, String configJson, Map<String, String> extraSettings, Clock clock) throws Exception {
         configFile = dir.resolve("config.json");
         Files.writeString(configFile, configJson);
         Map<String, String> values = new HashMap<>(Map.of(
@@ -36,7 +42,7 @@ final class InProcessGateway implements AutoCloseable {
                 GatewaySettings.LOCAL_FILE, configFile.toString(),
                 GatewaySettings.LOCAL_FILE_POLL, "50ms"));
         values.putAll(extraSettings);
-        server = GatewayServer.start(Settings.resolve(GatewaySettings.ALL, Map.of(), Map.of(), Map.of(), values));
+        server = GatewayServer.start(Settings.resolve(GatewaySettings.ALL, Map.of(), Map.of(), Map.of(), values), clock);
     }
 
     InProcessGateway(Path dir, String configJson) throws Exception {

@@ -68,7 +68,11 @@ class SubscriptionsIT {
                 + "\"urlTemplate\": \"/{x}\", \"policy\": " + json(appending("operation", SHOW)) + "}]},"
                 + "{\"id\": \"other\", \"path\": \"other\", \"serviceUrl\": \"" + backend.url() + "\"},"
                 + "{\"id\": \"custom\", \"path\": \"custom\", \"serviceUrl\": \"" + backend.url() + "\", "
-                + "\"subscriptionKeyParameterNames\": {\"header\": \"X-Key\", \"query\": \"key\"}},"
+                + "\"subscriptionKeyParameterNames\": {\"header\": \"X-Key\", \"query\": \"key\"}, \"policy\": "
+                + json("<policies><inbound><base/><set-header name=\"X-Key-Names\" exists-action=\"override\"><value>"
+                + "@(context.Api.SubscriptionKeyParameterNames.Header + \"|\" + context.Api.SubscriptionKeyParameterNames"
+                + ".Query)</value></set-header></inbound><backend><base/></backend><outbound><base/></outbound><on-error>"
+                + "<base/></on-error></policies>") + "},"
                 + "{\"id\": \"anonymous\", \"path\": \"anonymous\", \"subscriptionRequired\": false, \"serviceUrl\": \""
                 + backend.url() + "\", \"policy\": " + json(appending("api", SHOW)) + "},"
                 + "{\"id\": \"opened\", \"path\": \"opened\", \"serviceUrl\": \"" + backend.url() + "\", \"policy\": "
@@ -183,7 +187,9 @@ class SubscriptionsIT {
 
     @Test
     void anApisOwnKeyParameterNamesAreWhereItLooks() throws Exception {
-        assertEquals(200, get("/custom/x", "X-Key", GOLD_KEY).statusCode());
+        HttpResponse<String> response = get("/custom/x", "X-Key", GOLD_KEY);
+        assertEquals(200, response.statusCode());
+        assertEquals("X-Key|key", Echo.parse(response.body()).firstHeader("X-Key-Names"), "context.Api shows them");
         assertEquals(200, get("/custom/x?key=" + GOLD_KEY).statusCode());
         assertRefused(get("/custom/x", "Ocp-Apim-Subscription-Key", GOLD_KEY), SubscriptionCheck.MISSING_KEY);
     }

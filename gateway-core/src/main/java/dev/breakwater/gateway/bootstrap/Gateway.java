@@ -34,6 +34,7 @@ import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,8 +80,16 @@ public final class Gateway implements AutoCloseable {
      * @throws ConfigException   when there is no configuration to serve
      */
     public static Gateway start(Settings settings) throws SettingsException, ConfigException {
+        return start(settings, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #start(Settings)}, with the clock everything time-based in the gateway reads (tests move
+     * it to reach what happens minutes later, e.g. a key refresh allowed again).
+     */
+    public static Gateway start(Settings settings, Clock clock) throws SettingsException, ConfigException {
         GatewayMode mode = GatewayMode.of(settings); // first: a gateway that cannot start creates nothing
-        GatewayParts parts = GatewayParts.create(settings);
+        GatewayParts parts = GatewayParts.create(settings, clock);
         try {
             return start(settings, mode, parts);
         } catch (SettingsException | ConfigException | RuntimeException e) {

@@ -35,8 +35,7 @@ record GatewayParts(GatewayIdentity identity, SnapshotCompiler compiler, ActiveC
                     RequestObserver observer, RequestLog requestLog, PolicyServices policyServices, Clock clock)
         implements AutoCloseable {
 
-    static GatewayParts create(Settings settings) throws SettingsException {
-        Clock clock = Clock.systemUTC();
+    static GatewayParts create(Settings settings, Clock clock) throws SettingsException {
         GatewayIdentity identity = GatewayIdentity.of(settings.get(GatewaySettings.GATEWAY_NAME), Version.current(),
                 clock.instant());
         MetricRegistry registry = new MetricRegistry();
@@ -62,7 +61,9 @@ record GatewayParts(GatewayIdentity identity, SnapshotCompiler compiler, ActiveC
         }
         PolicyServices policyServices = new PolicyServices(registry, clock,
                 settings.integer(GatewaySettings.POLICY_BODY_LIMIT, 1024, 1024 * 1024 * 1024),
-                java.net.URI.create(settings.get(GatewaySettings.IDENTITY_ENDPOINT)));
+                java.net.URI.create(settings.get(GatewaySettings.IDENTITY_ENDPOINT)),
+                java.net.URI.create(settings.get(GatewaySettings.AAD_AUTHORITY)),
+                settings.get(GatewaySettings.COUNTERS_STORE));
         return new GatewayParts(identity, new SnapshotCompiler(PolicyRegistry.builtIn(), clock, policyServices),
                 new ActiveConfig(), registry, counters, telemetry, RequestObserver.all(observers), requestLog,
                 policyServices, clock);

@@ -16,8 +16,19 @@ import java.util.List;
  * @param bytesIn       request body bytes read from the client
  * @param bytesOut      response body bytes written to the client
  * @param traces        the trace policy's messages, possibly none
+ * @param keyParameter  the query parameter the API reads subscription keys from (a secret's name: redact it),
+ *                      or {@code null} when no API matched
  */
 public record RequestRecord(Instant time, String requestId, String api, String operation, String method, String rawPath,
                             String rawQuery, int status, int backendStatus, long totalNanos, long backendNanos,
-                            String clientAddress, long bytesIn, long bytesOut, List<TraceEntry> traces) {
+                            String clientAddress, long bytesIn, long bytesOut, List<TraceEntry> traces,
+                            String keyParameter) {
+
+    /** A record of a request that matched no API. */
+    public RequestRecord(Instant time, String requestId, String api, String operation, String method, String rawPath,
+                         String rawQuery, int status, int backendStatus, long totalNanos, long backendNanos,
+                         String clientAddress, long bytesIn, long bytesOut, List<TraceEntry> traces) {
+        this(time, requestId, api, operation, method, rawPath, rawQuery, status, backendStatus, totalNanos, backendNanos,
+                clientAddress, bytesIn, bytesOut, traces, null);
+    }
 }

@@ -2,6 +2,7 @@ package dev.breakwater.gateway.proxy;
 
 import dev.breakwater.gateway.metrics.RequestObserver;
 import dev.breakwater.gateway.metrics.RequestRecord;
+import dev.breakwater.gateway.policy.runtime.ExchangeEndHooks;
 import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.runtime.RequestFlow;
 import dev.breakwater.gateway.policy.runtime.TraceEntry;
@@ -124,17 +125,21 @@ final class Exchange {
         this.bodyWriter = writer;
     }
 
-    /** The request is answered (or given up); tells the observers once. */
+    /** The request is answered (or given up); runs the policies' end hooks and tells the observers, once. */
     synchronized void end(int status) {
         if (ended) {
             return;
         }
         ended = true;
         long now = System.nanoTime();
+        if (flow != null) {
+            ExchangeEndHooks.run(flow.context(), bytesIn, bytesOut); // bandwidth quotas count the bytes here
+        }
         List<TraceEntry> traces = flow == null ? List.of() : flow.context().traces();
         observer.requestEnded(new RequestRecord(Instant.ofEpochMilli(startMillis), requestId,
                 route == null ? null : route.api().id(), route == null || route.operation() == null ? null
                 : route.operation().id(), method, rawPath, rawQuery, status, backendStatus, now - startNanos,
-                backendStartNanos < 0 ? -1 : now - backendStartNanos, clientAddress, bytesIn, bytesOut, traces));
+                backendStartNanos < 0 ? -1 : now - backendStartNanos, clientAddress, bytesIn, bytesOut, traces,
+                route == null ? null : route.info().keyQuery()));
     }
 }

@@ -62,7 +62,7 @@ public final class RequestLog implements RequestObserver, AutoCloseable {
     String line(RequestRecord record) {
         JsonText line = new JsonText().field("time", record.time().toString()).field("requestId", record.requestId())
                 .field("gateway", gateway).field("api", record.api()).field("operation", record.operation())
-                .field("method", record.method()).field("url", url(record.rawPath(), record.rawQuery()))
+                .field("method", record.method()).field("url", url(record.rawPath(), record.rawQuery(), record.keyParameter()))
                 .field("status", record.status());
         if (record.backendStatus() >= 0) {
             line.field("backendStatus", record.backendStatus());
@@ -101,6 +101,14 @@ public final class RequestLog implements RequestObserver, AutoCloseable {
 
     /** The path and query, with the values of secret-bearing parameters replaced. */
     String url(String rawPath, String rawQuery) {
+        return url(rawPath, rawQuery, null);
+    }
+
+    /**
+     * The path and query, with the values of secret-bearing parameters replaced, the API's subscription
+     * key parameter ({@code keyParameter}, may be {@code null}) included whatever its name.
+     */
+    String url(String rawPath, String rawQuery, String keyParameter) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return rawPath;
         }
@@ -111,7 +119,8 @@ public final class RequestLog implements RequestObserver, AutoCloseable {
             int equals = pair.indexOf('=');
             String rawName = equals < 0 ? pair : pair.substring(0, equals);
             url.append(i == 0 ? "" : "&");
-            if (equals >= 0 && secrets.isSecret(decode(rawName))) {
+            String name = equals < 0 ? null : decode(rawName);
+            if (name != null && (name.equals(keyParameter) || secrets.isSecret(name))) {
                 url.append(rawName).append("=REDACTED");
             } else {
                 url.append(pair);

@@ -50,6 +50,8 @@ public final class GatewaySettings {
     public static final String REGION = "gateway.region";
     public static final String IDENTITY_ENDPOINT = "identity.endpoint";
     public static final String BACKEND_TLS_TRUST = "backend.tls.trust";
+    public static final String AAD_AUTHORITY = "aad.authority";
+    public static final String COUNTERS_STORE = "counters.store";
 
     /** The management plane's gateway ids. */
     private static final Pattern GATEWAY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,79}");
@@ -139,7 +141,13 @@ public final class GatewaySettings {
                     + "metadata service does (IMDS)", SettingCheck.httpUrl("http://169.254.169.254/metadata/identity/oauth2/token")),
             new Setting(BACKEND_TLS_TRUST, null, "a PEM file of CA certificates trusted for backends' TLS "
                     + "certificates, besides the JVM's default ones (a private CA); backends' certificates are "
-                    + "always validated"));
+                    + "always validated"),
+            new Setting(AAD_AUTHORITY, "https://login.microsoftonline.com", "the Microsoft Entra ID (Azure AD) "
+                    + "authority validate-azure-ad-token fetches {authority}/{tenant}/v2.0/.well-known/openid-configuration "
+                    + "from (a national cloud's, or a local OpenID provider in tests)",
+                    SettingCheck.httpUrl("https://login.microsoftonline.com")),
+            new Setting(COUNTERS_STORE, "local", "where rate-limit, quota, rate-limit-by-key and quota-by-key count: "
+                    + "'local', this gateway's memory (the only store so far)", SettingCheck.oneOf("local")));
 
     /** A check: a comma-separated list of IP addresses and CIDR ranges. */
     private static String addressRanges(String value) {

@@ -49,6 +49,13 @@ public interface SettingCheck {
         };
     }
 
+    /** One of these words, exactly. */
+    static SettingCheck oneOf(String... allowed) {
+        java.util.List<String> words = java.util.List.of(allowed);
+        return value -> words.contains(value) ? null : "must be " + (words.size() == 1 ? "'" + words.get(0) + "'"
+                : "one of '" + String.join("', '", words) + "'") + ", not '" + value + "'";
+    }
+
     static SettingCheck bool() {
         return value -> value.equals("true") || value.equals("false") ? null
                 : "must be true or false, not '" + value + "'";

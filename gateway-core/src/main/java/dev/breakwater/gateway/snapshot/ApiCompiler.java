@@ -14,6 +14,7 @@ import dev.breakwater.gateway.policy.compile.PipelineComposer;
 import dev.breakwater.gateway.policy.compile.PolicyCompileException;
 import dev.breakwater.gateway.policy.compile.ScopeCompiler;
 import dev.breakwater.gateway.policy.runtime.Pipeline;
+import dev.breakwater.gateway.policy.runtime.ResponseSamples;
 import dev.breakwater.gateway.policy.runtime.RouteInfo;
 import dev.breakwater.gateway.routing.ApiAccess;
 import dev.breakwater.gateway.routing.ApiRoute;
@@ -83,7 +84,8 @@ final class ApiCompiler {
                 byProduct.put(product.product().id(), pipeline(List.of(global, product.scope(), apiScope), Set.of(),
                         hasBackend, where, "API '" + api.id() + "' in product '" + product.product().id() + "'"));
             }
-            RouteInfo info = new RouteInfo(api.id(), name, prefix, serviceUrl, PROTOCOLS, null, null, null, null);
+            RouteInfo info = new RouteInfo(api.id(), name, prefix, serviceUrl, PROTOCOLS, null, null, null, null,
+                    ResponseSamples.NONE, access.keyHeader(), access.keyQuery());
             return new ApiRoute(api.id(), prefix, hostnames, serviceUrl, backend, List.of(), pipeline, info, byProduct,
                     access);
         }
@@ -119,7 +121,7 @@ final class ApiCompiler {
             }
             RouteInfo info = new RouteInfo(api.id(), name, prefix, serviceUrl, PROTOCOLS, operation.id(),
                     operation.displayName() == null ? operation.id() : operation.displayName(), method, template.text(),
-                    ResponseDefinitions.samples(operation, opWhere));
+                    ResponseDefinitions.samples(operation, opWhere), access.keyHeader(), access.keyQuery());
             operations.add(new OperationRoute(operation.id(), method, template, pipeline, byProduct, info));
         }
         return new ApiRoute(api.id(), prefix, hostnames, serviceUrl, backend, operations, null, null, Map.of(), access);

@@ -54,6 +54,8 @@ class ApimCorpusCompatibilityTest {
             Map.entry("CheckInboundIPIsInAFDServiceTagRangeOnConsumptionTier.policy.xml",
                     "a comment closed twice leaves text after the root element"),
             Map.entry("Filter response content based on product name.policy.xml", "an unclosed comment"),
+            Map.entry("Authenticate using Managed Identity to access Event Hub.xml",
+                    "an effective-policy view: the product's quota inlined into an API policy, where APIM allows none"),
             Map.entry("Call out to an HTTP endpoint and cache the response.policy.xml",
                     "an expression mangled by an HTML export (latlong=\"\" lat=\"\")"),
             Map.entry("Loopback request for service at same API Management service.xml",

@@ -91,6 +91,20 @@ public final class PolicyTesting {
         return composer.compose(compiled, parameters, "operation 'echo/get-item'");
     }
 
+    /** Compiles product, API and operation documents (any may be null) under an empty global scope; the product is "starter". */
+    public static Pipeline productPipeline(CompileEnvironment environment, String product, String api, String operation)
+            throws PolicyCompileException {
+        ScopeCompiler scopes = new ScopeCompiler(environment);
+        PipelineComposer composer = new PipelineComposer(scopes.compileDefault(
+                new PolicyElement("forward-request", Map.of(), List.of(), "", 0)));
+        List<CompiledScope> compiled = List.of(
+                scopes.compile(PolicyDocument.parse(null, XML), Scope.GLOBAL, "", "global policy"),
+                scopes.compile(PolicyDocument.parse(product, XML), Scope.PRODUCT, "starter", "product policy"),
+                scopes.compile(PolicyDocument.parse(api, XML), Scope.API, "echo", "API policy"),
+                scopes.compile(PolicyDocument.parse(operation, XML), Scope.OPERATION, "echo/get-item", "operation policy"));
+        return composer.compose(compiled, Set.of(), "operation 'echo/get-item'");
+    }
+
     public static Pipeline pipeline(String global, String api, String operation, Set<String> parameters)
             throws PolicyCompileException {
         return pipeline(environment(List.of(), List.of()), global, api, operation, parameters);

@@ -13,18 +13,29 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * A backend for tests without a server: forward-request gets, at once, a response with the status
- * set here and the header {@code X-Backend: b}; each call is recorded.
+ * set here and the header {@code X-Backend: b}; each call is recorded. With {@link #body} set, the
+ * response's body is that, as the gateway holds it once buffered, with {@link #contentType}.
  */
 public final class StubBackend implements Forwarder {
 
     public final List<String> calls = new ArrayList<>();
     public int status = 200;
+    public byte[] body;
+    public String contentType = "application/json";
 
     @Override
     public CompletionStage<Outcome> forward(PolicyContext context, ForwardOptions options) {
         calls.add(context.request().method() + " " + context.request().backendUrl());
         context.put(ForwardOptions.KEY, options);
-        context.setResponse(ResponseMessage.fromBackend(status, null, new Headers().add("X-Backend", "b")));
+        Headers headers = new Headers().add("X-Backend", "b");
+        if (body != null) {
+            headers.add("Content-Type", contentType);
+        }
+        ResponseMessage response = ResponseMessage.fromBackend(status, null, headers);
+        if (body != null) {
+            response.body().buffered(body);
+        }
+        context.setResponse(response);
         return CompletableFuture.completedFuture(Outcome.CONTINUE);
     }
 }

@@ -59,6 +59,14 @@ class RequestLogTest {
     }
 
     @Test
+    void anApisOwnSubscriptionKeyParameterIsRedactedWhateverItsName() {
+        try (RequestLog log = named("gw")) {
+            assertEquals("/a?who=REDACTED&x=1", log.url("/a", "who=s3cret&x=1", "who"));
+            assertEquals("/a?who=s3cret&x=1", log.url("/a", "who=s3cret&x=1", null), "an ordinary name elsewhere");
+        }
+    }
+
+    @Test
     void commonSpellingsOfSecretsAreRedactedAndOrdinaryNamesAreNot() {
         SecretNames secrets = SecretNames.withExtra("x-custom-*, PIN");
         for (String secret : List.of("access-token", "access_token", "refresh_token", "id_token", "X-Amz-Signature",

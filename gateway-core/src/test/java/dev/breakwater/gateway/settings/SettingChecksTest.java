@@ -40,6 +40,13 @@ class SettingChecksTest {
     }
 
     @Test
+    void theCounterStoreIsLocalOrTheGatewayDoesNotStart() throws SettingsException {
+        assertEquals("setting 'counters.store' must be 'local', not 'redis'",
+                refusal(Map.of("counters.store", "redis")));
+        assertEquals("local", gateway(Map.of()).get(GatewaySettings.COUNTERS_STORE));
+    }
+
+    @Test
     void aSecretIsNeverRepeatedInTheMessage() {
         String message = refusal(Map.of("config.service.auth", "Bearer s3cr3t-value"));
         assertTrue(message.contains("starting with 'GatewayKey '"), message);

@@ -22,7 +22,8 @@ import java.util.Set;
  * {@code <vary-by-header>} and {@code <vary-by-query-parameter>} children (inbound): for a GET, looks
  * the response up under the key of {@link ResponseCacheKey}; a hit ends the request with the stored
  * response (the backend is not called, outbound does not run); a miss leaves the key in the context
- * for cache-store. A request carrying Authorization is neither looked up nor stored unless
+ * for cache-store. With vary-by-developer the key holds the caller's user (the subscription's owner),
+ * with vary-by-developer-groups that user's groups. A request carrying Authorization is neither looked up nor stored unless
  * {@code allow-private-response-caching} is true, as APIM documents.
  */
 public final class CacheLookupPolicy implements Step {
@@ -35,9 +36,12 @@ public final class CacheLookupPolicy implements Step {
     private final boolean mustRevalidate;
     private final Value<Boolean> allowPrivate;
     private final ResponseCache cache;
+    private final ResponseCacheKey.Developer developer;
 
     private CacheLookupPolicy(List<String> varyHeaders, List<String> varyQuery, Value<String> downstream,
-                              boolean mustRevalidate, Value<Boolean> allowPrivate, ResponseCache cache) {
+                              boolean mustRevalidate, Value<Boolean> allowPrivate, ResponseCache cache,
+                              ResponseCacheKey.Developer developer) {
+        this.developer = developer;
         this.varyHeaders = varyHeaders;
         this.varyQuery = varyQuery;
         this.downstream = downstream;
@@ -59,7 +63,7 @@ public final class CacheLookupPolicy implements Step {
             throw new PolicyException(NAME, "InvalidDownstreamCachingType", 500,
                     "downstream-caching-type must be none, private or public");
         }
-        String key = ResponseCacheKey.of(context, varyHeaders, varyQuery);
+        String key = ResponseCacheKey.of(context, varyHeaders, varyQuery, developer);
         ResponseCache.Hit hit = cache.lookup(key);
         if (hit == null) {
             context.put(ResponseCacheLookup.KEY, new ResponseCacheLookup(key, type.trim(), mustRevalidate));
@@ -92,8 +96,8 @@ public final class CacheLookupPolicy implements Step {
                     "downstream-caching-type", "must-revalidate", "allow-private-response-caching");
             element.allowChildren("vary-by-header", "vary-by-query-parameter");
             element.forbidText();
-            requireFalse(element, context, "vary-by-developer");
-            requireFalse(element, context, "vary-by-developer-groups");
+            boolean byDeveloper = requiredFlag(element, context, "vary-by-developer");
+            boolean byGroups = requiredFlag(element, context, "vary-by-developer-groups");
             CachingType.requireInternal(element, context);
             Value<String> downstream = context.values().string(element, "downstream-caching-type");
             if (downstream == null) {
@@ -109,11 +113,11 @@ public final class CacheLookupPolicy implements Step {
             Value<Boolean> allowPrivate = context.values().bool(element, "allow-private-response-caching", false);
             return new CacheLookupPolicy(names(element, context, "vary-by-header"),
                     names(element, context, "vary-by-query-parameter"), downstream, mustRevalidate.constant(),
-                    allowPrivate, context.services().responseCache());
+                    allowPrivate, context.services().responseCache(), new ResponseCacheKey.Developer(byDeveloper, byGroups));
         }
 
-        /** APIM requires both vary-by-developer attributes; true needs subscriptions, which this gateway has not yet. */
-        private static void requireFalse(PolicyElement element, CompileContext context, String attribute)
+        /** APIM requires both vary-by-developer attributes, true or false, without expressions. */
+        private static boolean requiredFlag(PolicyElement element, CompileContext context, String attribute)
                 throws PolicyCompileException {
             String value = context.values().literal(element, attribute);
             if (value == null) {
@@ -121,10 +125,11 @@ public final class CacheLookupPolicy implements Step {
             }
             switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
                 case "false" -> {
-                    return;
+                    return false;
                 }
-                case "true" -> throw new PolicyCompileException(element, "attribute '" + attribute
-                        + "' value 'true' is not supported yet: this gateway has no subscriptions or developers yet");
+                case "true" -> {
+                    return true;
+                }
                 default -> throw new PolicyCompileException(element, "attribute '" + attribute
                         + "' must be true or false, not '" + value + "'");
             }

@@ -109,7 +109,8 @@ public final class EmitMetricPolicy implements Step {
                     context.services().customMetrics());
         }
 
-        private static String dimensionName(PolicyElement dimension, CompileContext context)
+        /** A {@code <dimension>}'s fixed name (shared with the token metric policies). */
+        static String dimensionName(PolicyElement dimension, CompileContext context)
                 throws PolicyCompileException {
             dimension.allowAttributes("name", "value");
             dimension.allowChildren();
@@ -122,7 +123,8 @@ public final class EmitMetricPolicy implements Step {
             return context.values().requiredLiteral(dimension, "name").trim();
         }
 
-        private static Value<String> dimensionValue(PolicyElement dimension, String name, CompileContext context)
+        /** A {@code <dimension>}'s value, or a default dimension's when it has none (shared with the token metrics). */
+        static Value<String> dimensionValue(PolicyElement dimension, String name, CompileContext context)
                 throws PolicyCompileException {
             Value<String> value = context.values().string(dimension, "value");
             if (value != null) {

@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * validate-jwt's checks of a token's claims once its signature holds: lifetime (exp, nbf with the
  * clock skew), audience and issuer (any of the listed), required claims (all or any of the listed
- * values, claim values split on the separator). Each failure names APIM's reason.
+ * values, claim values split on the separator). Each failure names APIM's reason, from APIM's table of
+ * validate-jwt's predefined errors: a failure the table has no row for (a token not yet valid, one
+ * without an expiration time) is {@code JwtInvalid}, whose message has no "Access denied." suffix.
  */
 final class JwtClaimChecks {
 
@@ -72,16 +74,16 @@ final class JwtClaimChecks {
         }
         // Nimbus reads a non-numeric exp/nbf as absent: such a claim must not pass for a missing one
         if ((expires == null && claims.getClaim("exp") != null) || (notBefore == null && claims.getClaim("nbf") != null)) {
-            return new Failure("JwtInvalid", "JWT lifetime claims are not valid. Access denied.");
+            return new Failure("JwtInvalid", "JWT lifetime claims are not valid.");
         }
         if (expires == null && requireExpirationTime) {
-            return new Failure("TokenExpirationTimeMissing", "JWT has no expiration time. Access denied.");
+            return new Failure("JwtInvalid", "JWT has no expiration time.");
         }
         if (expires != null && now - skew >= expires.getTime()) {
             return new Failure("TokenExpired", "JWT has expired. Access denied.");
         }
         if (notBefore != null && now + skew < notBefore.getTime()) {
-            return new Failure("TokenNotYetValid", "JWT is not yet valid. Access denied.");
+            return new Failure("JwtInvalid", "JWT is not yet valid.");
         }
         return null;
     }
@@ -109,7 +111,7 @@ final class JwtClaimChecks {
         }
         if (!missing.isEmpty()) {
             return new Failure("TokenClaimNotFound",
-                    "JWT is missing the following claims: " + String.join(", ", missing) + ". Access denied.");
+                    "JWT token is missing the following claims: " + String.join(", ", missing) + ". Access denied.");
         }
         for (RequiredClaim claim : requiredClaims) {
             if (claim.values().isEmpty()) {
@@ -154,7 +156,7 @@ final class JwtClaimChecks {
     }
 
     /** A claim value shown in a message, bounded: it comes from the client. */
-    private static String echo(String value) {
+    static String echo(String value) {
         return value.length() <= MAX_ECHOED_VALUE ? value : value.substring(0, MAX_ECHOED_VALUE) + "...";
     }
 }

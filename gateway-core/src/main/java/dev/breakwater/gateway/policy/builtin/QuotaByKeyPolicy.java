@@ -19,11 +19,13 @@ import java.util.Set;
  * calls per key value in fixed windows of renewal-period seconds counted from first-period-start
  * (default 0001-01-01T00:00:00Z; renewal-period 0: one window for ever). One more fails with 403
  * "Out of call volume quota. Quota will be replenished in hh:mm:ss." and Retry-After, as an error
- * (reason QuotaExceeded) that runs on-error. {@code bandwidth} is refused: not built yet.
+ * (reason QuotaExceeded) that runs on-error. {@code bandwidth} (kilobytes of 1,024 bytes per window,
+ * counting the request body read and the response body written) lets a request in while the window's
+ * bytes are below it; over it: "Out of bandwidth quota. ...".
  */
 public final class QuotaByKeyPolicy {
 
-    static final String REASON = "QuotaExceeded";
+    static final String REASON = QuotaAttributes.REASON;
     /** APIM's default first-period-start. */
     private static final Instant DEFAULT_START = Instant.parse("0001-01-01T00:00:00Z");
 
@@ -44,16 +46,17 @@ public final class QuotaByKeyPolicy {
 
         @Override
         public Step compile(PolicyElement element, CompileContext context) throws PolicyCompileException {
-            if (element.attribute("bandwidth") != null) {
-                throw new PolicyCompileException(element, "attribute 'bandwidth' is not supported yet "
-                        + "(quota-by-key counts calls only)");
-            }
-            element.allowAttributes("calls", "renewal-period", "increment-condition", "increment-count", "counter-key",
-                    "first-period-start");
+            element.allowAttributes("calls", "bandwidth", "renewal-period", "increment-condition", "increment-count",
+                    "counter-key", "first-period-start");
             element.forbidText();
             element.allowChildren();
-            int calls = whole(element, context.values().requiredLiteral(element, "calls"), "calls", 1);
-            int period = whole(element, context.values().requiredLiteral(element, "renewal-period"), "renewal-period", 0);
+            Integer calls = QuotaAttributes.optionalWhole(element, context, "calls");
+            Integer bandwidth = QuotaAttributes.optionalWhole(element, context, "bandwidth");
+            if (calls == null && bandwidth == null) {
+                throw new PolicyCompileException(element, "attribute 'calls' or 'bandwidth' (or both) is required");
+            }
+            int period = QuotaAttributes.whole(element, context.values().requiredLiteral(element, "renewal-period"),
+                    "renewal-period", 0);
             if (period != 0 && period < 300) {
                 throw new PolicyCompileException(element, "attribute 'renewal-period' must be 0 (no renewal) or at "
                         + "least 300 seconds, as in APIM, not " + period);
@@ -67,26 +70,12 @@ public final class QuotaByKeyPolicy {
                         + "2024-01-01T00:00:00Z, not '" + start + "'");
             }
             LimitSpec spec = new LimitSpec(context.placeKey(), elementName(), LimitAttributes.counterKey(element, context),
-                    Value.of(calls), Value.of(period), 0, Integer.MAX_VALUE, anchor.toEpochMilli(),
+                    calls == null ? null : Value.of(calls), Value.of(period), 0, Integer.MAX_VALUE, anchor.toEpochMilli(),
                     LimitAttributes.condition(element, context), LimitAttributes.incrementCount(element, context),
                     "Retry-After", null, null, null, null, 403, REASON,
-                    seconds -> seconds < 0 ? "Out of call volume quota."
-                            : "Out of call volume quota. Quota will be replenished in " + LimitSpec.timeSpan(seconds) + ".");
-            return new KeyedLimit(spec, context.services().keyedCounters());
-        }
-
-        private static int whole(PolicyElement element, String text, String attribute, int min)
-                throws PolicyCompileException {
-            try {
-                int value = Integer.parseInt(text.trim());
-                if (value >= min) {
-                    return value;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            throw new PolicyCompileException(element, "attribute '" + attribute + "' must be a whole number from "
-                    + min + " to " + Integer.MAX_VALUE + ", not '" + text + "'");
+                    QuotaAttributes::callsMessage, bandwidth == null ? null : bandwidth.longValue(),
+                    QuotaAttributes::bandwidthMessage);
+            return new KeyedLimit(spec, context.services().counterStore());
         }
     }
 }

@@ -54,7 +54,7 @@ public final class RateLimitByKeyPolicy {
                     LimitAttributes.variableName(element, context, "remaining-calls-variable-name"),
                     LimitAttributes.headerName(element, context, "total-calls-header-name", null),
                     429, REASON, seconds -> "Rate limit is exceeded. Try again in " + seconds + " seconds.");
-            return new KeyedLimit(spec, context.services().keyedCounters());
+            return new KeyedLimit(spec, context.services().counterStore());
         }
     }
 }

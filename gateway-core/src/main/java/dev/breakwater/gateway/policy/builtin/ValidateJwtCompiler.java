@@ -68,7 +68,7 @@ final class ValidateJwtCompiler {
                 checks, output == null || output.isBlank() ? null : output);
     }
 
-    private static ValidateJwtPolicy.TokenSource tokenSource(PolicyElement element, ValueReader reader)
+    static ValidateJwtPolicy.TokenSource tokenSource(PolicyElement element, ValueReader reader)
             throws PolicyCompileException {
         Value<String> header = reader.string(element, "header-name");
         Value<String> query = reader.string(element, "query-parameter-name");
@@ -121,7 +121,7 @@ final class ValidateJwtCompiler {
         return value.constant();
     }
 
-    private static List<Value<String>> list(PolicyElement parent, String childName, ValueReader reader)
+    static List<Value<String>> list(PolicyElement parent, String childName, ValueReader reader)
             throws PolicyCompileException {
         parent.allowAttributes();
         parent.allowChildren(childName);
@@ -135,7 +135,7 @@ final class ValidateJwtCompiler {
         return out;
     }
 
-    private static List<JwtClaimChecks.RequiredClaim> requiredClaims(PolicyElement parent, ValueReader reader)
+    static List<JwtClaimChecks.RequiredClaim> requiredClaims(PolicyElement parent, ValueReader reader)
             throws PolicyCompileException {
         parent.allowAttributes();
         parent.allowChildren("claim");

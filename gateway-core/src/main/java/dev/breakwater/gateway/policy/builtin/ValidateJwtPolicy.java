@@ -42,6 +42,7 @@ public final class ValidateJwtPolicy implements Step {
 
     static final String SOURCE = "validate-jwt";
 
+    private final String source;
     private final TokenSource tokenSource;
     private final Value<Integer> status;
     private final Value<String> errorMessage;
@@ -50,10 +51,24 @@ public final class ValidateJwtPolicy implements Step {
     private final List<OpenIdSource> openIdSources;
     private final JwtClaimChecks checks;
     private final String outputVariable;
+    private final ExtraCheck extraCheck;
 
     ValidateJwtPolicy(TokenSource tokenSource, Value<Integer> status, Value<String> errorMessage,
                       boolean requireSignedTokens, List<JWK> signingKeys, List<OpenIdSource> openIdSources,
                       JwtClaimChecks checks, String outputVariable) {
+        this(SOURCE, tokenSource, status, errorMessage, requireSignedTokens, signingKeys, openIdSources, checks,
+                outputVariable, null);
+    }
+
+    /**
+     * @param source     the policy's element name, {@code context.LastError.Source} of its failures
+     * @param extraCheck a check after validate-jwt's own (validate-azure-ad-token's issuer and client
+     *                   application), or null
+     */
+    ValidateJwtPolicy(String source, TokenSource tokenSource, Value<Integer> status, Value<String> errorMessage,
+                      boolean requireSignedTokens, List<JWK> signingKeys, List<OpenIdSource> openIdSources,
+                      JwtClaimChecks checks, String outputVariable, ExtraCheck extraCheck) {
+        this.source = source;
         this.tokenSource = tokenSource;
         this.status = status;
         this.errorMessage = errorMessage;
@@ -62,12 +77,19 @@ public final class ValidateJwtPolicy implements Step {
         this.openIdSources = openIdSources;
         this.checks = checks;
         this.outputVariable = outputVariable;
+        this.extraCheck = extraCheck;
     }
 
     /** Where the token is read: a header (maybe behind a scheme), a query parameter or an expression. */
     interface TokenSource {
         /** The token, or null when absent (or behind another scheme than the required one). */
         String token(PolicyContext context) throws PolicyException;
+    }
+
+    /** A check of a token whose signature and claims passed, added by a policy built on this one. */
+    interface ExtraCheck {
+        /** The failure, or null when the token passes. */
+        JwtClaimChecks.Failure check(JWTClaimsSet claims, PolicyContext context) throws PolicyException;
     }
 
     /** An openid-config's key source: fixed at compile time, or named by an expression per request. */
@@ -86,10 +108,10 @@ public final class ValidateJwtPolicy implements Step {
         try {
             token = JWTParser.parse(text.strip());
         } catch (ParseException e) {
-            throw fail(context, "JwtInvalid", "JWT is not well formed. Access denied.");
+            throw fail(context, "JwtInvalid", "JWT is not well formed.");
         }
         if (token instanceof EncryptedJWT) {
-            throw fail(context, "JwtInvalid", "Encrypted JWTs are not supported. Access denied.");
+            throw fail(context, "JwtInvalid", "Encrypted JWTs are not supported.");
         }
         if (token instanceof PlainJWT) {
             if (requireSignedTokens) {
@@ -105,8 +127,7 @@ public final class ValidateJwtPolicy implements Step {
         for (OpenIdSource ref : openIdSources) {
             OpenIdKeySource source = ref.resolve(context);
             if (source == null) {
-                throw fail(context, "OpenIdConfigurationUnavailable",
-                        "The OpenID configuration URL is not valid. Access denied.");
+                throw fail(context, "JwtInvalid", "The OpenID configuration URL is not valid.");
             }
             sources.add(source);
         }
@@ -150,7 +171,8 @@ public final class ValidateJwtPolicy implements Step {
 
     /**
      * Completes when every fetch has; a failed one fails the validation with the policy's status (the
-     * token cannot be checked), reason {@code OpenIdConfigurationUnavailable}.
+     * token cannot be checked), reason {@code JwtInvalid}: APIM's reason for failures its table has no
+     * row of its own for.
      */
     private CompletableFuture<Void> allOf(PolicyContext context, List<CompletableFuture<JWKSet>> fetches) {
         return CompletableFuture.allOf(fetches.toArray(new CompletableFuture<?>[0])).handle((ok, failure) -> {
@@ -159,8 +181,7 @@ public final class ValidateJwtPolicy implements Step {
             }
             PolicyException error;
             try {
-                error = fail(context, "OpenIdConfigurationUnavailable",
-                        "The signing keys of the OpenID provider could not be obtained. Access denied.");
+                error = fail(context, "JwtInvalid", "The signing keys of the OpenID provider could not be obtained.");
             } catch (PolicyException e) {
                 error = e;
             }
@@ -194,9 +215,12 @@ public final class ValidateJwtPolicy implements Step {
         try {
             claims = token.getJWTClaimsSet();
         } catch (ParseException e) {
-            throw fail(context, "JwtInvalid", "JWT claims are not a JSON object. Access denied.");
+            throw fail(context, "JwtInvalid", "JWT claims are not a JSON object.");
         }
         JwtClaimChecks.Failure failure = checks.check(claims, context);
+        if (failure == null && extraCheck != null) {
+            failure = extraCheck.check(claims, context);
+        }
         if (failure != null) {
             throw fail(context, failure.reason(), failure.message());
         }
@@ -210,11 +234,11 @@ public final class ValidateJwtPolicy implements Step {
             throws PolicyException {
         int code = status.get(context);
         if (code < 200 || code > 599) {
-            throw new PolicyException(SOURCE, "InvalidStatusCode", 500,
+            throw new PolicyException(source, "InvalidStatusCode", 500,
                     "failed-validation-httpcode " + code + " is not a final status from 200 to 599");
         }
         String configured = errorMessage == null ? null : errorMessage.get(context);
-        return new PolicyException(PolicyError.withResponse(SOURCE, reason, lastErrorMessage, code, configured));
+        return new PolicyException(PolicyError.withResponse(source, reason, lastErrorMessage, code, configured));
     }
 
     /** Registered for {@code <validate-jwt>}: inbound only, as in APIM. */

@@ -55,7 +55,10 @@ public final class PipelineComposer {
         boolean setsBackend = contains(effective.get(Section.INBOUND), Trait.SETS_BACKEND)
                 || contains(backend, Trait.SETS_BACKEND);
         boolean readsRequest = effective.values().stream().anyMatch(list -> contains(list, Trait.READS_REQUEST_BODY));
-        boolean readsResponse = contains(effective.get(Section.OUTBOUND), Trait.READS_RESPONSE_BODY)
+        // inbound too: a policy there may look at the backend's response once it is in (the token policies,
+        // an increment-condition)
+        boolean readsResponse = contains(effective.get(Section.INBOUND), Trait.READS_RESPONSE_BODY)
+                || contains(effective.get(Section.OUTBOUND), Trait.READS_RESPONSE_BODY)
                 || contains(effective.get(Section.ON_ERROR), Trait.READS_RESPONSE_BODY);
         return new Pipeline(steps(effective.get(Section.INBOUND)), steps(backend), steps(effective.get(Section.OUTBOUND)),
                 steps(effective.get(Section.ON_ERROR)), forwards, setsBackend, readsRequest, readsResponse,

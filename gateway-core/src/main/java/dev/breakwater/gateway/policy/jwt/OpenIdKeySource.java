@@ -38,6 +38,7 @@ public final class OpenIdKeySource {
     private final int bodyLimit;
 
     private JWKSet keys;
+    private String issuer;
     private long fetchedAt;
     private long lastAttempt = Long.MIN_VALUE;
     private CompletableFuture<JWKSet> inFlight;
@@ -60,6 +61,14 @@ public final class OpenIdKeySource {
     }
 
     /**
+     * The {@code issuer} the configuration document named when the keys were last fetched (null before
+     * a fetch succeeded, or when the document names none). validate-azure-ad-token pins tokens to it.
+     */
+    public synchronized String issuer() {
+        return issuer;
+    }
+
+    /**
      * The keys after a token named a key id they lack: fetched again unless a fetch started less
      * than {@link #MIN_REFRESH_INTERVAL} ago (then the keys known, or the fetch under way).
      */
@@ -77,7 +86,7 @@ public final class OpenIdKeySource {
         lastAttempt = now;
         CompletableFuture<JWKSet> result = new CompletableFuture<>();
         inFlight = result; // before the fetch starts: it may complete on this very thread
-        CompletableFuture<JWKSet> fetch;
+        CompletableFuture<Fetched> fetch;
         try {
             fetch = fetch();
         } catch (RuntimeException e) { // no call-out client (the gateway is stopping)
@@ -88,7 +97,7 @@ public final class OpenIdKeySource {
     }
 
     /** Records the fetch's outcome, then completes the shared future outside the lock. */
-    private void settle(CompletableFuture<JWKSet> result, JWKSet set, Throwable failure) {
+    private void settle(CompletableFuture<JWKSet> result, Fetched fetched, Throwable failure) {
         JWKSet usable;
         Throwable problem;
         synchronized (this) {
@@ -96,7 +105,8 @@ public final class OpenIdKeySource {
                 inFlight = null;
             }
             if (failure == null) {
-                keys = set;
+                keys = fetched.keys();
+                issuer = fetched.issuer();
                 fetchedAt = clock.millis();
                 lastFailure = null;
             } else {
@@ -113,7 +123,11 @@ public final class OpenIdKeySource {
         }
     }
 
-    private CompletableFuture<JWKSet> fetch() {
+    /** One fetch's outcome: the keys, and the issuer the configuration document named. */
+    private record Fetched(JWKSet keys, String issuer) {
+    }
+
+    private CompletableFuture<Fetched> fetch() {
         return get(configurationUrl).thenCompose(config -> {
             Map<String, Object> document;
             try {
@@ -125,13 +139,14 @@ public final class OpenIdKeySource {
             if (!(jwksUri instanceof String uri)) {
                 throw new CompletionException(new KeySourceException("the OpenID configuration has no jwks_uri"));
             }
-            return get(configurationUrl.resolve(uri));
-        }).thenApply(jwks -> {
-            try {
-                return JWKSet.parse(jwks);
-            } catch (java.text.ParseException e) {
-                throw new CompletionException(new KeySourceException("the JWK set is not valid"));
-            }
+            String named = document.get("issuer") instanceof String text ? text : null;
+            return get(configurationUrl.resolve(uri)).thenApply(jwks -> {
+                try {
+                    return new Fetched(JWKSet.parse(jwks), named);
+                } catch (java.text.ParseException e) {
+                    throw new CompletionException(new KeySourceException("the JWK set is not valid"));
+                }
+            });
         });
     }
 

@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The call counters of rate-limit-by-key and quota-by-key, local to this gateway, for as long as it
- * runs: they live in {@code PolicyServices}, so a new configuration revision does not hand every key
- * a fresh allowance. Each counter counts in fixed windows: a window is {@code period} long and starts
+ * The counters of the limits (rate-limit, quota and their by-key forms) in this gateway's memory,
+ * for as long as it runs: what {@link LocalCounterStore} counts in. They live in
+ * {@code PolicyServices}, so a new configuration revision does not hand every key a fresh allowance. Each counter counts in fixed windows: a window is {@code period} long and starts
  * at {@code anchor + n * period} (rate-limit anchors at the counter's first use, quota at
  * first-period-start). A window that has passed counts as zero.
  *
@@ -78,6 +78,11 @@ public final class KeyedCounters {
         return made;
     }
 
+    /** The cap on live counters. */
+    public int maxCounters() {
+        return maxCounters;
+    }
+
     /** How many counters are held now. */
     public int size() {
         return counters.size();
@@ -121,10 +126,10 @@ public final class KeyedCounters {
             return count;
         }
 
-        /** Adds {@code amount} to the current window; returns the new count. */
+        /** Adds {@code amount} to the current window (a negative one undoes, down to zero); returns the new count. */
         public synchronized long add(long now, long amount) {
             roll(now);
-            count += amount;
+            count = Math.max(0, count + amount);
             return count;
         }
 

@@ -1,45 +1,48 @@
 package dev.breakwater.gateway.policy.limits;
 
-import dev.breakwater.gateway.policy.runtime.ContextKey;
+import dev.breakwater.gateway.policy.runtime.ExchangeEndHooks;
 import dev.breakwater.gateway.policy.runtime.Outcome;
 import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.runtime.PolicyException;
 import dev.breakwater.gateway.policy.runtime.ResponseHooks;
 import dev.breakwater.gateway.policy.runtime.Step;
 import dev.breakwater.gateway.policy.runtime.Value;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The step of rate-limit-by-key and quota-by-key: one counter per key value (see {@link KeyedCounters}),
- * checked in inbound. Without increment-condition the call is counted at once, in the same step as the
- * check, so a burst cannot slip past the limit. With one, the count waits for the response the client
- * finally gets (a {@link ResponseHooks} hook evaluates the condition on it), as APIM's condition is
- * usually about {@code context.Response.StatusCode}. A request over the limit fails as an error, so
- * on-error runs with {@code context.LastError} (APIM's RateLimitExceeded / QuotaExceeded).
- * Counters are kept per policy and key value, as the issue asks (the policy's identity is its place,
- * stable across revisions): two policies with the same counter-key count apart. A request is
- * counted once per counter even when a policy runs twice for it (inside retry).
+ * The step of rate-limit-by-key and quota-by-key: counters per key value in a {@link CounterStore},
+ * checked in inbound ({@link Gates}: no thread held while a store answers). Without
+ * increment-condition the call is counted at once, in the same store operation as the check, so a
+ * burst cannot slip past the limit. With one, the count waits for the response the client finally
+ * gets (a {@link ResponseHooks} hook evaluates the condition on it), as APIM's condition is usually
+ * about {@code context.Response.StatusCode}. A bandwidth quota lets a request in while its window's
+ * bytes are below the quota and counts the request's and response's body bytes when the exchange
+ * ends ({@link ExchangeEndHooks}). A request over the limit fails as an error, so on-error runs with
+ * {@code context.LastError} (APIM's RateLimitExceeded / QuotaExceeded). Counters are kept per policy
+ * and key value (the policy's identity is its place, stable across revisions): two policies with the
+ * same counter-key count apart. A request is counted once per counter even when a policy runs twice
+ * for it (inside retry).
  */
 public final class KeyedLimit implements Step {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyedLimit.class);
-    private static final ContextKey<CountedKeys> COUNTED = new ContextKey<>("limits-counted", CountedKeys.class);
 
     private final LimitSpec spec;
-    private final KeyedCounters counters;
+    private final CounterStore store;
+    private final LimitHeaders headers;
 
-    public KeyedLimit(LimitSpec spec, KeyedCounters counters) {
+    public KeyedLimit(LimitSpec spec, CounterStore store) {
         this.spec = spec;
-        this.counters = counters;
+        this.store = store;
+        this.headers = spec.headers();
     }
 
     @Override
     public Outcome run(PolicyContext context) throws PolicyException {
         String keyValue = spec.key().get(context);
-        long calls = positive(context, spec.calls(), "calls", 1);
+        long calls = spec.calls() == null ? -1 : positive(context, spec.calls(), "calls", 1);
         long periodSeconds = positive(context, spec.periodSeconds(), "renewal-period", spec.minPeriodSeconds());
         if (periodSeconds > spec.maxPeriodSeconds()) {
             throw invalid("renewal-period", periodSeconds);
@@ -48,88 +51,90 @@ public final class KeyedLimit implements Step {
         long period = periodSeconds * 1000;
         // a counter belongs to one policy (its identity, stable across revisions) and one key value; the
         // period is part of it too, as a window has one length
-        String counterKey = spec.identity() + "|" + periodSeconds + "|" + spec.anchorMillis() + "|"
+        String name = spec.identity() + "|" + periodSeconds + "|" + spec.anchorMillis() + "|"
                 + (keyValue == null ? "" : keyValue);
-        KeyedCounters.Window window = counters.counter(counterKey, period, spec.anchorMillis());
-        long now = counters.clock().millis();
-        if (window == null) {
-            throw refuse(context, calls, period == 0 ? Long.MAX_VALUE : period);
-        }
-        CountedKeys counted = context.get(COUNTED);
-        if (counted == null) {
-            counted = new CountedKeys();
-            context.put(COUNTED, counted);
-        }
-        Long already = counted.keys.get(counterKey);
+        RequestCounts counted = RequestCounts.of(context);
+        CounterKey callsKey = calls < 0 ? null : new CounterKey(name, period, spec.anchorMillis());
+        CounterKey bytesKey = spec.bandwidthKilobytes() == null ? null
+                : new CounterKey(name + "|bytes", period, spec.anchorMillis());
+        Long already = callsKey == null ? null : counted.added(callsKey);
         boolean countNow = spec.condition() == null && already == null;
-        long count;
-        if (countNow) {
-            count = window.tryAdd(now, calls, increment);
-            if (count < 0) {
-                throw refuse(context, calls, window.millisToRenewal(now));
-            }
-        } else {
-            // a request another policy already counted is judged without its own count
-            count = window.count(now);
-            if (count - (already == null ? 0 : already) >= calls) {
-                throw refuse(context, calls, window.millisToRenewal(now));
-            }
-            if (spec.condition() != null && already == null) {
-                ResponseHooks.add(context, response -> countIf(context, window, increment));
-            }
+        Gate[] gates = new Gate[(callsKey == null ? 0 : 1) + (bytesKey == null ? 0 : 1)];
+        if (callsKey != null) {
+            // a request another run already counted is judged without its own count
+            gates[0] = countNow ? new Gate(callsKey, calls, increment, true)
+                    : new Gate(callsKey, calls + (already == null ? 0 : already), 0, false);
         }
-        if (already == null) {
-            counted.keys.put(counterKey, countNow ? increment : 0L);
+        if (bytesKey != null) {
+            gates[gates.length - 1] = new Gate(bytesKey, spec.bandwidthKilobytes() * 1024, 0, false);
         }
-        long remaining = Math.max(0, calls - count);
-        publish(context, calls, remaining);
-        return Outcome.CONTINUE;
-    }
-
-    /** After the response: counts the call if increment-condition holds; a condition that fails counts (fail closed). */
-    private void countIf(PolicyContext context, KeyedCounters.Window window, long increment) {
-        boolean holds;
-        try {
-            holds = Boolean.TRUE.equals(spec.condition().get(context));
-        } catch (PolicyException e) {
-            LOG.warn("request {}: {} increment-condition failed, the call is counted: {}", context.requestId(),
-                    spec.kind(), e.getMessage());
-            holds = true;
-        }
-        if (holds) {
-            window.add(counters.clock().millis(), increment);
-        }
-    }
-
-    private void publish(PolicyContext context, long calls, long remaining) {
-        if (spec.remainingVariable() != null) {
-            context.variables().put(spec.remainingVariable(), (int) Math.min(Integer.MAX_VALUE, remaining));
-        }
-        if (spec.remainingHeader() != null || spec.totalHeader() != null) {
-            ResponseHooks.add(context, response -> {
-                if (spec.remainingHeader() != null) {
-                    response.headers().set(spec.remainingHeader(), Long.toString(remaining));
+        return Gates.run(spec.kind(), store, gates, new Gates.Verdict() {
+            @Override
+            public Outcome passed(long[] counts) {
+                admitted(context, counted, callsKey, bytesKey, countNow, increment);
+                if (callsKey != null) {
+                    headers.publish(context, calls, Math.max(0, calls - counts[0]));
                 }
-                if (spec.totalHeader() != null) {
-                    response.headers().set(spec.totalHeader(), Long.toString(calls));
+                return Outcome.CONTINUE;
+            }
+
+            @Override
+            public PolicyException refused(int gate, long millisToRenewal) {
+                long seconds = headers.refused(context, Math.max(calls, 0), millisToRenewal);
+                boolean bytes = bytesKey != null && gate == gates.length - 1;
+                return new PolicyException(spec.kind(), spec.reason(), spec.status(),
+                        bytes ? spec.bandwidthMessages().apply(seconds) : spec.message(seconds));
+            }
+        });
+    }
+
+    /** The request is in: what it adds later (a conditional call, its bytes) is arranged once per counter. */
+    private void admitted(PolicyContext context, RequestCounts counted, CounterKey callsKey, CounterKey bytesKey,
+                          boolean countNow, long increment) {
+        boolean callsLater = callsKey != null && counted.added(callsKey) == null && !countNow;
+        boolean bytesLater = bytesKey != null && counted.added(bytesKey) == null;
+        if (callsKey != null) {
+            counted.counted(callsKey, countNow ? increment : 0L);
+        }
+        if (bytesKey != null) {
+            counted.counted(bytesKey, 0L);
+        }
+        AtomicBoolean holds = new AtomicBoolean(spec.condition() == null);
+        if (spec.condition() != null && (callsLater || bytesLater)) {
+            ResponseHooks.add(context, response -> {
+                holds.set(conditionHolds(context));
+                if (callsLater && holds.get()) {
+                    addLater(callsKey, increment);
+                }
+            });
+        }
+        if (bytesLater) {
+            ExchangeEndHooks.add(context, (bytesIn, bytesOut) -> {
+                if (holds.get()) {
+                    addLater(bytesKey, bytesIn + bytesOut);
                 }
             });
         }
     }
 
-    /** The error of a request over the limit; Retry-After goes on whatever response the client finally gets. */
-    private PolicyException refuse(PolicyContext context, long calls, long millisToRenewal) {
-        boolean renews = millisToRenewal != Long.MAX_VALUE;
-        long seconds = renews ? Math.max(1, (millisToRenewal + 999) / 1000) : -1;
-        if (renews && spec.retryAfterVariable() != null) {
-            context.variables().put(spec.retryAfterVariable(), (int) Math.min(Integer.MAX_VALUE, seconds));
+    /** increment-condition on the final response; one that fails counts the call (fail closed). */
+    private boolean conditionHolds(PolicyContext context) {
+        try {
+            return Boolean.TRUE.equals(spec.condition().get(context));
+        } catch (PolicyException e) {
+            LOG.warn("request {}: {} increment-condition failed, the call is counted: {}", context.requestId(),
+                    spec.kind(), e.getMessage());
+            return true;
         }
-        publish(context, calls, 0);
-        if (renews && spec.retryAfterHeader() != null) {
-            ResponseHooks.add(context, response -> response.headers().set(spec.retryAfterHeader(),
-                    Long.toString(seconds)));
-        }
-        return new PolicyException(spec.kind(), spec.reason(), spec.status(), spec.message(seconds));
+    }
+
+    /** Counts after the request was let in; nobody waits for it, a failure is logged. */
+    private void addLater(CounterKey key, long amount) {
+        store.add(key, amount).whenComplete((state, failure) -> {
+            if (failure != null) {
+                LOG.warn("{}: a count made after the response was lost: {}", spec.kind(), failure.toString());
+            }
+        });
     }
 
     private long positive(PolicyContext context, Value<Integer> value, String attribute, long min)
@@ -144,10 +149,5 @@ public final class KeyedLimit implements Step {
     private PolicyException invalid(String attribute, Object got) {
         return new PolicyException(spec.kind(), "ExpressionValueEvaluationFailure", 500,
                 "Attribute '" + attribute + "' of " + spec.kind() + " has an invalid value: " + got);
-    }
-
-    /** The counter keys this request has been counted under, with what it added to each now. */
-    private static final class CountedKeys {
-        final Map<String, Long> keys = new HashMap<>(2);
     }
 }

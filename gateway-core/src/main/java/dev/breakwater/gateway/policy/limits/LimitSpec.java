@@ -10,7 +10,7 @@ import java.util.function.LongFunction;
  * @param identity           the policy's place ({@code PolicyPlace.key()}): its counters are its own
  * @param kind               the element name, also the error's source
  * @param key                counter-key
- * @param calls              the calls allowed per window
+ * @param calls              the calls allowed per window, or {@code null} for a bandwidth quota alone
  * @param periodSeconds      renewal-period ({@code 0}: one window that never ends, quota only)
  * @param minPeriodSeconds   the smallest renewal-period allowed
  * @param maxPeriodSeconds   the largest renewal-period allowed
@@ -25,12 +25,31 @@ import java.util.function.LongFunction;
  * @param status             the status of a refusal (429, quota 403)
  * @param reason             {@code context.LastError.Reason} of a refusal
  * @param messages           the message of a refusal from the seconds until renewal ({@code -1}: never)
+ * @param bandwidthKilobytes the kilobytes (1,024 bytes) of body allowed per window, or {@code null} for no bandwidth quota
+ * @param bandwidthMessages  the message of a refusal for bandwidth, as {@code messages}
  */
 public record LimitSpec(String identity, String kind, Value<String> key, Value<Integer> calls, Value<Integer> periodSeconds,
                         long minPeriodSeconds, long maxPeriodSeconds, Long anchorMillis,
                         Value<Boolean> condition, Value<Integer> incrementCount, String retryAfterHeader,
                         String retryAfterVariable, String remainingHeader, String remainingVariable,
-                        String totalHeader, int status, String reason, LongFunction<String> messages) {
+                        String totalHeader, int status, String reason, LongFunction<String> messages,
+                        Long bandwidthKilobytes, LongFunction<String> bandwidthMessages) {
+
+    /** A limit of calls only ({@code calls} required). */
+    public LimitSpec(String identity, String kind, Value<String> key, Value<Integer> calls, Value<Integer> periodSeconds,
+                     long minPeriodSeconds, long maxPeriodSeconds, Long anchorMillis,
+                     Value<Boolean> condition, Value<Integer> incrementCount, String retryAfterHeader,
+                     String retryAfterVariable, String remainingHeader, String remainingVariable,
+                     String totalHeader, int status, String reason, LongFunction<String> messages) {
+        this(identity, kind, key, calls, periodSeconds, minPeriodSeconds, maxPeriodSeconds, anchorMillis, condition,
+                incrementCount, retryAfterHeader, retryAfterVariable, remainingHeader, remainingVariable, totalHeader,
+                status, reason, messages, null, null);
+    }
+
+    /** The headers and variables it tells the caller. */
+    LimitHeaders headers() {
+        return new LimitHeaders(retryAfterHeader, retryAfterVariable, remainingHeader, remainingVariable, totalHeader);
+    }
 
     String message(long seconds) {
         return messages.apply(seconds);

@@ -8,6 +8,8 @@ import dev.breakwater.gateway.policy.cache.ValueCache;
 import dev.breakwater.gateway.policy.concurrency.ConcurrencyLimits;
 import dev.breakwater.gateway.policy.identity.ManagedIdentityTokens;
 import dev.breakwater.gateway.policy.jwt.OpenIdKeySources;
+import dev.breakwater.gateway.policy.limits.CounterStore;
+import dev.breakwater.gateway.policy.limits.CounterStores;
 import dev.breakwater.gateway.policy.limits.KeyedCounters;
 import java.net.URI;
 import java.time.Clock;
@@ -20,10 +22,11 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * What a gateway lends its policies beyond one request, for as long as it runs: the HTTP client of
  * call-outs (send-request, token requests), the metric registry and its custom metrics (emit-metric),
- * the managed identity's token cache, the concurrency counters (limit-concurrency), the call
- * counters (rate-limit-by-key, quota-by-key), the value cache (cache-store-value,
+ * the managed identity's token cache, the concurrency counters (limit-concurrency), the counter
+ * store of rate-limit, quota, rate-limit-by-key and quota-by-key ({@code counters.store}), the value cache (cache-store-value,
  * cache-lookup-value), the response cache (cache-store, cache-lookup), the OpenID providers'
- * signing keys (validate-jwt), the backends' circuit breakers and the clock. One
+ * signing keys (validate-jwt, validate-azure-ad-token) and the Entra ID authority, the backends'
+ * circuit breakers and the clock. One
  * object per gateway, handed to every compile, so that what it holds outlives configuration
  * revisions. Policies capture it when they are compiled. The HTTP client starts on first use: a
  * management plane compiles documents to check them and never calls out. The body limit is the
@@ -38,6 +41,8 @@ public final class PolicyServices implements AutoCloseable {
 
     /** Where tokens come from when no setting says otherwise: Azure's instance metadata service. */
     public static final URI DEFAULT_IDENTITY_ENDPOINT = URI.create("http://169.254.169.254/metadata/identity/oauth2/token");
+    /** The Entra ID (Azure AD) authority of Azure's public cloud: {@code aad.authority}'s default. */
+    public static final URI DEFAULT_AAD_AUTHORITY = URI.create("https://login.microsoftonline.com");
 
     private final MetricRegistry metrics;
     private final Clock clock;
@@ -46,28 +51,40 @@ public final class PolicyServices implements AutoCloseable {
     private final ConcurrencyLimits concurrencyLimits = new ConcurrencyLimits();
     private final ManagedIdentityTokens managedIdentityTokens;
     private final KeyedCounters keyedCounters;
+    private final CounterStore counterStore;
     private final ValueCache valueCache;
     private final OpenIdKeySources openIdKeySources;
     private final ResponseCache responseCache;
     private final int bodyLimit;
+    private final URI aadAuthority;
     private HttpClient httpClient;
     private boolean closed;
 
     /**
      * @param bodyLimit        the largest body (bytes) a policy may buffer: a call-out's response included
      * @param identityEndpoint the IMDS-compatible endpoint managed identity tokens come from
+     * @param aadAuthority     the Entra ID authority validate-azure-ad-token fetches tenants' keys from
+     * @param counterStore     the setting {@code counters.store}: where limits count ({@link CounterStores})
+     * @throws IllegalArgumentException for a counter store that does not exist
      */
-    public PolicyServices(MetricRegistry metrics, Clock clock, int bodyLimit, URI identityEndpoint) {
+    public PolicyServices(MetricRegistry metrics, Clock clock, int bodyLimit, URI identityEndpoint, URI aadAuthority,
+                          String counterStore) {
         this.metrics = metrics;
+        this.aadAuthority = aadAuthority;
         this.clock = clock;
         this.bodyLimit = bodyLimit;
         this.breakers = new BreakerStates(clock);
         this.customMetrics = new CustomMetrics(metrics);
         this.keyedCounters = new KeyedCounters(clock);
+        this.counterStore = CounterStores.create(counterStore, keyedCounters);
         this.valueCache = new ValueCache(clock);
         this.openIdKeySources = new OpenIdKeySources(this::httpClient, clock, bodyLimit);
         this.responseCache = new ResponseCache(clock);
         this.managedIdentityTokens = new ManagedIdentityTokens(identityEndpoint, this::httpClient, clock);
+    }
+
+    public PolicyServices(MetricRegistry metrics, Clock clock, int bodyLimit, URI identityEndpoint) {
+        this(metrics, clock, bodyLimit, identityEndpoint, DEFAULT_AAD_AUTHORITY, CounterStores.LOCAL);
     }
 
     public PolicyServices(MetricRegistry metrics, Clock clock, URI identityEndpoint) {
@@ -101,9 +118,17 @@ public final class PolicyServices implements AutoCloseable {
         return concurrencyLimits;
     }
 
-    /** The counters of rate-limit-by-key and quota-by-key, kept across revisions, bounded in number. */
+    /**
+     * The gateway's in-memory counters, kept across revisions, bounded in number: what the local
+     * counter store counts in, for code that counts synchronously in this gateway's memory.
+     */
     public KeyedCounters keyedCounters() {
         return keyedCounters;
+    }
+
+    /** Where rate-limit, quota and their by-key forms count ({@code counters.store}), kept across revisions. */
+    public CounterStore counterStore() {
+        return counterStore;
     }
 
     /** The managed identity's tokens, cached per resource and client id. */
@@ -119,6 +144,14 @@ public final class PolicyServices implements AutoCloseable {
     /** The signing keys of validate-jwt's OpenID providers, per configuration URL, kept across revisions. */
     public OpenIdKeySources openIdKeySources() {
         return openIdKeySources;
+    }
+
+    /**
+     * The Entra ID (Azure AD) authority ({@code aad.authority}), e.g. {@code https://login.microsoftonline.com}:
+     * validate-azure-ad-token reads {@code {authority}/{tenant}/v2.0/.well-known/openid-configuration}.
+     */
+    public URI aadAuthority() {
+        return aadAuthority;
     }
 
     /** The internal response cache of cache-store and cache-lookup, a region apart from the value cache. */

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
  * Drives one request through its pipeline: inbound, backend (whose forward-request waits for the
  * backend's response head), outbound; on-error from wherever something failed. A step that waits
  * makes the run pending, and it resumes on the thread that completes the wait. Knows nothing of
- * servlets, so that it can be tested without a server. Once the response is settled, the
+ * servlets, so that it can be tested without a server. When the backend's response is in, the
+ * {@link BackendResponseHooks} run before outbound; once the response is settled, the
  * {@link ResponseHooks} inbound policies left are applied to it.
  */
 public final class RequestFlow {
@@ -60,6 +61,9 @@ public final class RequestFlow {
         for (int i = first; i < SECTIONS.length; i++) {
             Outcome outcome;
             try {
+                if (SECTIONS[i] == Section.OUTBOUND) {
+                    BackendResponseHooks.apply(context); // the backend's response is in: before outbound sees it
+                }
                 outcome = Steps.run(pipeline.steps(SECTIONS[i]), context);
             } catch (PolicyException e) {
                 return fail(e.error());

@@ -10,6 +10,7 @@ import com.codahale.metrics.MetricRegistry;
 import dev.breakwater.gateway.policy.PolicyTesting;
 import dev.breakwater.gateway.policy.Section;
 import dev.breakwater.gateway.policy.compile.PolicyCompileException;
+import dev.breakwater.gateway.policy.runtime.ExchangeEndHooks;
 import dev.breakwater.gateway.policy.runtime.Pipeline;
 import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.runtime.PolicyServices;
@@ -59,9 +60,30 @@ class QuotaByKeyPolicyTest {
     }
 
     @Test
+    void bandwidthIsCountedWhenTheExchangeEndsAndOnlyWhenTheConditionHolds() throws Exception {
+        Pipeline pipeline = pipeline("<quota-by-key bandwidth=\"1\" renewal-period=\"300\" counter-key=\"bw\" "
+                + "increment-condition=\"@(context.Request.Headers.GetValueOrDefault(&quot;X-Count&quot;, &quot;yes&quot;) "
+                + "== &quot;yes&quot;)\"/>");
+        PolicyContext first = PolicyTesting.flow(pipeline, PolicyTesting.context());
+        assertEquals(200, first.response().status());
+        // a call whose condition fails carries bytes that are not counted
+        PolicyContext failed = PolicyTesting.flow(pipeline, PolicyTesting.context("/items", null,
+                dev.breakwater.gateway.policy.runtime.TemplateValues.NONE, "X-Count", "no"));
+        ExchangeEndHooks.run(failed, 4096, 4096);
+        assertEquals(200, PolicyTesting.flow(pipeline, PolicyTesting.context()).response().status());
+        ExchangeEndHooks.run(first, 1000, 24); // 1024 bytes: the kilobyte is used up
+        PolicyContext refused = PolicyTesting.flow(pipeline, PolicyTesting.context());
+        assertEquals(403, refused.response().status());
+        assertEquals("QuotaExceeded", refused.lastError().reason());
+        assertTrue(refused.lastError().message().startsWith("Out of bandwidth quota. Quota will be replenished in 00:"),
+                refused.lastError().message());
+    }
+
+    @Test
     void refusedWhenCompiled() {
-        assertTrue(error("<quota-by-key bandwidth=\"100\" renewal-period=\"300\" counter-key=\"k\"/>")
-                .contains("'bandwidth' is not supported yet"));
+        assertTrue(error("<quota-by-key renewal-period=\"300\" counter-key=\"k\"/>").contains("'calls' or 'bandwidth'"));
+        assertTrue(error("<quota-by-key bandwidth=\"0\" renewal-period=\"300\" counter-key=\"k\"/>")
+                .contains("'bandwidth' must be a whole number from 1"));
         assertTrue(error("<quota-by-key calls=\"1\" renewal-period=\"60\" counter-key=\"k\"/>").contains("300"));
         assertTrue(error("<quota-by-key calls=\"@(1)\" renewal-period=\"300\" counter-key=\"k\"/>")
                 .contains("does not take a policy expression"));

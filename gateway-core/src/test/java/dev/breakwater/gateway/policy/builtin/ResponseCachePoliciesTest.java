@@ -23,9 +23,13 @@ import dev.breakwater.gateway.testing.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import dev.breakwater.gateway.subscription.Caller;
+import dev.breakwater.gateway.subscription.Subscription;
+import dev.breakwater.gateway.subscription.User;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,7 +81,13 @@ class ResponseCachePoliciesTest {
     }
 
     private ResponseMessage send(Pipeline pipeline, String method, String query, String... headers) throws Exception {
+        return send(pipeline, method, query, Caller.NONE, headers);
+    }
+
+    private ResponseMessage send(Pipeline pipeline, String method, String query, Caller caller, String... headers)
+            throws Exception {
         PolicyContext context = PolicyTesting.context("/items", query, TemplateValues.NONE, headers);
+        context.setCaller(caller);
         context.request().setMethod(method);
         context.setForwarder(backend);
         return PolicyTesting.flow(pipeline, context).response();
@@ -163,6 +173,31 @@ class ResponseCachePoliciesTest {
         assertEquals(2, backend.calls);
     }
 
+    private static Caller callerOf(String subscriptionId, String userId, String... groups) {
+        User user = userId == null ? null : new User(userId, userId + "@x", null, null, null, false, List.of(groups), null);
+        return new Caller(new Subscription(subscriptionId, subscriptionId, null, null, true, user, false, null, null, null),
+                "key-" + subscriptionId, true, null);
+    }
+
+    @Test
+    void varyByDeveloperKeepsOneEntryPerSubscriptionOwnerAndVaryByGroupsOnePerSetOfGroups() throws Exception {
+        Pipeline byDeveloper = pipeline("<cache-lookup vary-by-developer=\"true\" vary-by-developer-groups=\"false\"/>",
+                STORE);
+        assertEquals("response 1", PolicyTesting.body(send(byDeveloper, "GET", null, callerOf("s1", "ann"))));
+        assertEquals("response 1", PolicyTesting.body(send(byDeveloper, "GET", null, callerOf("s2", "ann"))),
+                "two subscriptions of one developer share entries");
+        assertEquals("response 2", PolicyTesting.body(send(byDeveloper, "GET", null, callerOf("s3", "bob"))));
+        assertEquals("response 3", PolicyTesting.body(send(byDeveloper, "GET", null, callerOf("s4", null))),
+                "a subscription without an owner is its own developer");
+        assertEquals("response 4", PolicyTesting.body(get(byDeveloper, null)), "anonymous calls are one more");
+        Pipeline byGroups = pipeline("<cache-lookup vary-by-developer=\"false\" vary-by-developer-groups=\"true\"/>",
+                STORE);
+        assertEquals("response 5", PolicyTesting.body(send(byGroups, "GET", null, callerOf("s1", "ann", "a", "b"))));
+        assertEquals("response 5", PolicyTesting.body(send(byGroups, "GET", null, callerOf("s3", "bob", "b", "a"))),
+                "the same groups share entries, whatever their order");
+        assertEquals("response 6", PolicyTesting.body(send(byGroups, "GET", null, callerOf("s5", "cid", "a"))));
+    }
+
     @Test
     void privateDownstreamCachingWithoutRevalidation() throws Exception {
         Pipeline pipeline = pipeline(lookup(" downstream-caching-type=\"private\" must-revalidate=\"false\"", ""), STORE);
@@ -171,10 +206,8 @@ class ResponseCachePoliciesTest {
 
     @Test
     void unsupportedOrWrongAttributesAreRefusedAtCompileTime() {
-        assertTrue(compileError(in(Section.INBOUND, "<cache-lookup vary-by-developer=\"true\" vary-by-developer-groups="
-                + "\"false\"/>")).contains("'vary-by-developer' value 'true' is not supported yet"));
-        assertTrue(compileError(in(Section.INBOUND, "<cache-lookup vary-by-developer=\"false\" vary-by-developer-groups="
-                + "\"true\"/>")).contains("'vary-by-developer-groups' value 'true' is not supported yet"));
+        assertTrue(compileError(in(Section.INBOUND, "<cache-lookup vary-by-developer=\"yes\" vary-by-developer-groups="
+                + "\"false\"/>")).contains("'vary-by-developer' must be true or false, not 'yes'"));
         assertTrue(compileError(in(Section.INBOUND, "<cache-lookup vary-by-developer-groups=\"false\"/>"))
                 .contains("'vary-by-developer' is required"));
         assertTrue(compileError(in(Section.INBOUND, lookup(" caching-type=\"external\"", "")))

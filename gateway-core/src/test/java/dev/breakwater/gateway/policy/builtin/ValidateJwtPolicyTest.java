@@ -61,6 +61,13 @@ class ValidateJwtPolicyTest {
         assertTrue(backend.calls.isEmpty(), "a refused request never reaches the backend");
     }
 
+    /** Refused with APIM's reason, and its message both in context.LastError and in the default response. */
+    private void assertRefused(PolicyContext context, String reason, String message) {
+        assertRefused(context, reason);
+        assertEquals(message, context.lastError().message());
+        assertTrue(body(context.response()).contains("\"" + message + "\""), body(context.response()));
+    }
+
     @Test
     void aValidHs256TokenReachesTheBackendAndIsStoredAsApimsJwt() throws Exception {
         String token = JwtTokens.hs256(JwtTokens.claims().build());
@@ -121,7 +128,8 @@ class ValidateJwtPolicyTest {
     @Test
     void aTokenWithoutExpirationIsRefusedUnlessNotRequired() throws Exception {
         String eternal = JwtTokens.hs256(new JWTClaimsSet.Builder().subject("alice").build());
-        assertRefused(flow(symmetric("", ""), "Authorization", eternal), "TokenExpirationTimeMissing");
+        // APIM's table has no reason of its own for this: "other validation failures" are JwtInvalid
+        assertRefused(flow(symmetric("", ""), "Authorization", eternal), "JwtInvalid", "JWT has no expiration time.");
         assertEquals(200, flow(symmetric("require-expiration-time=\"false\"", ""), "Authorization", eternal)
                 .response().status());
         backend.calls.clear();
@@ -132,7 +140,7 @@ class ValidateJwtPolicyTest {
     @Test
     void aTokenNotYetValidIsRefused() throws Exception {
         String early = JwtTokens.hs256(JwtTokens.claims().notBeforeTime(Date.from(Instant.now().plusSeconds(600))).build());
-        assertRefused(flow(symmetric("", ""), "Authorization", early), "TokenNotYetValid");
+        assertRefused(flow(symmetric("", ""), "Authorization", early), "JwtInvalid", "JWT is not yet valid.");
     }
 
     @Test
@@ -157,12 +165,12 @@ class ValidateJwtPolicyTest {
 
         String missing = JwtTokens.hs256(JwtTokens.claims().claim("scp", "orders.read").build());
         PolicyContext context = flow(policy, "Authorization", missing);
-        assertRefused(context, "TokenClaimNotFound");
-        assertEquals("JWT is missing the following claims: roles. Access denied.", context.lastError().message());
+        assertRefused(context, "TokenClaimNotFound", "JWT token is missing the following claims: roles. Access denied.");
 
         String notAll = JwtTokens.hs256(JwtTokens.claims().claim("scp", "orders.read")
                 .claim("roles", List.of("reader")).build());
-        assertRefused(flow(policy, "Authorization", notAll), "TokenClaimValueNotAllowed");
+        assertRefused(flow(policy, "Authorization", notAll), "TokenClaimValueNotAllowed",
+                "Claim roles value of reader is not allowed. Access denied.");
         String noneOf = JwtTokens.hs256(JwtTokens.claims().claim("scp", "profile email")
                 .claim("roles", List.of("reader", "auditor")).build());
         assertRefused(flow(policy, "Authorization", noneOf), "TokenClaimValueNotAllowed");
@@ -186,7 +194,8 @@ class ValidateJwtPolicyTest {
         String rsa = JwtTokens.rs256(JwtTokens.claims().build(), RSA);
         assertRefused(flow(symmetric("", ""), "Authorization", rsa), "TokenSignatureKeyNotFound");
         backend.calls.clear();
-        assertRefused(flow(symmetric("", ""), "Authorization", "Bearer not.a-token"), "JwtInvalid");
+        assertRefused(flow(symmetric("", ""), "Authorization", "Bearer not.a-token"), "JwtInvalid",
+                "JWT is not well formed.");
     }
 
     @Test

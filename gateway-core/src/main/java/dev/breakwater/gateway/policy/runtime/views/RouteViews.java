@@ -48,12 +48,12 @@ final class RouteViews {
             return new SubscriptionKeyParameterNamesView() {
                 @Override
                 public String header() {
-                    return "Ocp-Apim-Subscription-Key";
+                    return route.keyHeader();
                 }
 
                 @Override
                 public String query() {
-                    return "subscription-key";
+                    return route.keyQuery();
                 }
             };
         }

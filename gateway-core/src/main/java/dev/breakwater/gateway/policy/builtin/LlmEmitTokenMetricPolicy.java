@@ -1,0 +1,155 @@
+package dev.breakwater.gateway.policy.builtin;
+
+import dev.breakwater.gateway.metrics.CustomMetrics;
+import dev.breakwater.gateway.policy.Section;
+import dev.breakwater.gateway.policy.compile.CompileContext;
+import dev.breakwater.gateway.policy.compile.PolicyCompileException;
+import dev.breakwater.gateway.policy.compile.PolicyFactory;
+import dev.breakwater.gateway.policy.compile.Trait;
+import dev.breakwater.gateway.policy.llm.LlmRequest;
+import dev.breakwater.gateway.policy.llm.TokenUsage;
+import dev.breakwater.gateway.policy.runtime.BackendResponseHooks;
+import dev.breakwater.gateway.policy.runtime.Outcome;
+import dev.breakwater.gateway.policy.runtime.PolicyContext;
+import dev.breakwater.gateway.policy.runtime.PolicyException;
+import dev.breakwater.gateway.policy.runtime.Step;
+import dev.breakwater.gateway.policy.runtime.Value;
+import dev.breakwater.gateway.policy.xml.PolicyElement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code <llm-emit-token-metric namespace="MyLLM"><dimension name="API ID"/></llm-emit-token-metric>},
+ * also registered as {@code <azure-openai-emit-token-metric>}, its older name: when the backend's
+ * response is in, adds its {@code usage} to three custom metrics, {@code Total Tokens},
+ * {@code Prompt Tokens} and {@code Completion Tokens}, with these dimensions, through the same
+ * registry series as emit-metric (see {@link CustomMetrics}). The dimensions are evaluated in
+ * inbound, where the policy stands; a default dimension without a value gets emit-metric's value.
+ * A streamed answer without a usage event is estimated (see {@link TokenUsage}); a response that
+ * reports no usage (an error) emits nothing.
+ */
+public final class LlmEmitTokenMetricPolicy implements Step {
+
+    /** The metrics' names, as APIM's. */
+    static final String TOTAL = "Total Tokens";
+    static final String PROMPT = "Prompt Tokens";
+    static final String COMPLETION = "Completion Tokens";
+
+    private final String namespace;
+    private final List<String> dimensionNames;
+    private final Value<String>[] dimensionValues;
+    private final CustomMetrics metrics;
+
+    private LlmEmitTokenMetricPolicy(String namespace, List<String> dimensionNames, Value<String>[] dimensionValues,
+                                     CustomMetrics metrics) {
+        this.namespace = namespace;
+        this.dimensionNames = dimensionNames;
+        this.dimensionValues = dimensionValues;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Outcome run(PolicyContext context) throws PolicyException {
+        String[] values = new String[dimensionValues.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = dimensionValues[i].get(context);
+        }
+        List<String> dimensions = Arrays.asList(values);
+        LlmRequest.of(context); // read while the request body is surely there
+        BackendResponseHooks.add(context, response -> {
+            TokenUsage usage = TokenUsage.of(context, response);
+            if (usage != null) {
+                metrics.record(namespace, TOTAL, dimensionNames, dimensions, usage.total());
+                metrics.record(namespace, PROMPT, dimensionNames, dimensions, usage.prompt());
+                metrics.record(namespace, COMPLETION, dimensionNames, dimensions, usage.completion());
+            }
+        });
+        return Outcome.CONTINUE;
+    }
+
+    /** Registered for {@code <llm-emit-token-metric>}. */
+    public static final class Factory implements PolicyFactory {
+        @Override
+        public String elementName() {
+            return "llm-emit-token-metric";
+        }
+
+        @Override
+        public Set<Section> sections() {
+            return EnumSet.of(Section.INBOUND);
+        }
+
+        @Override
+        public Set<Trait> traits() {
+            return Set.of(Trait.READS_REQUEST_BODY, Trait.READS_RESPONSE_BODY);
+        }
+
+        @Override
+        public Step compile(PolicyElement element, CompileContext context) throws PolicyCompileException {
+            return LlmEmitTokenMetricPolicy.compile(element, context);
+        }
+    }
+
+    /** Registered for {@code <azure-openai-emit-token-metric>}: the same policy under its older name. */
+    public static final class AzureOpenAiFactory implements PolicyFactory {
+        private final Factory same = new Factory();
+
+        @Override
+        public String elementName() {
+            return "azure-openai-emit-token-metric";
+        }
+
+        @Override
+        public Set<Section> sections() {
+            return same.sections();
+        }
+
+        @Override
+        public Set<Trait> traits() {
+            return same.traits();
+        }
+
+        @Override
+        public Step compile(PolicyElement element, CompileContext context) throws PolicyCompileException {
+            return LlmEmitTokenMetricPolicy.compile(element, context);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Step compile(PolicyElement element, CompileContext context) throws PolicyCompileException {
+        if (element.attribute("value") != null) {
+            // an older APIM page lists it, but the values are the token counts: a value would be ignored
+            throw new PolicyCompileException(element, "attribute 'value' is not supported: the metrics' values are "
+                    + "the token counts of the response");
+        }
+        element.allowAttributes("namespace");
+        element.allowChildren("dimension");
+        element.forbidText();
+        String namespace = context.values().literal(element, "namespace");
+        List<PolicyElement> dimensions = element.children("dimension");
+        if (dimensions.isEmpty() || dimensions.size() > EmitMetricPolicy.MAX_DIMENSIONS) {
+            throw new PolicyCompileException(element, "needs 1 to " + EmitMetricPolicy.MAX_DIMENSIONS
+                    + " <dimension> elements, not " + dimensions.size());
+        }
+        List<String> names = new ArrayList<>();
+        List<Value<String>> values = new ArrayList<>();
+        Map<String, String> labels = new HashMap<>();
+        for (PolicyElement dimension : dimensions) {
+            String name = EmitMetricPolicy.Factory.dimensionName(dimension, context);
+            String previous = labels.put(CustomMetrics.labelName(name), name);
+            if (previous != null) {
+                throw new PolicyCompileException(dimension, "dimension '" + name + "' is the same as '" + previous
+                        + "' once spaces and punctuation become '_' (as in Prometheus labels)");
+            }
+            names.add(name);
+            values.add(EmitMetricPolicy.Factory.dimensionValue(dimension, name, context));
+        }
+        return new LlmEmitTokenMetricPolicy(namespace == null || namespace.isBlank() ? "API Management" : namespace,
+                List.copyOf(names), values.toArray(Value[]::new), context.services().customMetrics());
+    }
+}
