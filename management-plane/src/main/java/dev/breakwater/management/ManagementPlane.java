@@ -20,6 +20,9 @@ import dev.breakwater.management.api.GatewayDocuments;
 import dev.breakwater.management.api.GatewaysResource;
 import dev.breakwater.management.api.GlobalResource;
 import dev.breakwater.management.api.NamedValuesResource;
+import dev.breakwater.management.api.ProductsResource;
+import dev.breakwater.management.api.SubscriptionsResource;
+import dev.breakwater.management.api.UsersResource;
 import dev.breakwater.management.auth.AdminToken;
 import dev.breakwater.management.auth.AuthenticationFilter;
 import dev.breakwater.management.auth.GatewayTokens;
@@ -141,11 +144,14 @@ public final class ManagementPlane implements Launcher.Running {
                 .register(new AuthenticationFilter(adminToken, store, tokens))
                 .register(new ErrorMapper())
                 .register(new ApisResource(store))
-                .register(new GlobalResource(store))
+                .register(new GlobalResource(store, clock))
                 .register(new NamedValuesResource(store))
                 .register(new FragmentsResource(store))
                 .register(new BackendsResource(store))
                 .register(new CertificatesResource(store))
+                .register(new ProductsResource(store))
+                .register(new SubscriptionsResource(store, clock))
+                .register(new UsersResource(store, clock))
                 .register(new GatewaysResource(store, heartbeats, telemetry, tokens, clock))
                 .register(new GatewayConfigurationResource(new GatewayDocuments(store), watch.get(), heartbeats,
                         telemetry, config.longPollMax(), clock));

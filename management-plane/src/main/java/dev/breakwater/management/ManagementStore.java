@@ -10,7 +10,8 @@ import java.util.List;
 final class ManagementStore {
 
     static final String NAME = "management";
-    static final List<String> SCHEMA = List.of("V1__initial.sql", "V2__telemetry.sql", "V3__secrets.sql");
+    static final List<String> SCHEMA = List.of("V1__initial.sql", "V2__telemetry.sql", "V3__secrets.sql",
+            "V4__subscription_key_salt.sql");
 
     private ManagementStore() {
     }

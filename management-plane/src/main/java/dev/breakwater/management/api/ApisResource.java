@@ -8,10 +8,12 @@ import dev.breakwater.management.store.Edits;
 import dev.breakwater.management.store.MissingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
@@ -53,18 +55,25 @@ public final class ApisResource {
             created[0] = existing == null;
             ApiDefinition api = new ApiDefinition(Bodies.sameId(apiId, given.id(), "API id"), given.displayName(),
                     given.path(), given.serviceUrl(), given.subscriptionRequired(), given.hostnames(), given.policy(),
-                    replaceOperations || existing == null ? given.operations() : existing.operations());
+                    replaceOperations || existing == null ? given.operations() : existing.operations(),
+                    given.subscriptionKeyParameterNames());
             return Edits.withApi(current, api);
         });
         return Responses.changed(created[0], Edits.existingApi(store.state().document(), apiId), revision);
     }
 
+    /**
+     * Deletes the API, its gateway assignments and its place in products; subscriptions scoped to
+     * this API alone are refused (409) unless {@code deleteSubscriptions=true} deletes them too.
+     */
     @DELETE
     @Path("{apiId}")
-    public Response delete(@PathParam("apiId") String apiId) throws ConfigException, MissingException, SQLException {
+    public Response delete(@PathParam("apiId") String apiId,
+                           @QueryParam("deleteSubscriptions") @DefaultValue("false") boolean deleteSubscriptions)
+            throws ConfigException, MissingException, SQLException {
         long revision = store.change(current -> {
             Edits.existingApi(current, apiId);
-            return Edits.withoutApi(current, apiId);
+            return Edits.withoutApi(current, apiId, deleteSubscriptions);
         });
         return Responses.deleted(revision);
     }

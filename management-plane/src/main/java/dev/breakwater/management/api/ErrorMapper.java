@@ -1,6 +1,7 @@
 package dev.breakwater.management.api;
 
 import dev.breakwater.gateway.config.ConfigException;
+import dev.breakwater.management.store.InUseException;
 import dev.breakwater.management.store.MissingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -10,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Maps failures to statuses in one place: a document or policy the gateway could not compile
- * is 400 with the compiler's message; what does not exist is 404; a store failure is 500 with
+ * is 400 with the compiler's message; what does not exist is 404; a deletion of what subscriptions
+ * still hang on is 409; a store failure is 500 with
  * the cause logged, not sent.
  */
 public final class ErrorMapper implements ExceptionMapper<Throwable> {
@@ -19,6 +21,9 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
+        if (failure instanceof InUseException) {
+            return Responses.error(409, failure.getMessage());
+        }
         if (failure instanceof ConfigException || failure instanceof IllegalArgumentException) {
             return Responses.error(400, failure.getMessage());
         }

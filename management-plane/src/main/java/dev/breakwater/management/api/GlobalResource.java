@@ -9,6 +9,7 @@ import dev.breakwater.management.store.MissingException;
 import dev.breakwater.management.store.BackendInputs;
 import dev.breakwater.management.store.CertificateInputs;
 import dev.breakwater.management.store.NamedValueInputs;
+import dev.breakwater.management.store.SubscriptionInputs;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 
 /**
  * {@code /admin/policy}, the global policy, and {@code /admin/config}, everything as one
@@ -27,9 +30,11 @@ import java.sql.SQLException;
 public final class GlobalResource {
 
     private final ConfigStore store;
+    private final Clock clock;
 
-    public GlobalResource(ConfigStore store) {
+    public GlobalResource(ConfigStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     @GET
@@ -57,7 +62,7 @@ public final class GlobalResource {
         return Responses.deleted(store.change(current -> Edits.withGlobalPolicy(current, null)));
     }
 
-    /** Everything, but no secret value: those stay in the store, readable one by one with listValue. */
+    /** Everything, but no secret value nor key: those stay in the store, readable one by one (listValue, listSecrets). */
     @GET
     @Path("config")
     public Response export() {
@@ -68,8 +73,9 @@ public final class GlobalResource {
 
     /**
      * Replaces everything; gateways not in the document are deleted with their keys. A secret
-     * named value without a value, or a certificate without its key material, keeps the one stored
-     * under its id, so that an export imports again.
+     * named value without a value, a certificate without its key material, or a subscription without
+     * its keys keeps the one stored under its id (a new subscription without keys gets new ones), so
+     * that an export imports again.
      */
     @PUT
     @Path("config")
@@ -79,7 +85,9 @@ public final class GlobalResource {
         long revision = store.change(current -> given.withNamedValues(
                 NamedValueInputs.completeAll(given.namedValues(), current.namedValues()))
                 .withBackends(BackendInputs.completeAll(given.backends(), current.backends()))
-                .withCertificates(CertificateInputs.completeAll(given.certificates(), current.certificates())));
+                .withCertificates(CertificateInputs.completeAll(given.certificates(), current.certificates()))
+                .withSubscriptions(SubscriptionInputs.completeAll(given.subscriptions(), current.subscriptions(),
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS))));
         return Responses.changed(false, NamedValues.exported(store.state().document()), revision);
     }
 }

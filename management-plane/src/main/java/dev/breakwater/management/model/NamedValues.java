@@ -22,12 +22,14 @@ public final class NamedValues {
     }
 
     /**
-     * The document as {@code GET /admin/config} exports it: secret values, backend credentials and
-     * certificates' key material and passwords left out (a certificate shows its id and thumbprint).
+     * The document as {@code GET /admin/config} exports it: secret values, backend credentials,
+     * certificates' key material and passwords (a certificate shows its id and thumbprint) and
+     * subscription keys left out.
      */
     public static ManagementDocument exported(ManagementDocument document) {
         return document.withNamedValues(shown(document.namedValues()))
                 .withBackends(BackendCredentials.shown(document.backends()))
-                .withCertificates(document.certificates().stream().map(CertificateDefinition::withoutSecrets).toList());
+                .withCertificates(document.certificates().stream().map(CertificateDefinition::withoutSecrets).toList())
+                .withSubscriptions(SubscriptionKeys.shown(document.subscriptions()));
     }
 }

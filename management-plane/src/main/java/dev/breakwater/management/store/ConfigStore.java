@@ -78,7 +78,7 @@ public final class ConfigStore {
      * Loads the newest revision and the keys, their secrets decrypted with the store's cipher.
      *
      * @param maxDocumentBytes the largest the whole document may grow (it must fit in one import)
-     * @throws SecretException when a stored key or secret named value does not open with the cipher
+     * @throws SecretException when a stored key, secret or the subscription key salt does not open with the cipher
      */
     public static ConfigStore open(H2Database database, SecretCipher cipher, SnapshotCompiler compiler, StrictJson json,
                                    Clock clock, long maxDocumentBytes, LongConsumer onNewRevision)
@@ -97,7 +97,7 @@ public final class ConfigStore {
             }
             keys = keyTable.load(connection);
         }
-        ServedDocuments served = new ServedDocuments(json);
+        ServedDocuments served = new ServedDocuments(json, KeySalt.open(database, cipher));
         return new ConfigStore(database, keyTable, sealedValues, new DocumentValidator(compiler, served), json, clock,
                 maxDocumentBytes, onNewRevision, new State(document, Map.copyOf(keys), served.render(document)));
     }

@@ -14,14 +14,15 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a management document before it is stored: named values and fragments by APIM's
- * rules ({@link NamedValueRules}, {@link FragmentRules}), then, with the gateway's own parser,
+ * rules ({@link NamedValueRules}, {@link FragmentRules}), subscription keys and the ids of products,
+ * subscriptions and users ({@link SubscriptionRules}), then, with the gateway's own parser,
  * limits and compiler, the exact bytes each gateway will be served: no document a gateway would
  * refuse is ever served. All APIs are also compiled together, so two APIs that would clash on a
  * gateway cannot both exist, whatever their assignments.
  */
 final class DocumentValidator {
 
-    /** The ids of gateways, named values and fragments. */
+    /** The ids of gateways, named values, fragments, products, subscriptions and users. */
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,79}");
     static final String ID_RULE = "1 to 80 letters, digits, '.', '_', '~' or '-', the first a letter or digit";
 
@@ -37,6 +38,7 @@ final class DocumentValidator {
     Map<String, byte[]> validate(ManagementDocument document) throws ConfigException {
         NamedValueRules.check(document.namedValues());
         FragmentRules.check(document.fragments());
+        SubscriptionRules.check(document);
         checkGateways(document);
         byte[] everything = served.everything(document);
         compiler.compile(everything, "validation");

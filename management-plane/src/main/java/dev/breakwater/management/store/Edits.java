@@ -98,12 +98,22 @@ public final class Edits {
         return document.withApis(replaceOrAdd(document.apis(), api, ApiDefinition::id));
     }
 
-    /** Removes an API and its assignments to gateways. */
-    public static ManagementDocument withoutApi(ManagementDocument document, String apiId) {
+    /**
+     * Removes an API, its assignments to gateways and its place in products. Subscriptions scoped to
+     * the API alone are deleted too when {@code deleteSubscriptions}, else they make the deletion fail.
+     *
+     * @throws InUseException when subscriptions are scoped to it and may not be deleted
+     */
+    public static ManagementDocument withoutApi(ManagementDocument document, String apiId, boolean deleteSubscriptions)
+            throws InUseException {
         List<GatewayDefinition> gateways = document.gateways().stream().map(gateway -> new GatewayDefinition(
                 gateway.id(), gateway.description(), gateway.apis().stream().filter(id -> !id.equals(apiId)).toList()))
                 .toList();
-        return document.withApis(without(document.apis(), apiId, ApiDefinition::id)).withGateways(gateways);
+        ManagementDocument withoutSubscriptions = SubscriptionEdits.withoutSubscriptionsOf(document,
+                subscription -> apiId.equals(Scopes.scope(subscription.scope()).apiId()), deleteSubscriptions,
+                "API '" + apiId + "'");
+        return SubscriptionEdits.withoutApiInProducts(withoutSubscriptions, apiId)
+                .withApis(without(document.apis(), apiId, ApiDefinition::id)).withGateways(gateways);
     }
 
     public static ManagementDocument withGlobalPolicy(ManagementDocument document, String policy) {
@@ -144,12 +154,12 @@ public final class Edits {
 
     public static ApiDefinition withOperations(ApiDefinition api, List<OperationDefinition> operations) {
         return new ApiDefinition(api.id(), api.displayName(), api.path(), api.serviceUrl(), api.subscriptionRequired(),
-                api.hostnames(), api.policy(), operations);
+                api.hostnames(), api.policy(), operations, api.subscriptionKeyParameterNames());
     }
 
     public static ApiDefinition withPolicy(ApiDefinition api, String policy) {
         return new ApiDefinition(api.id(), api.displayName(), api.path(), api.serviceUrl(), api.subscriptionRequired(),
-                api.hostnames(), policy, api.operations());
+                api.hostnames(), policy, api.operations(), api.subscriptionKeyParameterNames());
     }
 
     public static OperationDefinition withPolicy(OperationDefinition operation, String policy) {
@@ -157,7 +167,7 @@ public final class Edits {
                 operation.urlTemplate(), policy, operation.responses());
     }
 
-    private static <T> List<T> replaceOrAdd(List<T> list, T item, Function<T, String> id) {
+    static <T> List<T> replaceOrAdd(List<T> list, T item, Function<T, String> id) {
         List<T> result = new ArrayList<>(list);
         for (int i = 0; i < result.size(); i++) {
             if (Objects.equals(id.apply(result.get(i)), id.apply(item))) {
@@ -169,7 +179,7 @@ public final class Edits {
         return result;
     }
 
-    private static <T> List<T> without(List<T> list, String id, Function<T, String> idOf) {
+    static <T> List<T> without(List<T> list, String id, Function<T, String> idOf) {
         Predicate<T> same = item -> id.equals(idOf.apply(item));
         List<T> result = new ArrayList<>(list);
         result.removeIf(same);

@@ -3,6 +3,7 @@ package dev.breakwater.management.store;
 import dev.breakwater.gateway.config.BackendDefinition;
 import dev.breakwater.gateway.config.CertificateDefinition;
 import dev.breakwater.gateway.config.NamedValueDefinition;
+import dev.breakwater.gateway.config.SubscriptionDefinition;
 import dev.breakwater.gateway.secrets.SecretCipher;
 import dev.breakwater.gateway.secrets.SecretException;
 import dev.breakwater.management.model.BackendCredentials;
@@ -11,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Secret named values, backend credentials and certificates' key material as the store keeps them:
- * each value encrypted on its own with the store key, its place ({@code named_values/<id>},
- * {@code backends/<id>/credentials}, {@code certificates/<id>/data|password|pem}) as associated
- * data, inside the revision's document;
+ * Secret named values, backend credentials, certificates' key material and subscription keys as the
+ * store keeps them: each value encrypted on its own with the store key, its place
+ * ({@code named_values/<id>}, {@code backends/<id>/credentials}, {@code certificates/<id>/data|password|pem},
+ * {@code subscriptions/<id>/primaryKey|secondaryKey}) as associated data, inside the revision's document;
  * the rest of the document stays readable. In memory, and to the gateways, values are in clear.
  */
 final class SealedValues {
@@ -43,7 +44,14 @@ final class SealedValues {
                     seal(certificate.password(), place + "password"), seal(certificate.pem(), place + "pem"),
                     certificate.thumbprint()));
         }
-        return document.withNamedValues(values).withBackends(backends).withCertificates(certificates);
+        List<SubscriptionDefinition> subscriptions = new ArrayList<>();
+        for (SubscriptionDefinition subscription : document.subscriptions()) {
+            String place = "subscriptions/" + subscription.id() + "/";
+            subscriptions.add(subscription.withKeys(seal(subscription.primaryKey(), place + "primaryKey"),
+                    seal(subscription.secondaryKey(), place + "secondaryKey")));
+        }
+        return document.withNamedValues(values).withBackends(backends).withCertificates(certificates)
+                .withSubscriptions(subscriptions);
     }
 
     private String seal(String value, String context) {
@@ -87,7 +95,14 @@ final class SealedValues {
                     open(certificate.password(), place + "password"), open(certificate.pem(), place + "pem"),
                     certificate.thumbprint()));
         }
-        return stored.withNamedValues(values).withBackends(backends).withCertificates(certificates);
+        List<SubscriptionDefinition> subscriptions = new ArrayList<>();
+        for (SubscriptionDefinition subscription : stored.subscriptions()) {
+            String place = "subscriptions/" + subscription.id() + "/";
+            subscriptions.add(subscription.withKeys(open(subscription.primaryKey(), place + "primaryKey"),
+                    open(subscription.secondaryKey(), place + "secondaryKey")));
+        }
+        return stored.withNamedValues(values).withBackends(backends).withCertificates(certificates)
+                .withSubscriptions(subscriptions);
     }
 
     private static NamedValueDefinition with(NamedValueDefinition value, String text) {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.breakwater.gateway.config.ApiDefinition;
 import dev.breakwater.gateway.config.ConfigException;
 import dev.breakwater.gateway.config.NamedValueDefinition;
+import dev.breakwater.gateway.config.SubscriptionDefinition;
 import dev.breakwater.gateway.secrets.SecretException;
 import dev.breakwater.gateway.config.StrictJson;
 import dev.breakwater.gateway.db.H2Database;
@@ -49,7 +50,8 @@ class ConfigStoreTest {
     }
 
     private ConfigStore open(H2Database database, long maxDocumentBytes) throws Exception {
-        new SchemaMigrator("sql/management", List.of("V1__initial.sql", "V2__telemetry.sql", "V3__secrets.sql"))
+        new SchemaMigrator("sql/management", List.of("V1__initial.sql", "V2__telemetry.sql", "V3__secrets.sql",
+                "V4__subscription_key_salt.sql"))
                 .migrate(database);
         return ConfigStore.open(database, new SecretCipher(STORE_KEY),
                 new SnapshotCompiler(PolicyTesting.REGISTRY, Clock.systemUTC()), new StrictJson(), Clock.systemUTC(),
@@ -232,6 +234,34 @@ class ConfigStoreTest {
             });
             SecretException altered = assertThrows(SecretException.class, () -> open(database));
             assertEquals("named_values/other does not open with this key", altered.getMessage());
+        }
+    }
+
+    @Test
+    void subscriptionKeysAreSealedAtRestAndServedAsTheSameHashesAfterAReopen() throws Exception {
+        SubscriptionDefinition subscription = new SubscriptionDefinition("s1", null, "/apis", null, null,
+                "primary-key-in-clear-01", "secondary-key-in-clear-02", null, null, null, null, null, null);
+        byte[] served;
+        try (H2Database database = H2Database.open(dir, "store")) {
+            ConfigStore store = open(database);
+            store.change(current -> Edits.withGateway(SubscriptionEdits.withSubscription(Edits.withApi(current,
+                    api("a", null)), subscription), new GatewayDefinition("gw", null, List.of("a"))));
+            String stored = storedDocument(database);
+            assertFalse(stored.contains("key-in-clear"), stored);
+            assertTrue(stored.contains("\"primaryKey\":\"" + SecretCipher.PREFIX), stored);
+            served = store.state().served().get("gw");
+            assertFalse(new String(served, java.nio.charset.StandardCharsets.UTF_8).contains("key-in-clear"));
+            assertEquals(subscription, store.state().document().subscriptions().get(0), "in memory, in clear");
+            try (Connection connection = database.connection(); Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT sealed FROM subscription_key_salt")) {
+                assertTrue(row.next());
+                assertTrue(SecretCipher.isSealed(row.getString(1)), "the salt is sealed like the other secrets");
+            }
+        }
+        try (H2Database database = H2Database.open(dir, "store")) {
+            ConfigStore store = open(database);
+            assertEquals(subscription, store.state().document().subscriptions().get(0), "opened again");
+            assertArrayEquals(served, store.state().served().get("gw"), "one salt per store: the same hashes");
         }
     }
 

@@ -43,7 +43,8 @@ class OperationResponsesTest {
     Path dir;
 
     private ConfigStore open(H2Database database) throws Exception {
-        new SchemaMigrator("sql/management", List.of("V1__initial.sql", "V2__telemetry.sql", "V3__secrets.sql"))
+        new SchemaMigrator("sql/management", List.of("V1__initial.sql", "V2__telemetry.sql", "V3__secrets.sql",
+                "V4__subscription_key_salt.sql"))
                 .migrate(database);
         return ConfigStore.open(database, new SecretCipher(new byte[SecretCipher.KEY_BYTES]),
                 new SnapshotCompiler(PolicyTesting.REGISTRY, Clock.systemUTC()), JSON, Clock.systemUTC(), 1 << 20,
@@ -72,7 +73,7 @@ class OperationResponsesTest {
             OperationDefinition stored = store.state().document().apis().get(0).operations().get(0);
             assertEquals(RESPONSES, stored.responses(), "the responses survive the edit and the reopen");
             assertTrue(stored.policy().contains("404"));
-            ConfigDocument served = JSON.read(new ServedDocuments(JSON).render(store.state().document()).get("edge"));
+            ConfigDocument served = JSON.read(new ServedDocuments(JSON, new byte[32]).render(store.state().document()).get("edge"));
             assertEquals(RESPONSES, served.apis().get(0).operations().get(0).responses(), "the gateway gets them");
         }
     }

@@ -50,7 +50,7 @@ class ServedDocumentsTest {
 
     @Test
     void aGatewayGetsWhatTheGlobalPolicyItsApisItsOperationsAndTheirFragmentsReference() throws Exception {
-        Map<String, byte[]> served = new ServedDocuments(JSON).render(document());
+        Map<String, byte[]> served = new ServedDocuments(JSON, new byte[32]).render(document());
         ConfigDocument east = JSON.read(served.get("east"));
         assertEquals(List.of(GLOBAL, API_KEY, FROM_FRAGMENT, OPERATION), east.namedValues(),
                 "in the document's order, secret values in clear");
@@ -62,7 +62,7 @@ class ServedDocumentsTest {
 
     @Test
     void theValidationDocumentHasEverything() throws Exception {
-        ConfigDocument everything = JSON.read(new ServedDocuments(JSON).everything(document()));
+        ConfigDocument everything = JSON.read(new ServedDocuments(JSON, new byte[32]).everything(document()));
         assertEquals(5, everything.namedValues().size());
         assertEquals(List.of(AUDIT, SPARE), everything.fragments(), "an unused fragment is still compiled alone");
     }
