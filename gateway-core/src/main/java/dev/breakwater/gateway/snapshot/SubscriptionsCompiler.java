@@ -7,6 +7,7 @@ import dev.breakwater.gateway.subscription.KeyHash;
 import dev.breakwater.gateway.subscription.Product;
 import dev.breakwater.gateway.subscription.Subscription;
 import dev.breakwater.gateway.subscription.SubscriptionKeys;
+import dev.breakwater.gateway.subscription.SubscriptionScope;
 import dev.breakwater.gateway.subscription.User;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,30 +71,31 @@ final class SubscriptionsCompiler {
             }
             Product product = null;
             String apiId = null;
-            String scope = definition.scope() == null ? "" : definition.scope().strip();
-            int productAt = scope.lastIndexOf("/products/");
-            int apis = scope.lastIndexOf("/apis");
-            if (productAt >= 0 && productAt > apis) {
-                String productId = scope.substring(productAt + "/products/".length());
-                product = products.apply(productId);
-                if (product == null) {
-                    throw new ConfigException(where + ": scope names product '" + productId
-                            + "', which is not in the document");
-                }
-            } else if (apis >= 0 && scope.endsWith("/apis")) {
-                apiId = null; // every API
-            } else if (apis >= 0 && scope.startsWith("/apis/", apis)) {
-                apiId = scope.substring(apis + "/apis/".length());
-                if (!apiIds.contains(apiId)) {
-                    throw new ConfigException(where + ": scope names API '" + apiId + "', which is not in the document");
-                }
-            } else {
+            SubscriptionScope scope = SubscriptionScope.parse(definition.scope());
+            if (!scope.valid()) {
                 throw new ConfigException(where + ": scope must be /products/{productId}, /apis/{apiId} or /apis"
                         + (definition.scope() == null ? "" : ", not '" + definition.scope() + "'"));
             }
+            if (scope.productId() != null) {
+                product = products.apply(scope.productId());
+                if (product == null) {
+                    throw new ConfigException(where + ": scope names product '" + scope.productId()
+                            + "', which is not in the document");
+                }
+            } else if (scope.apiId() != null) {
+                apiId = scope.apiId();
+                if (!apiIds.contains(apiId)) {
+                    throw new ConfigException(where + ": scope names API '" + apiId + "', which is not in the document");
+                }
+            }
             User owner = null;
-            if (definition.ownerId() != null) {
-                String ownerId = definition.ownerId().substring(definition.ownerId().lastIndexOf('/') + 1);
+            String ownerId;
+            try {
+                ownerId = SubscriptionScope.ownerUserId(definition.ownerId());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(where + ": " + e.getMessage() + ", not '" + definition.ownerId() + "'");
+            }
+            if (ownerId != null) {
                 owner = users.get(ownerId);
                 if (owner == null) {
                     throw new ConfigException(where + ": ownerId names user '" + ownerId + "', which is not in the document");

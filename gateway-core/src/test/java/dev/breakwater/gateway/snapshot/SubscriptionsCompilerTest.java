@@ -79,6 +79,16 @@ class SubscriptionsCompilerTest {
     }
 
     @Test
+    void scopesAreReadBySegmentsSoAProductMayBeCalledApisSomething() throws ConfigException {
+        ConfigSnapshot snapshot = compile("{\"id\": \"apis-x\", \"state\": \"published\", \"apis\": [\"a\"]}",
+                "{\"id\": \"u\"}", subscription("s", "/subscriptions/1/service/z/products/apis-x",
+                        ", \"ownerId\": \"/subscriptions/1/service/z/users/u\", \"primaryKey\": \"" + KEY + "\""));
+        SubscriptionKeys.Match match = snapshot.subscriptionKeys().find(KEY);
+        assertEquals("apis-x", match.subscription().product().id());
+        assertEquals("u", match.subscription().owner().id());
+    }
+
+    @Test
     void anApiInAPublishedOpenProductIsOpenThroughIt() throws ConfigException {
         ConfigSnapshot snapshot = compile("{\"id\": \"free\", \"state\": \"published\", \"subscriptionRequired\": false, "
                 + "\"apis\": [\"a\"]}", "", "");
@@ -101,6 +111,8 @@ class SubscriptionsCompilerTest {
         assertTrue(error("", "", subscription("s", "/users/u", "")).contains("scope must be /products/{productId}"));
         assertTrue(error("", "", subscription("s", "/apis", ", \"ownerId\": \"/users/x\""))
                 .contains("ownerId names user 'x'"));
+        assertTrue(error("", "{\"id\": \"x\"}", subscription("s", "/apis", ", \"ownerId\": \"/groups/x\""))
+                .contains("ownerId must be /users/{userId} or a user's id"));
         assertTrue(error("", "", subscription("s", "/apis", ", \"state\": \"paused\"")).contains("state must be one of"));
         String shortKey = "short-key";
         String message = error("", "", subscription("s", "/apis", ", \"primaryKey\": \"" + shortKey + "\""));

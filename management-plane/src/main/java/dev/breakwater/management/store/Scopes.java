@@ -1,57 +1,27 @@
 package dev.breakwater.management.store;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.breakwater.gateway.subscription.SubscriptionScope;
 
 /**
- * What a subscription's scope and owner name, read as the gateway reads them: {@code /products/{id}},
- * {@code /apis/{id}}, {@code /apis} (every API), or APIM's full resource paths ending so; an owner as
- * {@code /users/{id}} (or a path ending so) or a bare id: what follows the last slash.
+ * What a subscription's scope and owner name, read exactly as the gateway reads them
+ * ({@link SubscriptionScope}).
  */
 public final class Scopes {
-
-    private static final Pattern PRODUCT = Pattern.compile("(?:.*/)?products/([^/]+)/?");
-    private static final Pattern API = Pattern.compile("(?:.*/)?apis/([^/]+)/?");
-    private static final Pattern ALL_APIS = Pattern.compile("(?:.*/)?apis/?");
-
-    /**
-     * A scope read.
-     *
-     * @param productId the product of a product scope, else {@code null}
-     * @param apiId     the API of an API scope, else {@code null}
-     * @param allApis   whether it is {@code /apis}
-     */
-    public record Scope(String productId, String apiId, boolean allApis) {
-
-        public boolean valid() {
-            return productId != null || apiId != null || allApis;
-        }
-    }
 
     private Scopes() {
     }
 
     /** The scope; one whose {@code valid()} is false names nothing this release understands. */
-    public static Scope scope(String text) {
-        if (text == null) {
-            return new Scope(null, null, false);
-        }
-        Matcher product = PRODUCT.matcher(text);
-        if (product.matches()) {
-            return new Scope(product.group(1), null, false);
-        }
-        Matcher api = API.matcher(text);
-        if (api.matches()) {
-            return new Scope(null, api.group(1), false);
-        }
-        return new Scope(null, null, ALL_APIS.matcher(text).matches());
+    public static SubscriptionScope scope(String text) {
+        return SubscriptionScope.parse(text);
     }
 
-    /** The id of the user an {@code ownerId} names, or {@code null} for none. */
+    /** The id of the user an {@code ownerId} names, or {@code null} for none or one that names no user. */
     public static String ownerUserId(String ownerId) {
-        if (ownerId == null || ownerId.isBlank()) {
-            return null;
+        try {
+            return SubscriptionScope.ownerUserId(ownerId);
+        } catch (IllegalArgumentException e) {
+            return null; // the gateway's compiler refuses it, naming the subscription
         }
-        return ownerId.substring(ownerId.lastIndexOf('/') + 1); // as the gateway reads it
     }
 }

@@ -11,6 +11,7 @@ import dev.breakwater.gateway.config.StrictJson;
 import dev.breakwater.gateway.config.SubscriptionDefinition;
 import dev.breakwater.gateway.config.UserDefinition;
 import dev.breakwater.gateway.subscription.KeyHash;
+import dev.breakwater.gateway.subscription.SubscriptionScope;
 import dev.breakwater.management.model.BackendCredentials;
 import dev.breakwater.management.model.GatewayDefinition;
 import dev.breakwater.management.model.ManagementDocument;
@@ -88,7 +89,7 @@ final class ServedDocuments {
         Set<String> productIds = new HashSet<>();
         products.forEach(product -> productIds.add(product.id()));
         List<SubscriptionDefinition> subscriptions = document.subscriptions().stream().filter(subscription -> {
-            Scopes.Scope scope = Scopes.scope(subscription.scope());
+            SubscriptionScope scope = Scopes.scope(subscription.scope());
             return scope.allApis() || apiIds.contains(scope.apiId()) || productIds.contains(scope.productId());
         }).map(this::hashed).toList();
         Set<String> owners = new HashSet<>();
