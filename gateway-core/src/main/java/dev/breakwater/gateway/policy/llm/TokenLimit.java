@@ -19,10 +19,13 @@ import dev.breakwater.gateway.policy.runtime.Step;
  * estimation (estimate-prompt-tokens, or any streamed request, as APIM always estimates those) for
  * the estimated prompt, which is counted at once; without, the window must not be full already
  * (APIM: a request that exceeds the limit is detected in its response and blocks the ones after it).
- * When the backend's response is in, the tokens it reports in {@code usage} replace the estimate
- * (see {@link TokenUsage}); a response that reports none leaves the estimate counted. A refusal
- * fails as an error, so on-error runs with {@code context.LastError}: 429 TokenLimitExceeded over
- * tokens-per-minute, 403 TokenQuotaExceeded over the quota, with Retry-After.
+ * The counters are in the gateway's counter store, passed through as {@link Gates} do: a store that
+ * answers later makes the step pending, holding no thread. Once the backend's usage is known (before
+ * outbound when its body is buffered, else when it has streamed to the client, see
+ * {@link TokenUsage#whenKnown}), the tokens it reports replace the estimate, without waiting for the
+ * store; a response that reports none leaves the estimate counted. A refusal fails as an error, so
+ * on-error runs with {@code context.LastError}: 429 TokenLimitExceeded over tokens-per-minute, 403
+ * TokenQuotaExceeded over the quota, with Retry-After.
  */
 public final class TokenLimit implements Step {
 
