@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.codahale.metrics.Counter;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.breakwater.gateway.testing.Await;
 import dev.breakwater.gateway.testing.Json;
 import dev.breakwater.gateway.testing.ShiftedClock;
 import java.io.BufferedReader;
@@ -98,9 +99,22 @@ class LlmTokenPoliciesIT {
             throws Exception {
         String body = "{\"model\":\"gpt-4o\"," + (stream ? "\"stream\":true," : "")
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"" + "a".repeat(chars) + "\"}]}";
-        return gateway.send(HttpRequest.newBuilder(gateway.uri("/" + api + "/chat/completions"))
+        HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/" + api + "/chat/completions"))
                 .header("Content-Type", "application/json").header("X-Client", client).header("X-Usage", usage)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+        exchangesEnded();
+        return response;
+    }
+
+    /**
+     * Waits (bounded) until the gateway has ended every exchange: the usage read as an answer streams
+     * is counted when its exchange ends, which for an answer with a Content-Length may be just after
+     * the client has its last byte.
+     */
+    private static void exchangesEnded() throws InterruptedException {
+        Counter inFlight = gateway.server.gateway().registry().getCounters().get("requests.inFlight");
+        assertNotNull(inFlight, "the gateway counts its requests in flight");
+        Await.until("the gateway has ended its exchanges", Duration.ofSeconds(10), () -> inFlight.getCount() == 0);
     }
 
     @Test
@@ -156,6 +170,7 @@ class LlmTokenPoliciesIT {
             }
             assertTrue(rest.toString().contains("\"usage\"") && rest.toString().contains("data: [DONE]"), rest.toString());
         }
+        exchangesEnded();
         HttpResponse<String> after = chat("stream", "grace", "0,0", 0, false);
         assertEquals("300", after.headers().firstValue("X-Remaining").orElse(null),
                 "the 700 tokens of the stream's usage event replaced its estimated prompt (5)");
