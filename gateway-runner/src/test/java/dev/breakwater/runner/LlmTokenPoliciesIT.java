@@ -10,11 +10,17 @@ import com.codahale.metrics.Counter;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.breakwater.gateway.testing.Await;
 import dev.breakwater.gateway.testing.Json;
+import dev.breakwater.gateway.testing.ShiftedClock;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,9 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  * llm-token-limit, azure-openai-token-limit and llm-emit-token-metric in the real runner, in front of
  * a real OpenAI-style backend that reports the usage each request asks for: tokens-per-minute
  * exceeded gives 429 with Retry-After through on-error and lets requests in again once the minute
- * has passed (the gateway's real clock: up to a minute of waiting); a quota exceeded gives 403; an
- * estimated prompt too large is refused before the backend sees it; counters survive a configuration
- * swap; the token metrics are served on {@code /metrics}.
+ * has passed (the gateway's clock is shifted forward, no waiting); a quota exceeded gives 403; an
+ * estimated prompt too large is refused before the backend sees it; a streamed answer reaches the
+ * client event by event and its usage still counts; an outbound policy that reads the body keeps
+ * the count visible to outbound; counters survive a configuration swap; the token metrics are
+ * served on {@code /metrics}.
  */
 class LlmTokenPoliciesIT {
 
@@ -39,11 +47,12 @@ class LlmTokenPoliciesIT {
     static Path dir;
     static OpenAiBackend backend;
     static InProcessGateway gateway;
+    static final ShiftedClock clock = new ShiftedClock();
 
     @BeforeAll
     static void start() throws Exception {
         backend = new OpenAiBackend();
-        gateway = new InProcessGateway(dir, configuration(1, ""));
+        gateway = new InProcessGateway(dir, configuration(1, ""), Map.of(), clock);
     }
 
     /** The APIs; {@code extra} adds more (a later revision). */
@@ -57,6 +66,17 @@ class LlmTokenPoliciesIT {
                         + "remaining-quota-tokens-header-name=\"X-Quota-Remaining\"/>"), ""),
                 api("estimate", "estimate", backend.url(), policies("<llm-token-limit " + BY_CLIENT
                         + " tokens-per-minute=\"50\" estimate-prompt-tokens=\"true\"/>"), ""),
+                api("stream", "stream", backend.url(), policies("<llm-token-limit " + BY_CLIENT
+                        + " tokens-per-minute=\"1000\" estimate-prompt-tokens=\"false\" "
+                        + "remaining-tokens-header-name=\"X-Remaining\"/>"), ""),
+                api("buffered", "buffered", backend.url(), "<policies><inbound><base/><llm-token-limit " + BY_CLIENT
+                        + " tokens-per-minute=\"1000\" estimate-prompt-tokens=\"false\" "
+                        + "tokens-consumed-header-name=\"X-Consumed\" tokens-consumed-variable-name=\"consumed\"/>"
+                        + "</inbound><backend><base/></backend><outbound><base/><set-header name=\"X-Length\">"
+                        + "<value>@(context.Response.Body.As&lt;string&gt;(preserveContent: true).Length.ToString())"
+                        + "</value></set-header><set-header name=\"X-Seen\"><value>@(context.Variables"
+                        + ".GetValueOrDefault&lt;int&gt;(&quot;consumed&quot;, -1).ToString())</value></set-header>"
+                        + "</outbound>" + ON_ERROR + "</policies>", ""),
                 api("metrics", "metrics", backend.url(), policies("<llm-emit-token-metric namespace=\"llm-it\">"
                         + "<dimension name=\"API ID\"/><dimension name=\"Client\" value=\"@(context.Request.Headers"
                         + ".GetValueOrDefault(&quot;X-Client&quot;, &quot;none&quot;))\"/></llm-emit-token-metric>"), "")
@@ -79,27 +99,39 @@ class LlmTokenPoliciesIT {
             throws Exception {
         String body = "{\"model\":\"gpt-4o\"," + (stream ? "\"stream\":true," : "")
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"" + "a".repeat(chars) + "\"}]}";
-        return gateway.send(HttpRequest.newBuilder(gateway.uri("/" + api + "/chat/completions"))
+        HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/" + api + "/chat/completions"))
                 .header("Content-Type", "application/json").header("X-Client", client).header("X-Usage", usage)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+        exchangesEnded();
+        return response;
+    }
+
+    /**
+     * Waits (bounded) until the gateway has ended every exchange: the usage read as an answer streams
+     * is counted when its exchange ends, which for an answer with a Content-Length may be just after
+     * the client has its last byte.
+     */
+    private static void exchangesEnded() throws InterruptedException {
+        Counter inFlight = gateway.server.gateway().registry().getCounters().get("requests.inFlight");
+        assertNotNull(inFlight, "the gateway counts its requests in flight");
+        Await.until("the gateway has ended its exchanges", Duration.ofSeconds(10), () -> inFlight.getCount() == 0);
     }
 
     @Test
     void tokensPerMinuteExceededIs429WithRetryAfterAndTheNextMinuteLetsRequestsIn() throws Exception {
         HttpResponse<String> first = chat("rate", "alice", "30,40", 10, false);
         assertEquals(200, first.statusCode(), first.body());
-        assertEquals("70", first.headers().firstValue("X-Consumed").orElse(null));
-        assertEquals("30", first.headers().firstValue("X-Remaining").orElse(null));
+        assertEquals("100", first.headers().firstValue("X-Remaining").orElse(null),
+                "the head goes out before the answer's usage is read, as the body streams");
+        assertTrue(first.headers().firstValue("X-Consumed").isEmpty(), "the usage is not known yet");
         HttpResponse<String> second = chat("rate", "alice", "30,40", 10, true);
-        assertEquals(200, second.statusCode(), "30 left: without estimation the request goes, and overdraws");
-        assertTrue(second.body().contains("data: [DONE]"), "the streamed answer reaches the client whole");
-        assertEquals("70", second.headers().firstValue("X-Consumed").orElse(null), "the stream's usage event counted");
-        assertEquals("0", second.headers().firstValue("X-Remaining").orElse(null));
+        assertEquals(200, second.statusCode(), "30 left: a stream's prompt is estimated (7 tokens) and fits");
+        assertTrue(second.body().contains("data: [DONE]"));
+        assertEquals("23", second.headers().firstValue("X-Remaining").orElse(null), "70 counted, 7 estimated");
         int received = backend.requestsReceived();
 
-        long before = System.nanoTime();
         HttpResponse<String> refused = chat("rate", "alice", "1,1", 10, false);
-        assertEquals(429, refused.statusCode(), refused.body());
+        assertEquals(429, refused.statusCode(), "the stream's usage event counted (140): " + refused.body());
         assertEquals("TokenLimitExceeded", refused.headers().firstValue("X-Error-Reason").orElse(null));
         int retryAfter = Integer.parseInt(refused.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
@@ -109,19 +141,55 @@ class LlmTokenPoliciesIT {
         assertEquals(received, backend.requestsReceived(), "the refused request never reached the backend");
         assertEquals(200, chat("rate", "bob", "1,1", 10, false).statusCode(), "another key counts apart");
 
-        long openAt = before + Duration.ofSeconds(retryAfter).toNanos();
-        HttpResponse<String> later = Await.until("the next minute lets alice in", Duration.ofSeconds(retryAfter + 10),
-                () -> System.nanoTime() < openAt ? null : chat("rate", "alice", "1,1", 10, false),
-                response -> response != null && response.statusCode() == 200);
-        assertEquals("98", later.headers().firstValue("X-Remaining").orElse(null),
-                "a fresh window: only this request's 2 tokens counted");
+        clock.advance(Duration.ofSeconds(retryAfter));
+        HttpResponse<String> later = chat("rate", "alice", "1,1", 10, false);
+        assertEquals(200, later.statusCode(), "the next minute lets alice in: " + later.body());
+        assertEquals("100", later.headers().firstValue("X-Remaining").orElse(null), "a fresh window");
+        assertEquals("98", chat("rate", "alice", "0,0", 10, false).headers().firstValue("X-Remaining").orElse(null),
+                "only the 2 tokens of the request before counted in it");
+    }
+
+    @Test
+    void aStreamedAnswerReachesTheClientEventByEventAndItsUsageCounts() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(gateway.uri("/stream/chat/completions"))
+                .header("Content-Type", "application/json").header("X-Client", "grace").header("X-Usage", "300,400")
+                .header("X-Hold", "true").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":"
+                        + "[{\"role\":\"user\",\"content\":\"hi\"}]}")).build();
+        HttpResponse<InputStream> response = gateway.client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        assertEquals("text/event-stream", response.headers().firstValue("Content-Type").orElse(null));
+        try (BufferedReader events = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line = events.readLine();
+            assertTrue(line != null && line.contains("Hello"), "the first event: " + line);
+            assertTrue(backend.holding(), "the first event arrived while the backend still held the rest back");
+            backend.openGate();
+            StringBuilder rest = new StringBuilder();
+            for (String next = events.readLine(); next != null; next = events.readLine()) {
+                rest.append(next).append('\n');
+            }
+            assertTrue(rest.toString().contains("\"usage\"") && rest.toString().contains("data: [DONE]"), rest.toString());
+        }
+        exchangesEnded();
+        HttpResponse<String> after = chat("stream", "grace", "0,0", 0, false);
+        assertEquals("300", after.headers().firstValue("X-Remaining").orElse(null),
+                "the 700 tokens of the stream's usage event replaced its estimated prompt (5)");
+    }
+
+    @Test
+    void anOutboundPolicyThatReadsTheBodyKeepsTheCountVisibleToOutbound() throws Exception {
+        HttpResponse<String> response = chat("buffered", "heidi", "12,30", 10, false);
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("42", response.headers().firstValue("X-Consumed").orElse(null));
+        assertEquals("42", response.headers().firstValue("X-Seen").orElse(null));
+        assertEquals(Integer.toString(response.body().length()), response.headers().firstValue("X-Length").orElse(null));
     }
 
     @Test
     void aQuotaExceededIs403WithRetryAfter() throws Exception {
         HttpResponse<String> first = chat("quota", "carol", "60,50", 10, false);
         assertEquals(200, first.statusCode(), first.body());
-        assertEquals("0", first.headers().firstValue("X-Quota-Remaining").orElse(null));
+        assertEquals("100", first.headers().firstValue("X-Quota-Remaining").orElse(null), "before the usage is read");
         HttpResponse<String> refused = chat("quota", "carol", "1,1", 10, false);
         assertEquals(403, refused.statusCode(), refused.body());
         assertEquals("TokenQuotaExceeded", refused.headers().firstValue("X-Error-Reason").orElse(null));

@@ -4,6 +4,7 @@ import dev.breakwater.gateway.metrics.RequestObserver;
 import dev.breakwater.gateway.metrics.RequestRecord;
 import dev.breakwater.gateway.policy.runtime.ExchangeEndHooks;
 import dev.breakwater.gateway.policy.runtime.PolicyContext;
+import dev.breakwater.gateway.policy.runtime.ResponseBodyTaps;
 import dev.breakwater.gateway.policy.runtime.RequestFlow;
 import dev.breakwater.gateway.policy.runtime.TraceEntry;
 import dev.breakwater.gateway.routing.RouteMatch;
@@ -39,6 +40,7 @@ final class Exchange {
     private volatile long bytesOut;
     private volatile ClientFault clientFault;
     private ResponseBodyWriter bodyWriter;
+    private volatile ResponseBodyTaps bodyTaps;
     private boolean ended;
 
     Exchange(HttpServletRequest request, HttpServletResponse response, String requestId, String clientAddress,
@@ -125,6 +127,15 @@ final class Exchange {
         this.bodyWriter = writer;
     }
 
+    /** What the policies asked to see of the backend's body as it streams; {@code null}: nothing. */
+    ResponseBodyTaps bodyTaps() {
+        return bodyTaps;
+    }
+
+    void bodyTaps(ResponseBodyTaps taps) {
+        this.bodyTaps = taps;
+    }
+
     /** The request is answered (or given up); runs the policies' end hooks and tells the observers, once. */
     synchronized void end(int status) {
         if (ended) {
@@ -133,7 +144,8 @@ final class Exchange {
         ended = true;
         long now = System.nanoTime();
         if (flow != null) {
-            ExchangeEndHooks.run(flow.context(), bytesIn, bytesOut); // bandwidth quotas count the bytes here
+            // bandwidth quotas count the bytes here, the token policies the usage read as the body streamed
+            ExchangeEndHooks.run(flow.context(), bytesIn, bytesOut);
         }
         List<TraceEntry> traces = flow == null ? List.of() : flow.context().traces();
         observer.requestEnded(new RequestRecord(Instant.ofEpochMilli(startMillis), requestId,

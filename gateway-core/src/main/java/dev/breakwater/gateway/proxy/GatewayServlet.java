@@ -10,6 +10,7 @@ import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.runtime.PolicyException;
 import dev.breakwater.gateway.policy.runtime.RequestFlow;
 import dev.breakwater.gateway.policy.runtime.RequestMessage;
+import dev.breakwater.gateway.policy.runtime.ResponseBodyTaps;
 import dev.breakwater.gateway.policy.runtime.ResponseMessage;
 import dev.breakwater.gateway.routing.RouteMatch;
 import dev.breakwater.gateway.snapshot.ActiveConfig;
@@ -134,6 +135,7 @@ public class GatewayServlet extends AsyncProxyServlet {
         if (streams && backend.canStream()) {
             ResponseWriter.writeHead(exchange.response, message, exchange.requestId);
             if (startBodyWriter(exchange)) {
+                exchange.bodyTaps(ResponseBodyTaps.begin(exchange.context())); // policies that read it as it goes
                 backend.stream();
                 return;
             }
@@ -421,6 +423,10 @@ public class GatewayServlet extends AsyncProxyServlet {
                         Callback callback) {
         try {
             exchange.addBytesOut(length);
+            ResponseBodyTaps taps = exchange.bodyTaps();
+            if (taps != null) { // before the write: its callback may bring the next piece, or the end
+                taps.piece(buffer, offset, length);
+            }
             exchange.bodyWriter().write(buffer, offset, length, callback);
         } catch (Throwable failure) {
             callback.failed(failure);

@@ -14,7 +14,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * A backend for tests without a server: forward-request gets, at once, a response with the status
  * set here and the header {@code X-Backend: b}; each call is recorded. With {@link #body} set, the
- * response's body is that, as the gateway holds it once buffered, with {@link #contentType}.
+ * response's body is that, as the gateway holds it once buffered, with {@link #contentType}; with
+ * {@link #streamed} too, the body stays a stream (as when no policy reads it) and the test relays
+ * {@link #body} itself, as the proxy would.
  */
 public final class StubBackend implements Forwarder {
 
@@ -22,6 +24,7 @@ public final class StubBackend implements Forwarder {
     public int status = 200;
     public byte[] body;
     public String contentType = "application/json";
+    public boolean streamed;
 
     @Override
     public CompletionStage<Outcome> forward(PolicyContext context, ForwardOptions options) {
@@ -32,7 +35,7 @@ public final class StubBackend implements Forwarder {
             headers.add("Content-Type", contentType);
         }
         ResponseMessage response = ResponseMessage.fromBackend(status, null, headers);
-        if (body != null) {
+        if (body != null && !streamed) {
             response.body().buffered(body);
         }
         context.setResponse(response);

@@ -30,8 +30,9 @@ import java.util.Set;
  * {@code Prompt Tokens} and {@code Completion Tokens}, with these dimensions, through the same
  * registry series as emit-metric (see {@link CustomMetrics}). The dimensions are evaluated in
  * inbound, where the policy stands; a default dimension without a value gets emit-metric's value.
- * A streamed answer without a usage event is estimated (see {@link TokenUsage}); a response that
- * reports no usage (an error) emits nothing.
+ * The usage is read as the backend's body streams to the client, not buffered, and emitted when the
+ * exchange ends (see {@link TokenUsage#whenKnown}). A streamed answer without a usage event is
+ * estimated; a response that reports no usage (an error) emits nothing.
  */
 public final class LlmEmitTokenMetricPolicy implements Step {
 
@@ -44,13 +45,15 @@ public final class LlmEmitTokenMetricPolicy implements Step {
     private final List<String> dimensionNames;
     private final Value<String>[] dimensionValues;
     private final CustomMetrics metrics;
+    private final int bodyLimit;
 
     private LlmEmitTokenMetricPolicy(String namespace, List<String> dimensionNames, Value<String>[] dimensionValues,
-                                     CustomMetrics metrics) {
+                                     CustomMetrics metrics, int bodyLimit) {
         this.namespace = namespace;
         this.dimensionNames = dimensionNames;
         this.dimensionValues = dimensionValues;
         this.metrics = metrics;
+        this.bodyLimit = bodyLimit;
     }
 
     @Override
@@ -61,14 +64,13 @@ public final class LlmEmitTokenMetricPolicy implements Step {
         }
         List<String> dimensions = Arrays.asList(values);
         LlmRequest.of(context); // read while the request body is surely there
-        BackendResponseHooks.add(context, response -> {
-            TokenUsage usage = TokenUsage.of(context, response);
+        BackendResponseHooks.add(context, response -> TokenUsage.whenKnown(context, response, bodyLimit, usage -> {
             if (usage != null) {
                 metrics.record(namespace, TOTAL, dimensionNames, dimensions, usage.total());
                 metrics.record(namespace, PROMPT, dimensionNames, dimensions, usage.prompt());
                 metrics.record(namespace, COMPLETION, dimensionNames, dimensions, usage.completion());
             }
-        });
+        }));
         return Outcome.CONTINUE;
     }
 
@@ -86,7 +88,7 @@ public final class LlmEmitTokenMetricPolicy implements Step {
 
         @Override
         public Set<Trait> traits() {
-            return Set.of(Trait.READS_REQUEST_BODY, Trait.READS_RESPONSE_BODY);
+            return Set.of(Trait.READS_REQUEST_BODY); // the response is read as it streams (TokenUsage)
         }
 
         @Override
@@ -150,6 +152,7 @@ public final class LlmEmitTokenMetricPolicy implements Step {
             values.add(EmitMetricPolicy.Factory.dimensionValue(dimension, name, context));
         }
         return new LlmEmitTokenMetricPolicy(namespace == null || namespace.isBlank() ? "API Management" : namespace,
-                List.copyOf(names), values.toArray(Value[]::new), context.services().customMetrics());
+                List.copyOf(names), values.toArray(Value[]::new), context.services().customMetrics(),
+                context.services().bodyLimit());
     }
 }

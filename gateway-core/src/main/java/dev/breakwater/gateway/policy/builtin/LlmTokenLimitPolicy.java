@@ -21,8 +21,9 @@ import java.util.Set;
  * as {@code <azure-openai-token-limit>}, its older name: at most tokens-per-minute tokens (prompt and
  * completion) per key value per minute, and/or token-quota per calendar period. Over the rate: 429,
  * over the quota: 403, with Retry-After, through on-error (see {@link TokenLimit}). The policy reads
- * the request body (to estimate the prompt and see {@code "stream": true}) and the backend's response
- * body (its {@code usage}), so the gateway buffers both, within {@code policy.body.max.bytes}.
+ * the request body (to estimate the prompt and see {@code "stream": true}), so the gateway buffers it,
+ * within {@code policy.body.max.bytes}; the backend's {@code usage} is read as its body streams to the
+ * client, not buffered (see {@link dev.breakwater.gateway.policy.llm.TokenUsage#whenKnown}).
  */
 public final class LlmTokenLimitPolicy {
 
@@ -43,7 +44,7 @@ public final class LlmTokenLimitPolicy {
 
         @Override
         public Set<Trait> traits() {
-            return Set.of(Trait.READS_REQUEST_BODY, Trait.READS_RESPONSE_BODY);
+            return Set.of(Trait.READS_REQUEST_BODY); // the response is read as it streams (TokenUsage)
         }
 
         @Override
@@ -112,7 +113,8 @@ public final class LlmTokenLimitPolicy {
                 LimitAttributes.variableName(element, context, "remaining-tokens-variable-name"),
                 LimitAttributes.headerName(element, context, "tokens-consumed-header-name", null),
                 LimitAttributes.variableName(element, context, "tokens-consumed-variable-name"));
-        return new TokenLimit(spec, new TokenCounters(context.services().keyedCounters()));
+        return new TokenLimit(spec, new TokenCounters(context.services().counterStore(), context.services().clock()),
+                context.services().bodyLimit());
     }
 
     /** token-quota: a whole number, no expression (as APIM says). */

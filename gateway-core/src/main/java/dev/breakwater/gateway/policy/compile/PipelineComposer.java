@@ -55,8 +55,8 @@ public final class PipelineComposer {
         boolean setsBackend = contains(effective.get(Section.INBOUND), Trait.SETS_BACKEND)
                 || contains(backend, Trait.SETS_BACKEND);
         boolean readsRequest = effective.values().stream().anyMatch(list -> contains(list, Trait.READS_REQUEST_BODY));
-        // inbound too: a policy there may look at the backend's response once it is in (the token policies,
-        // an increment-condition)
+        // inbound too: a policy there may look at the backend's response body once it is in (an
+        // increment-condition); the token policies do not: they read it as it streams (ResponseBodyTaps)
         boolean readsResponse = contains(effective.get(Section.INBOUND), Trait.READS_RESPONSE_BODY)
                 || contains(effective.get(Section.OUTBOUND), Trait.READS_RESPONSE_BODY)
                 || contains(effective.get(Section.ON_ERROR), Trait.READS_RESPONSE_BODY);

@@ -24,6 +24,15 @@ public final class Gates {
         /** Every gate let the request through; {@code counts[i]} is gate i's window count after it. */
         Outcome passed(long[] counts) throws PolicyException;
 
+        /**
+         * As {@link #passed(long[])}, with when each gate's window ends ({@code millisToRenewal[i]},
+         * {@code Long.MAX_VALUE}: never), for a verdict that must know which window it counted in
+         * (the token limits give back an over-estimate only in that window).
+         */
+        default Outcome passed(long[] counts, long[] millisToRenewal) throws PolicyException {
+            return passed(counts);
+        }
+
         /** Gate {@code gate} is full; its window ends in {@code millisToRenewal} ({@code Long.MAX_VALUE}: never). */
         PolicyException refused(int gate, long millisToRenewal);
     }
@@ -37,11 +46,11 @@ public final class Gates {
      * @param source the policy's element name: the source of the error when the store is unavailable
      */
     public static Outcome run(String source, CounterStore store, Gate[] gates, Verdict verdict) throws PolicyException {
-        return from(source, store, gates, 0, new long[gates.length], verdict);
+        return from(source, store, gates, 0, new long[gates.length], new long[gates.length], verdict);
     }
 
     private static Outcome from(String source, CounterStore store, Gate[] gates, int first, long[] counts,
-                                Verdict verdict) throws PolicyException {
+                                long[] renewals, Verdict verdict) throws PolicyException {
         for (int i = first; i < gates.length; i++) {
             Gate gate = gates[i];
             CompletableFuture<CounterState> answer = (gate.countNow()
@@ -51,8 +60,8 @@ public final class Gates {
                 int at = i;
                 return Outcome.pending(answer.handle((state, failure) -> {
                     try {
-                        judge(source, store, gates, at, counts, state, failure, verdict);
-                        return Steps.settle(from(source, store, gates, at + 1, counts, verdict));
+                        judge(source, store, gates, at, counts, renewals, state, failure, verdict);
+                        return Steps.settle(from(source, store, gates, at + 1, counts, renewals, verdict));
                     } catch (PolicyException e) {
                         return CompletableFuture.<Outcome>failedFuture(e);
                     }
@@ -65,14 +74,14 @@ public final class Gates {
             } catch (CompletionException | CancellationException e) {
                 failure = e;
             }
-            judge(source, store, gates, i, counts, state, failure, verdict);
+            judge(source, store, gates, i, counts, renewals, state, failure, verdict);
         }
-        return verdict.passed(counts);
+        return verdict.passed(counts, renewals);
     }
 
     /** Records gate {@code at}'s count, or gives back what came before and throws the refusal. */
     private static void judge(String source, CounterStore store, Gate[] gates, int at, long[] counts,
-                              CounterState state, Throwable failure, Verdict verdict) throws PolicyException {
+                              long[] renewals, CounterState state, Throwable failure, Verdict verdict) throws PolicyException {
         Gate gate = gates[at];
         if (failure != null) {
             Throwable cause = Steps.cause(failure);
@@ -90,6 +99,7 @@ public final class Gates {
             throw verdict.refused(at, state.millisToRenewal());
         }
         counts[at] = state.count();
+        renewals[at] = state.millisToRenewal();
     }
 
     /** Undoes the counts of the gates before {@code at} that counted; nobody waits for it. */

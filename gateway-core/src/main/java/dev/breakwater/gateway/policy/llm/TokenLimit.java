@@ -1,5 +1,8 @@
 package dev.breakwater.gateway.policy.llm;
 
+import dev.breakwater.gateway.policy.limits.CounterKey;
+import dev.breakwater.gateway.policy.limits.Gate;
+import dev.breakwater.gateway.policy.limits.Gates;
 import dev.breakwater.gateway.policy.limits.LimitSpec;
 import dev.breakwater.gateway.policy.limits.TokenCounters;
 import dev.breakwater.gateway.policy.runtime.BackendResponseHooks;
@@ -16,10 +19,13 @@ import dev.breakwater.gateway.policy.runtime.Step;
  * estimation (estimate-prompt-tokens, or any streamed request, as APIM always estimates those) for
  * the estimated prompt, which is counted at once; without, the window must not be full already
  * (APIM: a request that exceeds the limit is detected in its response and blocks the ones after it).
- * When the backend's response is in, the tokens it reports in {@code usage} replace the estimate
- * (see {@link TokenUsage}); a response that reports none leaves the estimate counted. A refusal
- * fails as an error, so on-error runs with {@code context.LastError}: 429 TokenLimitExceeded over
- * tokens-per-minute, 403 TokenQuotaExceeded over the quota, with Retry-After.
+ * The counters are in the gateway's counter store, passed through as {@link Gates} do: a store that
+ * answers later makes the step pending, holding no thread. Once the backend's usage is known (before
+ * outbound when its body is buffered, else when it has streamed to the client, see
+ * {@link TokenUsage#whenKnown}), the tokens it reports replace the estimate, without waiting for the
+ * store; a response that reports none leaves the estimate counted. A refusal fails as an error, so
+ * on-error runs with {@code context.LastError}: 429 TokenLimitExceeded over tokens-per-minute, 403
+ * TokenQuotaExceeded over the quota, with Retry-After.
  */
 public final class TokenLimit implements Step {
 
@@ -28,10 +34,13 @@ public final class TokenLimit implements Step {
 
     private final TokenLimitSpec spec;
     private final TokenCounters counters;
+    private final int bodyLimit;
 
-    public TokenLimit(TokenLimitSpec spec, TokenCounters counters) {
+    /** @param bodyLimit the policy body limit: the most of a streaming answer read for its usage at once */
+    public TokenLimit(TokenLimitSpec spec, TokenCounters counters, int bodyLimit) {
         this.spec = spec;
         this.counters = counters;
+        this.bodyLimit = bodyLimit;
     }
 
     @Override
@@ -42,80 +51,105 @@ public final class TokenLimit implements Step {
         LlmRequest request = LlmRequest.of(context);
         long estimate = spec.estimatePrompt() || request.streaming() ? request.promptEstimate() : 0;
 
-        TokenCounters.Window quota = null;
-        if (spec.tokenQuota() != null) {
-            quota = counters.quota(spec.identity(), spec.quotaPeriod(), key);
-            if (quota == null || !quota.tryTake(spec.tokenQuota(), estimate)) {
-                throw refuse(context, quota, 403, QUOTA_REASON);
-            }
+        // the quota first, then the minute: a refusal by the minute gives back what the quota took (Gates)
+        CounterKey quotaKey = spec.tokenQuota() == null ? null
+                : counters.quota(spec.identity(), spec.quotaPeriod(), key);
+        CounterKey minuteKey = perMinute == null ? null : counters.minute(spec.identity(), key);
+        Gate[] gates = new Gate[(quotaKey == null ? 0 : 1) + (minuteKey == null ? 0 : 1)];
+        if (quotaKey != null) {
+            gates[0] = TokenCounters.gate(quotaKey, spec.tokenQuota(), estimate);
         }
-        TokenCounters.Window minute = null;
-        if (perMinute != null) {
-            minute = counters.minute(spec.identity(), key);
-            if (minute == null || !minute.tryTake(perMinute, estimate)) {
-                if (quota != null) {
-                    quota.add(-estimate); // refused: what the quota took for it is given back
-                }
-                throw refuse(context, minute, 429, RATE_REASON);
-            }
+        int minuteAt = minuteKey == null ? -1 : gates.length - 1;
+        if (minuteKey != null) {
+            gates[minuteAt] = TokenCounters.gate(minuteKey, perMinute, estimate);
         }
+        return Gates.run(spec.kind(), counters.store(), gates, new Gates.Verdict() {
+            @Override
+            public Outcome passed(long[] counts) {
+                throw new IllegalStateException("the token limit needs the windows' ends");
+            }
+
+            @Override
+            public Outcome passed(long[] counts, long[] millisToRenewal) {
+                TokenCounters.Window quota = quotaKey == null ? null
+                        : counters.window(quotaKey, spec.tokenQuota(), counts[0], millisToRenewal[0]);
+                TokenCounters.Window minute = minuteKey == null ? null
+                        : counters.window(minuteKey, perMinute, counts[minuteAt], millisToRenewal[minuteAt]);
+                admitted(context, estimate, minute, quota);
+                return Outcome.CONTINUE;
+            }
+
+            @Override
+            public PolicyException refused(int gate, long millisToRenewal) {
+                return gate == minuteAt ? refuse(context, millisToRenewal, 429, RATE_REASON)
+                        : refuse(context, millisToRenewal, 403, QUOTA_REASON);
+            }
+        });
+    }
+
+    /** The request is in with its estimate counted: the response's usage corrects it later. */
+    private void admitted(PolicyContext context, long estimate, TokenCounters.Window minute,
+                          TokenCounters.Window quota) {
         Usage usage = new Usage(estimate);
         if (spec.consumedVariable() != null) {
             context.variables().put(spec.consumedVariable(), clampInt(estimate));
         }
-        publishRemaining(context, perMinute, minute, quota);
-        TokenCounters.Window counted = minute;
-        TokenCounters.Window countedQuota = quota;
-        BackendResponseHooks.add(context, response -> settle(context, response, usage, perMinute, counted, countedQuota));
-        ResponseHooks.add(context, response -> headers(response, usage, perMinute, counted, countedQuota));
-        return Outcome.CONTINUE;
+        publishRemaining(context, minute, quota);
+        BackendResponseHooks.add(context, response -> {
+            boolean beforeOutbound = !response.body().isStream(); // buffered: the usage is known now
+            TokenUsage.whenKnown(context, response, bodyLimit,
+                    reported -> settle(context, reported, beforeOutbound, usage, minute, quota));
+        });
+        ResponseHooks.add(context, response -> headers(response, usage, minute, quota));
     }
 
-    /** The backend answered: what it reports replaces the estimate in both windows. */
-    private void settle(PolicyContext context, ResponseMessage response, Usage usage, Long perMinute,
+    /**
+     * The backend's usage is known: it replaces the estimate in both windows. Before outbound (a
+     * buffered body) the variables say so too; after the body streamed to the client, only the
+     * counters change.
+     */
+    private void settle(PolicyContext context, TokenUsage reported, boolean beforeOutbound, Usage usage,
                         TokenCounters.Window minute, TokenCounters.Window quota) {
-        TokenUsage reported = TokenUsage.of(context, response);
-        usage.answered = true;
+        usage.answered = beforeOutbound;
         if (reported == null) {
             return; // nothing reported: the estimate stands
         }
         long correction = reported.total() - usage.consumed;
         usage.consumed = reported.total();
         if (minute != null) {
-            minute.add(correction);
+            minute.correct(correction);
         }
         if (quota != null) {
-            quota.add(correction);
+            quota.correct(correction);
         }
-        if (spec.consumedVariable() != null) {
-            context.variables().put(spec.consumedVariable(), clampInt(usage.consumed));
+        if (beforeOutbound) {
+            if (spec.consumedVariable() != null) {
+                context.variables().put(spec.consumedVariable(), clampInt(usage.consumed));
+            }
+            publishRemaining(context, minute, quota);
         }
-        publishRemaining(context, perMinute, minute, quota);
     }
 
     /** On the response the client gets: what is left (as counted now, this request's tokens included) and what it used. */
-    private void headers(ResponseMessage response, Usage usage, Long perMinute, TokenCounters.Window minute,
+    private void headers(ResponseMessage response, Usage usage, TokenCounters.Window minute,
                          TokenCounters.Window quota) {
         if (spec.remainingHeader() != null && minute != null) {
-            response.headers().set(spec.remainingHeader(), Long.toString(Math.max(0, perMinute - minute.count())));
+            response.headers().set(spec.remainingHeader(), Long.toString(minute.remaining()));
         }
         if (spec.remainingQuotaHeader() != null && quota != null) {
-            response.headers().set(spec.remainingQuotaHeader(),
-                    Long.toString(Math.max(0, spec.tokenQuota() - quota.count())));
+            response.headers().set(spec.remainingQuotaHeader(), Long.toString(quota.remaining()));
         }
         if (spec.consumedHeader() != null && usage.answered) {
             response.headers().set(spec.consumedHeader(), Long.toString(usage.consumed));
         }
     }
 
-    private void publishRemaining(PolicyContext context, Long perMinute, TokenCounters.Window minute,
-                                  TokenCounters.Window quota) {
+    private void publishRemaining(PolicyContext context, TokenCounters.Window minute, TokenCounters.Window quota) {
         if (spec.remainingVariable() != null && minute != null) {
-            context.variables().put(spec.remainingVariable(), clampInt(Math.max(0, perMinute - minute.count())));
+            context.variables().put(spec.remainingVariable(), clampInt(minute.remaining()));
         }
         if (spec.remainingQuotaVariable() != null && quota != null) {
-            context.variables().put(spec.remainingQuotaVariable(),
-                    clampInt(Math.max(0, spec.tokenQuota() - quota.count())));
+            context.variables().put(spec.remainingQuotaVariable(), clampInt(quota.remaining()));
         }
     }
 
@@ -133,8 +167,8 @@ public final class TokenLimit implements Step {
     }
 
     /** The error of a request over a limit; Retry-After goes on whatever response the client finally gets. */
-    private PolicyException refuse(PolicyContext context, TokenCounters.Window window, int status, String reason) {
-        long millis = window == null ? 60_000 : window.millisToRenewal();
+    private PolicyException refuse(PolicyContext context, long millisToRenewal, int status, String reason) {
+        long millis = millisToRenewal == Long.MAX_VALUE ? 60_000 : millisToRenewal;
         long seconds = Math.max(1, (millis + 999) / 1000);
         if (spec.retryAfterVariable() != null) {
             context.variables().put(spec.retryAfterVariable(), clampInt(seconds));
@@ -164,10 +198,10 @@ public final class TokenLimit implements Step {
         return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
     }
 
-    /** What this request has counted so far, and whether the backend answered. */
+    /** What this request has counted so far, and whether the backend's usage was known before outbound. */
     private static final class Usage {
-        long consumed;
-        boolean answered;
+        volatile long consumed;
+        volatile boolean answered;
 
         Usage(long estimate) {
             this.consumed = estimate;

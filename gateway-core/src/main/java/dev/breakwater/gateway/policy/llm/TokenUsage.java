@@ -2,11 +2,13 @@ package dev.breakwater.gateway.policy.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.breakwater.gateway.policy.runtime.ContextKey;
+import dev.breakwater.gateway.policy.runtime.ExchangeEndHooks;
 import dev.breakwater.gateway.policy.runtime.PolicyContext;
+import dev.breakwater.gateway.policy.runtime.ResponseBodyTaps;
 import dev.breakwater.gateway.policy.runtime.ResponseMessage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The tokens an LLM backend's response used, as its {@code usage} object reports them
@@ -25,6 +27,42 @@ import java.util.Locale;
 public record TokenUsage(long prompt, long completion, long total, boolean reported) {
 
     private static final ContextKey<Read> KEY = new ContextKey<>("llm-usage", Read.class);
+    private static final ContextKey<Tapped> TAPPED = new ContextKey<>("llm-usage-tap", Tapped.class);
+
+    /**
+     * Tells {@code listener} the usage of {@code response}, the backend's ({@code null} when it
+     * reports none): at once when its body is buffered (before outbound runs), else once the body has
+     * been relayed to the client, read as it streamed ({@link UsageTap}, sharing one per response
+     * between the request's token policies), when the exchange ends. A body that never reaches the
+     * client (the gateway answered instead) reports none.
+     *
+     * @param cap the longest event line or JSON answer read as it streams (the policy body limit)
+     */
+    public static void whenKnown(PolicyContext context, ResponseMessage response, int cap,
+                                 Consumer<TokenUsage> listener) {
+        if (!response.body().isStream()) {
+            listener.accept(of(context, response));
+            return;
+        }
+        Tapped tapped = context.get(TAPPED);
+        if (tapped == null || tapped.response != response) {
+            UsageTap tap = tap(response, LlmRequest.of(context), cap);
+            tapped = new Tapped(response, tap);
+            context.put(TAPPED, tapped);
+            ResponseBodyTaps.add(context, tap);
+            ExchangeEndHooks.add(context, (bytesIn, bytesOut) -> tap.finish());
+        }
+        tapped.tap.listen(listener);
+    }
+
+    private static UsageTap tap(ResponseMessage response, LlmRequest request, int cap) {
+        String encoding = response.headers().first("Content-Encoding");
+        boolean readable = encoding == null || encoding.isBlank() || encoding.trim().equalsIgnoreCase("identity");
+        String type = response.headers().first("Content-Type");
+        String lower = type == null ? "" : type.toLowerCase(Locale.ROOT);
+        boolean events = lower.contains("text/event-stream") || request.streaming();
+        return new UsageTap(request, readable, events, type == null || lower.contains("json"), cap);
+    }
 
     /**
      * The usage of {@code response} (the backend's, its body buffered), or {@code null} when a
@@ -50,7 +88,9 @@ public record TokenUsage(long prompt, long completion, long total, boolean repor
             return request.streaming() ? estimated(request.promptEstimate(), 0) : null;
         }
         if (events || request.streaming()) {
-            return fromEvents(new String(body, StandardCharsets.UTF_8), request);
+            UsageEvents scanner = new UsageEvents(Integer.MAX_VALUE); // the body is already bounded
+            scanner.feed(body, 0, body.length);
+            return scanner.result(request.promptEstimate());
         }
         try {
             JsonNode json = LlmRequest.JSON.readTree(body);
@@ -60,58 +100,7 @@ public record TokenUsage(long prompt, long completion, long total, boolean repor
         }
     }
 
-    private static TokenUsage fromEvents(String text, LlmRequest request) {
-        TokenUsage last = null;
-        long completionChars = 0;
-        for (String line : text.split("\n")) {
-            String trimmed = line.strip();
-            if (!trimmed.startsWith("data:")) {
-                continue;
-            }
-            String data = trimmed.substring(5).strip();
-            if (data.isEmpty() || data.equals("[DONE]")) {
-                continue;
-            }
-            JsonNode event;
-            try {
-                event = LlmRequest.JSON.readTree(data);
-            } catch (IOException e) {
-                continue; // not an event of ours: the rest still counts
-            }
-            if (event == null || !event.isObject()) {
-                continue;
-            }
-            TokenUsage usage = reported(event.get("usage"));
-            if (usage == null && event.get("response") != null) {
-                usage = reported(event.get("response").get("usage")); // Responses API: response.completed
-            }
-            if (usage != null) {
-                last = usage;
-            }
-            completionChars += deltaChars(event);
-        }
-        return last != null ? last : estimated(request.promptEstimate(), TokenEstimator.ofChars(completionChars));
-    }
-
-    /** The text an event adds to the answer: chat deltas, completions' text, the Responses API's delta. */
-    private static long deltaChars(JsonNode event) {
-        long chars = 0;
-        JsonNode choices = event.get("choices");
-        if (choices != null && choices.isArray()) {
-            for (JsonNode choice : choices) {
-                JsonNode delta = choice.get("delta");
-                chars += TokenEstimator.textChars(delta == null ? null : delta.get("content"));
-                chars += TokenEstimator.textChars(choice.get("text"));
-            }
-        }
-        JsonNode delta = event.get("delta");
-        if (delta != null && delta.isTextual()) {
-            chars += delta.asText().length();
-        }
-        return chars;
-    }
-
-    private static TokenUsage reported(JsonNode usage) {
+    static TokenUsage reported(JsonNode usage) {
         if (usage == null || !usage.isObject()) {
             return null;
         }
@@ -140,5 +129,9 @@ public record TokenUsage(long prompt, long completion, long total, boolean repor
 
     /** The usage read from one response. */
     private record Read(ResponseMessage response, TokenUsage usage) {
+    }
+
+    /** The tap reading one response as it streams. */
+    private record Tapped(ResponseMessage response, UsageTap tap) {
     }
 }

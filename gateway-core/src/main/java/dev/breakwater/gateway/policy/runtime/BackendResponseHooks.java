@@ -6,11 +6,11 @@ import java.util.function.Consumer;
 
 /**
  * What an inbound policy asks to be done with the backend's response as soon as it is in, before
- * outbound runs: the token policies count the {@code usage} the backend reported there, so that
- * outbound sees the count in its variables and the tokens are counted even when outbound or
- * on-error replaces the response. Run only when the backend answered (not when a policy answered
- * first, nor when forwarding failed); the body is there when the pipeline buffers it
- * ({@link Pipeline#readsResponseBody()}). Kept in the context under a typed key, as
+ * outbound runs: the token policies count the {@code usage} the backend reported there when the
+ * body is buffered (so that outbound sees the count in its variables), or else arrange to read it
+ * as the body streams ({@link ResponseBodyTaps}). Run only when the backend answered (not when a
+ * policy answered first, nor when forwarding failed); the body is there when the pipeline buffers
+ * it ({@link Pipeline#readsResponseBody()}). Kept in the context under a typed key, as
  * {@link ResponseHooks} are.
  */
 public final class BackendResponseHooks {

@@ -8,36 +8,56 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.breakwater.gateway.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
-/** The token counters over KeyedCounters: room for an amount, giving back, calendar quota windows, the cap. */
+/**
+ * The token counters over the local counter store: room for an amount, giving back, calendar quota
+ * windows, the cap on live counters.
+ */
 class TokenCountersTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2028-02-14T10:30:00Z")); // a Monday
-    private final TokenCounters counters = new TokenCounters(new KeyedCounters(clock, 3));
+    private final LocalCounterStore store = new LocalCounterStore(new KeyedCounters(clock, 3));
+    private final TokenCounters counters = new TokenCounters(store, clock);
+
+    /** Whether the gate lets the request through, as {@link Gates} judges it. */
+    private boolean passes(CounterKey key, long limit, long estimate) {
+        Gate gate = TokenCounters.gate(key, limit, estimate);
+        CounterState state = (gate.countNow() ? store.tryAdd(key, gate.limit(), gate.amount()) : store.read(key))
+                .toCompletableFuture().join();
+        return gate.countNow() ? state.accepted() : state.count() < gate.limit();
+    }
+
+    private long count(CounterKey key) {
+        return store.read(key).toCompletableFuture().join().count();
+    }
 
     @Test
     void anAmountIsTakenOnlyWhenItFitsAndNothingOnlyBeforeTheWindowIsFull() {
-        TokenCounters.Window window = counters.minute("p", "k");
-        assertTrue(window.tryTake(100, 60));
-        assertFalse(window.tryTake(100, 41), "60 + 41 > 100");
-        assertTrue(window.tryTake(100, 40));
-        assertFalse(window.tryTake(100, 0), "full: a request without an estimate waits too");
-        assertFalse(counters.minute("p", "other").tryTake(10, 11), "more than the whole limit never fits");
-        assertEquals(100, window.count());
+        CounterKey key = counters.minute("p", "k");
+        assertTrue(passes(key, 100, 60));
+        assertFalse(passes(key, 100, 41), "60 + 41 > 100");
+        assertTrue(passes(key, 100, 40));
+        assertFalse(passes(key, 100, 0), "full: a request without an estimate waits too");
+        assertFalse(passes(counters.minute("p", "other"), 10, 11), "more than the whole limit never fits");
+        assertEquals(100, count(key));
     }
 
     @Test
     void whatAnEstimateTookIsGivenBackOnlyInItsOwnWindow() {
-        TokenCounters.Window window = counters.minute("p", "k");
-        window.tryTake(100, 50);
-        window.add(-20);
-        assertEquals(30, window.count());
+        CounterKey key = counters.minute("p", "k");
+        CounterState taken = store.tryAdd(key, 51, 50).toCompletableFuture().join();
+        TokenCounters.Window window = counters.window(key, 100, taken.count(), taken.millisToRenewal());
+        window.correct(-20);
+        assertEquals(30, count(key));
+        assertEquals(70, window.remaining());
         clock.advance(Duration.ofSeconds(61));
-        window.add(-20);
-        assertEquals(0, window.count(), "a new minute starts from zero, not below");
-        window.add(5);
-        assertEquals(5, window.count(), "tokens used now count now");
+        window.correct(-20);
+        assertEquals(0, count(key), "a new minute starts from zero, not below");
+        window.correct(5);
+        assertEquals(5, count(key), "tokens used now count now");
     }
 
     @Test
@@ -50,19 +70,21 @@ class TokenCountersTest {
         assertEquals(TokenQuotaPeriod.DAILY, TokenQuotaPeriod.parse("daily"));
         assertNull(TokenQuotaPeriod.parse("Fortnightly"));
 
-        TokenCounters.Window february = counters.quota("p", TokenQuotaPeriod.MONTHLY, "k");
-        assertTrue(february.tryTake(10, 10));
-        assertEquals(Duration.ofDays(15).plusHours(13).plusMinutes(30).toMillis(), february.millisToRenewal(),
-                "to March 1st, a leap February");
+        CounterKey february = counters.quota("p", TokenQuotaPeriod.MONTHLY, "k");
+        assertTrue(passes(february, 10, 10));
+        assertEquals(Duration.ofDays(15).plusHours(13).plusMinutes(30).toMillis(),
+                store.read(february).toCompletableFuture().join().millisToRenewal(), "to March 1st, a leap February");
         clock.advance(Duration.ofDays(16));
-        assertTrue(counters.quota("p", TokenQuotaPeriod.MONTHLY, "k").tryTake(10, 10), "March is a new quota");
+        assertTrue(passes(counters.quota("p", TokenQuotaPeriod.MONTHLY, "k"), 10, 10), "March is a new quota");
     }
 
     @Test
-    void atTheCapOfLiveCountersANewKeyGetsNoWindow() {
-        counters.minute("p", "a").tryTake(10, 1);
-        counters.minute("p", "b").tryTake(10, 1);
-        counters.minute("p", "c").tryTake(10, 1);
-        assertNull(counters.minute("p", "d"));
+    void atTheCapOfLiveCountersANewKeyIsRefusedByTheStore() {
+        assertTrue(passes(counters.minute("p", "a"), 10, 1));
+        assertTrue(passes(counters.minute("p", "b"), 10, 1));
+        assertTrue(passes(counters.minute("p", "c"), 10, 1));
+        CompletableFuture<CounterState> full = store.read(counters.minute("p", "d")).toCompletableFuture();
+        CompletionException failure = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class, full::join);
+        assertTrue(failure.getCause() instanceof CounterStoreFullException);
     }
 }
