@@ -5,14 +5,13 @@
 #   /expr   choose on a header, set-variable and a set-header from an expression (issue 9)
 #   /callout a send-request to the bench's backend (/small) before forwarding, its status in a header (issue 10)
 #   /typical the "typical policy set" (issue 11): a subscription key, rate-limit-by-key by subscription, a set-header
-#            from an expression; the key goes in the query (proxy-bench's wrk sends no headers)
+#            from an expression
 #   /jwt     validate-jwt of an HS256 token in the query parameter token (conf/bench/bench-token.sh prints it)
-#   The key and the token ride in the target's base URL, ending in a parameter that takes the appended path,
-#   so that the other targets' requests stay as they were:
-#   proxy-bench -w 20 -P /small -s 'exec conf/bench/start-gateway.sh' gw=http://127.0.0.1:18080/bench \
-#     expr=http://127.0.0.1:18080/expr callout=http://127.0.0.1:18080/callout \
-#     "typical=http://127.0.0.1:18080/typical/small?subscription-key=bench-key-0123456789abcdef&to=" \
-#     "jwt=http://127.0.0.1:18080/jwt/small?token=$(conf/bench/bench-token.sh)&to="
+#   proxy-bench's wrk sends no headers and its targets take no query, so the key and the token go in the query of
+#   every path (-P); the bench subscription opens every API (scope /apis), so each API checks the key:
+#   proxy-bench -w 20 -s 'exec conf/bench/start-gateway.sh' gw=http://127.0.0.1:18080/bench \
+#     expr=http://127.0.0.1:18080/expr callout=http://127.0.0.1:18080/callout typical=http://127.0.0.1:18080/typical \
+#     jwt=http://127.0.0.1:18080/jwt -P "/small?subscription-key=bench-key-0123456789abcdef&token=$(conf/bench/bench-token.sh)"
 # JAVA_OPTS adds JVM options; GATEWAY_ARGS adds --name=value settings.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -31,7 +30,7 @@ cat > "$config" <<JSON
            "policy": "<policies><inbound><base/><rate-limit-by-key calls=\"100000000\" renewal-period=\"300\" counter-key=\"@(context.Subscription.Id)\"/><set-header name=\"X-Caller\"><value>@(context.Subscription.Name + \"/\" + context.Request.IpAddress)</value></set-header></inbound></policies>"},
           {"id": "jwt", "path": "jwt", "serviceUrl": "${BACKEND_URL:?}", "subscriptionRequired": false,
            "policy": "<policies><inbound><base/><validate-jwt query-parameter-name=\"token\"><issuer-signing-keys><key>YnJlYWt3YXRlci1iZW5jaC1zaWduaW5nLWtleS0zMmI=</key></issuer-signing-keys><audiences><audience>bench</audience></audiences></validate-jwt></inbound></policies>"}],
- "subscriptions": [{"id": "bench", "displayName": "Bench", "scope": "/apis/typical", "primaryKey": "bench-key-0123456789abcdef"}]}
+ "subscriptions": [{"id": "bench", "displayName": "Bench", "scope": "/apis", "primaryKey": "bench-key-0123456789abcdef"}]}
 JSON
 exec java ${JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC} -jar "$jar" --server.http.host=127.0.0.1 \
   --server.http.port="${GATEWAY_PORT:-18080}" --config.local.file="$config" ${GATEWAY_ARGS:-}
