@@ -19,6 +19,9 @@ public final class IpAddressText {
         if (text == null) {
             return null;
         }
+        if (isCanonicalIpv4(text)) {
+            return text; // what Jetty gives for every IPv4 peer: spelled right already, nothing to parse
+        }
         String trimmed = text.trim();
         int percent = trimmed.indexOf('%');
         String zone = "";
@@ -35,6 +38,37 @@ public final class IpAddressText {
             return text;
         }
         return (bytes.length == 4 ? ipv4(bytes) : ipv6(bytes)) + zone;
+    }
+
+    /** Whether {@code text} is four decimal octets of 0-255 without leading zeros: its own canonical spelling. */
+    static boolean isCanonicalIpv4(String text) {
+        int length = text.length();
+        if (length < 7 || length > 15) {
+            return false;
+        }
+        int octets = 0;
+        int i = 0;
+        while (i < length) {
+            int start = i;
+            int value = 0;
+            while (i < length && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                value = value * 10 + text.charAt(i) - '0';
+                i++;
+            }
+            int digits = i - start;
+            if (digits == 0 || digits > 3 || value > 255 || (digits > 1 && text.charAt(start) == '0')) {
+                return false;
+            }
+            octets++;
+            if (i == length) {
+                break;
+            }
+            if (text.charAt(i) != '.' || octets == 4) {
+                return false;
+            }
+            i++;
+        }
+        return octets == 4 && text.charAt(length - 1) != '.';
     }
 
     private static String ipv4(byte[] bytes) {
