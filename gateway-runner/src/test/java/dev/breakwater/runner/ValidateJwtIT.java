@@ -1,14 +1,18 @@
 package dev.breakwater.runner;
 
 import static dev.breakwater.runner.Documents.api;
-import static dev.breakwater.runner.Documents.document;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JWEAlgorithm;
+import dev.breakwater.gateway.certificate.CertificateReader;
+import dev.breakwater.gateway.policy.builtin.JweTokens;
 import dev.breakwater.gateway.policy.builtin.JwtTokens;
 import dev.breakwater.gateway.testing.Echo;
 import dev.breakwater.gateway.testing.Json;
 import dev.breakwater.gateway.testing.TestBackend;
+import dev.breakwater.gateway.testing.TestCertificates;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -28,6 +32,7 @@ class ValidateJwtIT {
     static Path dir;
     static TestBackend backend;
     static InProcessGateway gateway;
+    static TestCertificates made;
 
     @BeforeAll
     static void start() throws Exception {
@@ -40,7 +45,15 @@ class ValidateJwtIT {
                 + "</inbound><backend><base/></backend><outbound><base/></outbound>"
                 + "<on-error><base/><set-header name=\"X-Error-Reason\" exists-action=\"override\">"
                 + "<value>@(context.LastError.Reason)</value></set-header></on-error></policies>";
-        gateway = new InProcessGateway(dir, document(1, null, api("orders", "orders", backend.url(), policy, "")));
+        made = TestCertificates.get();
+        // the same checks behind <decryption-keys> naming a certificate entity that holds its private key
+        String sealed = policy.replace("<issuer-signing-keys>", "<decryption-keys><key certificate-id=\"token-decryption\"/>"
+                + "</decryption-keys><issuer-signing-keys>");
+        String certificates = "[{\"id\": \"token-decryption\", \"data\": \"" + made.otherClientData()
+                + "\", \"password\": \"" + TestCertificates.PASSWORD + "\"}]";
+        gateway = new InProcessGateway(dir, "{\"revision\": 1, \"certificates\": " + certificates + ", \"apis\": ["
+                + api("orders", "orders", backend.url(), policy, "") + ", "
+                + api("sealed", "sealed", backend.url(), sealed, "") + "]}");
     }
 
     @AfterAll
@@ -86,5 +99,25 @@ class ValidateJwtIT {
         assertRefused(get("/orders/4", "Authorization", "Bearer " + forged),
                 "JWT signature validation failed. Access denied.", "TokenSignatureInvalid");
         assertEquals(before, backend.requestsReceived(), "no refused request reached the backend");
+    }
+
+    @Test
+    void anEncryptedTokenIsOpenedWithTheCertificateEntitysPrivateKey() throws Exception {
+        int before = backend.requestsReceived();
+        java.security.PublicKey publicKey = CertificateReader.fromData("token-decryption", made.otherClientData(),
+                TestCertificates.PASSWORD).certificate().getPublicKey();
+        String encrypted = JweTokens.nested(JwtTokens.hs256(JwtTokens.claims().build()), JWEAlgorithm.RSA_OAEP_256,
+                EncryptionMethod.A256GCM, JweTokens.toPublicKey(publicKey), null);
+        HttpResponse<String> passed = get("/sealed/1", "Authorization", "Bearer " + encrypted);
+        assertEquals(200, passed.statusCode());
+        assertEquals(List.of("alice"), Echo.parse(passed.body()).header("X-Subject"));
+        assertEquals(before + 1, backend.requestsReceived());
+        String toAnotherKey = JweTokens.nested(JwtTokens.hs256(JwtTokens.claims().build()), JWEAlgorithm.A256KW,
+                EncryptionMethod.A256GCM, JweTokens.aesKeyWrap(JweTokens.KEY_256), null);
+        assertRefused(get("/sealed/2", "Authorization", "Bearer " + toAnotherKey), "JWT could not be decrypted.",
+                "JwtInvalid");
+        assertRefused(get("/orders/5", "Authorization", "Bearer " + encrypted),
+                "JWT is encrypted and no decryption key is configured.", "JwtInvalid");
+        assertEquals(before + 1, backend.requestsReceived(), "no refused request reached the backend");
     }
 }

@@ -78,6 +78,12 @@ public final class PolicyTesting {
         return new CompileEnvironment(REGISTRY, EXPRESSIONS, NamedValues.NONE, Fragments.NONE, Backends.NONE, services);
     }
 
+    /** An environment without named values or fragments with these services and certificates. */
+    public static CompileEnvironment environment(PolicyServices services, Certificates certificates) {
+        return new CompileEnvironment(REGISTRY, EXPRESSIONS, NamedValues.NONE, Fragments.NONE, Backends.NONE,
+                certificates, services);
+    }
+
     /** Compiles global, API and operation documents (any may be null) for a route with these parameters. */
     public static Pipeline pipeline(CompileEnvironment environment, String global, String api, String operation,
                                     Set<String> parameters) throws PolicyCompileException {

@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
 /**
  * Reads {@code <validate-azure-ad-token>}: APIM's attributes (token from header {@code Authorization}
  * by default, status 401) and children, in any order. {@code tenant-id} may be an expression, as in
- * APIM; application ids are constants or named values (APIM allows no expression there). Refused by
- * name: {@code decryption-keys} (as validate-jwt) and {@code authentication-endpoint} (the authority is
- * the gateway's setting {@code aad.authority}).
+ * APIM; application ids are constants or named values (APIM allows no expression there).
+ * {@code <decryption-keys>} is validate-jwt's (Entra ID encrypts tokens to an application's certificate).
+ * Refused by name: {@code authentication-endpoint} (the authority is the gateway's setting
+ * {@code aad.authority}).
  */
 final class ValidateAzureAdTokenCompiler {
 
@@ -39,13 +40,8 @@ final class ValidateAzureAdTokenCompiler {
         }
         element.allowAttributes("tenant-id", "header-name", "query-parameter-name", "token-value",
                 "failed-validation-httpcode", "failed-validation-error-message", "output-token-variable-name");
-        for (PolicyElement child : element.children()) {
-            if ("decryption-keys".equals(child.name())) {
-                throw new PolicyCompileException(child, "validate-azure-ad-token's <decryption-keys> (encrypted "
-                        + "tokens) is not supported yet");
-            }
-        }
-        element.allowChildren("client-application-ids", "backend-application-ids", "audiences", "required-claims");
+        element.allowChildren("client-application-ids", "backend-application-ids", "audiences", "required-claims",
+                "decryption-keys");
         element.forbidText();
         ValueReader reader = context.values();
         ValidateJwtPolicy.OpenIdSource tenant = tenantKeys(element, context);
@@ -58,8 +54,10 @@ final class ValidateAzureAdTokenCompiler {
         List<Value<String>> audiences = new ArrayList<>();
         List<JwtClaimChecks.RequiredClaim> claims = new ArrayList<>();
         boolean clientsGiven = false;
+        JwtDecryption decryption = JwtDecryption.NONE;
         for (PolicyElement child : element.children()) {
             switch (child.name()) {
+                case "decryption-keys" -> decryption = ValidateJwtCompiler.decryptionKeys(child, decryption, context);
                 case "client-application-ids" -> {
                     clientsGiven = true;
                     clients.addAll(applicationIds(child, reader));
@@ -84,7 +82,7 @@ final class ValidateAzureAdTokenCompiler {
                 ValidateAzureAdTokenPolicy.issuers(tenant), List.copyOf(claims));
         return new ValidateJwtPolicy(ValidateAzureAdTokenPolicy.SOURCE, source, status, message, true, List.of(),
                 List.of(tenant), checks, output == null || output.isBlank() ? null : output,
-                ValidateAzureAdTokenPolicy.clientApplications(List.copyOf(clients)));
+                ValidateAzureAdTokenPolicy.clientApplications(List.copyOf(clients)), decryption);
     }
 
     /**

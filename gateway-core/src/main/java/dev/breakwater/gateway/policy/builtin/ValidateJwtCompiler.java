@@ -15,7 +15,7 @@ import java.util.List;
  * Reads {@code <validate-jwt>}: APIM's attributes and defaults (header {@code Authorization}, status 401,
  * expiration time and signed tokens required, no clock skew) and children, in any order. With
  * {@code <openid-config>} the issuers allowed are the configurations' and those listed. What is not
- * built is refused with its name: {@code decryption-keys}.
+ * {@code <decryption-keys>} lets encrypted tokens in (see {@link JwtDecryption}).
  */
 final class ValidateJwtCompiler {
 
@@ -28,13 +28,8 @@ final class ValidateJwtCompiler {
         element.allowAttributes("header-name", "query-parameter-name", "token-value", "failed-validation-httpcode",
                 "failed-validation-error-message", "require-expiration-time", "require-scheme",
                 "require-signed-tokens", "clock-skew", "output-token-variable-name");
-        for (PolicyElement child : element.children()) {
-            if ("decryption-keys".equals(child.name())) {
-                throw new PolicyCompileException(child, "validate-jwt's <decryption-keys> (encrypted tokens) is not "
-                        + "supported yet");
-            }
-        }
-        element.allowChildren("openid-config", "issuer-signing-keys", "audiences", "issuers", "required-claims");
+        element.allowChildren("openid-config", "issuer-signing-keys", "decryption-keys", "audiences", "issuers",
+                "required-claims");
         element.forbidText();
         ValueReader reader = context.values();
         ValidateJwtPolicy.TokenSource source = tokenSource(element, reader);
@@ -50,9 +45,11 @@ final class ValidateJwtCompiler {
         List<Value<String>> audiences = new ArrayList<>();
         List<Value<String>> issuers = new ArrayList<>();
         List<JwtClaimChecks.RequiredClaim> claims = new ArrayList<>();
+        JwtDecryption decryption = JwtDecryption.NONE;
         for (PolicyElement child : element.children()) {
             switch (child.name()) {
                 case "openid-config" -> openId.add(JwtKeysCompiler.openIdConfig(child, context));
+                case "decryption-keys" -> decryption = decryptionKeys(child, decryption, context);
                 case "issuer-signing-keys" -> keys.addAll(JwtKeysCompiler.signingKeys(child, context));
                 case "audiences" -> audiences.addAll(list(child, "audience", reader));
                 case "issuers" -> issuers.addAll(list(child, "issuer", reader));
@@ -70,7 +67,16 @@ final class ValidateJwtCompiler {
         JwtClaimChecks checks = new JwtClaimChecks(requireExpiration, clockSkew, List.copyOf(audiences),
                 List.copyOf(issuers), List.copyOf(claims));
         return new ValidateJwtPolicy(source, status, message, requireSigned, List.copyOf(keys), List.copyOf(openId),
-                checks, output == null || output.isBlank() ? null : output);
+                checks, output == null || output.isBlank() ? null : output, decryption);
+    }
+
+    /** A policy's one {@code <decryption-keys>} (APIM's statement has one; a second is refused, not merged). */
+    static JwtDecryption decryptionKeys(PolicyElement child, JwtDecryption before, CompileContext context)
+            throws PolicyCompileException {
+        if (before != JwtDecryption.NONE) {
+            throw new PolicyCompileException(child, "<decryption-keys> is given twice");
+        }
+        return JwtDecryptionKeys.compile(child, context);
     }
 
     /**

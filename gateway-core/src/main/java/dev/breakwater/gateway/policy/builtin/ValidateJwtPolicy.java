@@ -36,7 +36,8 @@ import java.util.concurrent.CompletionException;
  * its lifetime, for an allowed audience and issuer, with the required claims. A failure is an error
  * that runs on-error with APIM's reason; the default response has failed-validation-httpcode (401)
  * and failed-validation-error-message, else the predefined message. Keys of OpenID providers are
- * fetched without holding a thread: the step is then pending. Messages never repeat the token.
+ * fetched without holding a thread: the step is then pending. An encrypted token (JWE) is opened with
+ * the decryption keys ({@link JwtDecryption}) and the token inside validated. Messages never repeat the token.
  */
 public final class ValidateJwtPolicy implements Step {
 
@@ -52,22 +53,25 @@ public final class ValidateJwtPolicy implements Step {
     private final JwtClaimChecks checks;
     private final String outputVariable;
     private final ExtraCheck extraCheck;
+    private final JwtDecryption decryption;
 
     ValidateJwtPolicy(TokenSource tokenSource, Value<Integer> status, Value<String> errorMessage,
                       boolean requireSignedTokens, List<JWK> signingKeys, List<OpenIdSource> openIdSources,
-                      JwtClaimChecks checks, String outputVariable) {
+                      JwtClaimChecks checks, String outputVariable, JwtDecryption decryption) {
         this(SOURCE, tokenSource, status, errorMessage, requireSignedTokens, signingKeys, openIdSources, checks,
-                outputVariable, null);
+                outputVariable, null, decryption);
     }
 
     /**
      * @param source     the policy's element name, {@code context.LastError.Source} of its failures
      * @param extraCheck a check after validate-jwt's own (validate-azure-ad-token's issuer and client
      *                   application), or null
+     * @param decryption the decryption keys of encrypted tokens ({@link JwtDecryption#NONE}: refused)
      */
     ValidateJwtPolicy(String source, TokenSource tokenSource, Value<Integer> status, Value<String> errorMessage,
                       boolean requireSignedTokens, List<JWK> signingKeys, List<OpenIdSource> openIdSources,
-                      JwtClaimChecks checks, String outputVariable, ExtraCheck extraCheck) {
+                      JwtClaimChecks checks, String outputVariable, ExtraCheck extraCheck,
+                      JwtDecryption decryption) {
         this.source = source;
         this.tokenSource = tokenSource;
         this.status = status;
@@ -78,6 +82,7 @@ public final class ValidateJwtPolicy implements Step {
         this.checks = checks;
         this.outputVariable = outputVariable;
         this.extraCheck = extraCheck;
+        this.decryption = decryption;
     }
 
     /** Where the token is read: a header (maybe behind a scheme), a query parameter or an expression. */
@@ -110,8 +115,16 @@ public final class ValidateJwtPolicy implements Step {
         } catch (ParseException e) {
             throw fail(context, "JwtInvalid", "JWT is not well formed.");
         }
-        if (token instanceof EncryptedJWT) {
-            throw fail(context, "JwtInvalid", "Encrypted JWTs are not supported.");
+        if (token instanceof EncryptedJWT encrypted) {
+            // the nested token is validated as any other: signature, lifetime, audience, issuer, claims
+            JwtDecryption.Opened opened;
+            try {
+                opened = decryption.open(encrypted, text.strip());
+            } catch (JwtDecryption.Refusal refusal) {
+                throw fail(context, "JwtInvalid", refusal.getMessage());
+            }
+            token = opened.token();
+            text = opened.text();
         }
         if (token instanceof PlainJWT && requireSignedTokens) {
             throw fail(context, "TokenSignatureInvalid", "JWT is not signed. Access denied.");

@@ -9,9 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.codahale.metrics.MetricRegistry;
+import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.breakwater.gateway.certificate.CertificateReader;
+import dev.breakwater.gateway.certificate.Certificates;
+import dev.breakwater.gateway.certificate.ClientCertificate;
 import dev.breakwater.gateway.policy.limits.CounterStores;
 import dev.breakwater.gateway.policy.PolicyTesting;
 import dev.breakwater.gateway.policy.Section;
@@ -22,6 +27,7 @@ import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.runtime.PolicyServices;
 import dev.breakwater.gateway.policy.runtime.TemplateValues;
 import dev.breakwater.gateway.testing.ManualClock;
+import dev.breakwater.gateway.testing.TestCertificates;
 import dev.breakwater.gateway.testing.TestOpenIdProvider;
 import java.net.URI;
 import java.time.Duration;
@@ -212,6 +218,42 @@ class ValidateAzureAdTokenPolicyTest {
     }
 
     @Test
+    void anEncryptedTokenIsOpenedWithTheCertificatesPrivateKeyAndTheTokenInsideValidated() throws Exception {
+        TestCertificates made = TestCertificates.get();
+        ClientCertificate decryption = CertificateReader.fromData("token-decryption", made.otherClientData(),
+                TestCertificates.PASSWORD);
+        String policy = policy("output-token-variable-name=\"jwt\"",
+                "<decryption-keys><key certificate-id=\"token-decryption\"/></decryption-keys>");
+        Pipeline pipeline = PolicyTesting.pipeline(PolicyTesting.environment(services,
+                new Certificates(List.of(decryption))), null, null, policy, Set.of());
+        // as Entra ID encrypts to an application's certificate: RSA-OAEP-256, a nested RS256 token
+        String encrypted = JweTokens.nested(JwtTokens.rs256(v2().build(), KEY), JWEAlgorithm.RSA_OAEP_256,
+                EncryptionMethod.A256GCM, JweTokens.toPublicKey(decryption.certificate().getPublicKey()), null);
+        PolicyContext passed = encryptedFlow(pipeline, encrypted);
+        assertEquals(200, passed.response().status());
+        assertEquals(CLIENT, assertInstanceOf(Jwt.class, passed.variables().get("jwt")).claims().get("azp")[0]);
+        backend.calls.clear();
+        String otherClient = JweTokens.nested(JwtTokens.rs256(v2().claim("azp", "someone-else").build(), KEY),
+                JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM,
+                JweTokens.toPublicKey(decryption.certificate().getPublicKey()), null);
+        assertRefused(encryptedFlow(pipeline, otherClient), "TokenClaimValueNotAllowed",
+                "Claim azp value of someone-else is not allowed. Access denied.");
+        String wrongKey = JweTokens.nested(JwtTokens.rs256(v2().build(), KEY), JWEAlgorithm.A256KW,
+                EncryptionMethod.A256GCM, JweTokens.aesKeyWrap(JweTokens.KEY_256), null);
+        assertRefused(encryptedFlow(pipeline, wrongKey), "JwtInvalid", "JWT could not be decrypted.");
+        // without decryption keys an encrypted token is refused
+        assertRefused(flow(policy("", ""), null, "Authorization", "Bearer " + encrypted), "JwtInvalid",
+                "JWT is encrypted and no decryption key is configured.");
+    }
+
+    private PolicyContext encryptedFlow(Pipeline pipeline, String token) throws Exception {
+        PolicyContext context = PolicyTesting.context("/items", null, TemplateValues.NONE,
+                "Authorization", "Bearer " + token);
+        context.setForwarder(backend);
+        return PolicyTesting.flow(pipeline, context);
+    }
+
+    @Test
     void aKeyRolledOverIsFetchedOnce() throws Exception {
         assertEquals(200, flow(policy("", ""), v2().build()).response().status());
         clock.advance(Duration.ofMinutes(2)); // the tenant rolls its keys some time later
@@ -240,8 +282,8 @@ class ValidateAzureAdTokenPolicyTest {
         assertTrue(compileError(in(Section.INBOUND, "<validate-azure-ad-token tenant-id=\"common\">" + clients
                 + "</validate-azure-ad-token>")).contains("common"));
         assertTrue(compileError(in(Section.INBOUND, "<validate-azure-ad-token tenant-id=\"" + TENANT + "\">" + clients
-                + "<decryption-keys><key>AAAA</key></decryption-keys></validate-azure-ad-token>"))
-                .contains("decryption-keys"));
+                + "<decryption-keys><key n=\"AQAB\" e=\"AQAB\"/></decryption-keys></validate-azure-ad-token>"))
+                .contains("cannot be an RSA public key"));
         assertTrue(compileError(in(Section.INBOUND, "<validate-azure-ad-token tenant-id=\"" + TENANT + "\" "
                 + "authentication-endpoint=\"https://login.microsoftonline.us\">" + clients
                 + "</validate-azure-ad-token>")).contains("aad.authority"));

@@ -223,7 +223,7 @@ class ValidateJwtPolicyTest {
     @Test
     void whatIsNotBuiltOrWrongIsRefusedAtCompileTime() {
         assertTrue(compileError(in(Section.INBOUND, "<validate-jwt><decryption-keys><key>AAAA</key></decryption-keys>"
-                + "</validate-jwt>")).contains("decryption-keys"));
+                + "</validate-jwt>")).contains("fits no JWE algorithm"));
         assertTrue(compileError(in(Section.INBOUND, "<validate-jwt header-name=\"a\" query-parameter-name=\"b\">"
                 + "<issuer-signing-keys><key>AAAA</key></issuer-signing-keys></validate-jwt>"))
                 .contains("one of header-name"));
