@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * The certificates policy documents reference, found in their text: {@code authentication-certificate}
- * elements with a constant {@code certificate-id} or {@code thumbprint}. Where a reference is not a
+ * elements with a constant {@code certificate-id} or {@code thumbprint}, and {@code <key certificate-id>}
+ * elements (validate-jwt's and validate-azure-ad-token's signing and decryption keys). Where a reference is not a
  * constant (a policy expression or a named value, resolved only later) or an element cannot be read
  * here, every certificate may be needed: it errs towards serving a certificate no policy uses, never
  * away from one a policy names at run time (which a check of the served document would not catch).
@@ -32,7 +33,8 @@ final class CertificateReferences {
     static Used of(Iterable<String> policies) {
         ConstantAttributes.Found found = ConstantAttributes.scan(policies, "authentication-certificate",
                 Set.of("certificate-id", "thumbprint"));
-        if (found.all()) {
+        ConstantAttributes.Found keys = ConstantAttributes.scan(policies, "key", Set.of("certificate-id"));
+        if (found.all() || keys.all()) {
             return new Used(true, Set.of(), Set.of());
         }
         Set<String> thumbprints = new HashSet<>();
@@ -42,6 +44,8 @@ final class CertificateReferences {
                 thumbprints.add(normalized);
             }
         }
-        return new Used(false, Set.copyOf(found.of("certificate-id")), Set.copyOf(thumbprints));
+        Set<String> ids = new HashSet<>(found.of("certificate-id"));
+        ids.addAll(keys.of("certificate-id"));
+        return new Used(false, Set.copyOf(ids), Set.copyOf(thumbprints));
     }
 }

@@ -32,6 +32,17 @@ class CertificateReferencesTest {
     }
 
     @Test
+    void validateJwtKeysNamingACertificateAreReferencesToo() {
+        CertificateReferences.Used used = scan("<policies><inbound><validate-jwt header-name=\"Authorization\">"
+                + "<issuer-signing-keys><key certificate-id=\"signer\"/><key>c2VjcmV0</key></issuer-signing-keys>"
+                + "<decryption-keys><key certificate-id='sealer' id=\"k1\"/></decryption-keys></validate-jwt>"
+                + "<cache-lookup-value key=\"x\" variable-name=\"v\"/></inbound></policies>");
+        assertFalse(used.all());
+        assertEquals(Set.of("signer", "sealer"), used.ids());
+        assertTrue(scan("<decryption-keys><key certificate-id=\"{{sealer-id}}\"/></decryption-keys>").all());
+    }
+
+    @Test
     void aReferenceKnownOnlyLaterNeedsEveryCertificate() {
         assertTrue(scan("<authentication-certificate certificate-id=\"@(context.Variables[&quot;c&quot;])\"/>").all());
         assertTrue(scan("<authentication-certificate thumbprint=\"{{client-thumbprint}}\"/>").all());
