@@ -25,7 +25,12 @@ import dev.breakwater.gateway.policy.compile.CompileEnvironment;
 import dev.breakwater.gateway.policy.compile.Fragments;
 import dev.breakwater.gateway.policy.compile.NamedValues;
 import dev.breakwater.gateway.policy.expression.ExpressionCompiler;
+import java.util.List;
 import java.util.Map;
+import dev.breakwater.gateway.subscription.Caller;
+import dev.breakwater.gateway.subscription.Product;
+import dev.breakwater.gateway.subscription.Subscription;
+import dev.breakwater.gateway.subscription.User;
 import org.junit.jupiter.api.Test;
 
 /** emit-metric into a registry of its own: names, values, default dimensions, the bound on series, refusals. */
@@ -66,6 +71,20 @@ class EmitMetricPolicyTest {
         flow(pipeline);
         assertEquals(1, count("custom.n.Calls[Backend ID=]"), "before set-backend-service: a plain URL");
         assertEquals(1, count("custom.n.Calls[Backend ID=orders]"));
+    }
+
+    @Test
+    void theCallersSubscriptionProductAndUserAreDefaultDimensions() throws Exception {
+        Pipeline pipeline = pipeline(Section.INBOUND, "<emit-metric name=\"Calls\" namespace=\"n\">"
+                + "<dimension name=\"Subscription ID\"/><dimension name=\"Product ID\"/><dimension name=\"User ID\"/>"
+                + "</emit-metric>");
+        Product gold = new Product("gold", "Gold", null, true, true, false, null, Set.of("echo"), List.of());
+        User ann = new User("ann", "ann@example.com", "Ann", "Lee", null, false, List.of(), null);
+        PolicyContext context = PolicyTesting.context("/items", null, TemplateValues.NONE);
+        context.setCaller(new Caller(new Subscription("s1", "S1", gold, null, true, ann, false, null, null, null),
+                "a-key-of-sixteen-chars", true, gold));
+        PolicyTesting.flow(pipeline, context);
+        assertEquals(1, count("custom.n.Calls[Subscription ID=s1;Product ID=gold;User ID=ann]"));
     }
 
     @Test
