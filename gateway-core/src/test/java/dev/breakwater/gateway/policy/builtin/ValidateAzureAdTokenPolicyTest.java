@@ -12,7 +12,7 @@ import com.codahale.metrics.MetricRegistry;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import dev.breakwater.gateway.policy.limits.CounterStores;
+import dev.breakwater.gateway.policy.limits.CounterStoreConfig;
 import dev.breakwater.gateway.policy.PolicyTesting;
 import dev.breakwater.gateway.policy.Section;
 import dev.breakwater.gateway.policy.StubBackend;
@@ -55,7 +55,7 @@ class ValidateAzureAdTokenPolicyTest {
     void start() throws Exception {
         provider = new TestOpenIdProvider(new JWKSet(KEY.toPublicJWK()));
         services = new PolicyServices(new MetricRegistry(), clock, PolicyServices.DEFAULT_BODY_LIMIT,
-                PolicyServices.DEFAULT_IDENTITY_ENDPOINT, URI.create(provider.url() + "/"), CounterStores.LOCAL);
+                PolicyServices.DEFAULT_IDENTITY_ENDPOINT, URI.create(provider.url() + "/"), CounterStoreConfig.local());
     }
 
     @AfterEach
