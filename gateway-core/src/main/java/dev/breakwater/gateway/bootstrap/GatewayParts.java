@@ -9,6 +9,8 @@ import com.codahale.metrics.jvm.ThreadStatesGaugeSet;
 import dev.breakwater.gateway.metrics.GatewayMetrics;
 import dev.breakwater.gateway.metrics.RequestObserver;
 import dev.breakwater.gateway.policy.compile.PolicyRegistry;
+import dev.breakwater.gateway.policy.limits.CounterStoreConfig;
+import dev.breakwater.gateway.policy.limits.CounterStores;
 import dev.breakwater.gateway.policy.runtime.PolicyServices;
 import dev.breakwater.gateway.metrics.RequestCounters;
 import dev.breakwater.gateway.requestlog.RequestLog;
@@ -63,10 +65,22 @@ record GatewayParts(GatewayIdentity identity, SnapshotCompiler compiler, ActiveC
                 settings.integer(GatewaySettings.POLICY_BODY_LIMIT, 1024, 1024 * 1024 * 1024),
                 java.net.URI.create(settings.get(GatewaySettings.IDENTITY_ENDPOINT)),
                 java.net.URI.create(settings.get(GatewaySettings.AAD_AUTHORITY)),
-                settings.get(GatewaySettings.COUNTERS_STORE));
+                counterStore(settings));
         return new GatewayParts(identity, new SnapshotCompiler(PolicyRegistry.builtIn(), clock, policyServices),
                 new ActiveConfig(), registry, counters, telemetry, RequestObserver.all(observers), requestLog,
                 policyServices, clock);
+    }
+
+    /** The counter store's settings; replicas of one gateway (its name) share Redis's counters. */
+    private static CounterStoreConfig counterStore(Settings settings) throws SettingsException {
+        String store = settings.get(GatewaySettings.COUNTERS_STORE);
+        if (CounterStores.REDIS.equals(store) && settings.get(GatewaySettings.REDIS_URL) == null) {
+            throw new SettingsException("setting 'redis.url' is required with counters.store=redis");
+        }
+        return new CounterStoreConfig(store, settings.get(GatewaySettings.GATEWAY_NAME),
+                settings.get(GatewaySettings.REDIS_URL), settings.get(GatewaySettings.REDIS_PASSWORD),
+                settings.duration(GatewaySettings.REDIS_TIMEOUT),
+                "refuse".equals(settings.get(GatewaySettings.COUNTERS_REDIS_UNAVAILABLE)));
     }
 
     /** Stops call-outs and writes what the request log still holds. */

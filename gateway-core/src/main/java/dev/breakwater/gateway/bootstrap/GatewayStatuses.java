@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.bootstrap;
 
+import dev.breakwater.gateway.policy.limits.CounterStore;
 import dev.breakwater.gateway.snapshot.ConfigSnapshot;
 import dev.breakwater.gateway.source.LocalFileConfigSource;
 import dev.breakwater.gateway.status.GatewayStatus;
@@ -25,7 +26,7 @@ final class GatewayStatuses {
         if (sync == null) {
             return new GatewayStatus(identity.gatewayName(), identity.instanceId(), identity.version(), "standalone",
                     serving != null, revision, source, appliedAt, null, null, null, null, null, null, -1,
-                    file == null ? null : file.lastError());
+                    file == null ? null : file.lastError(), counters(parts));
         }
         SyncStatus status = sync.status();
         Instant disconnected = status.disconnectedSince();
@@ -34,6 +35,11 @@ final class GatewayStatuses {
                 serving != null, revision, source, appliedAt, lastSync != null && disconnected == null, disconnected,
                 disconnected == null ? null : Duration.between(disconnected, now).toSeconds(), lastSync,
                 lastSync == null ? null : Duration.between(lastSync, now).toSeconds(), status.servingFromBackupSince(),
-                status.backupRevision(), status.reportedError());
+                status.backupRevision(), status.reportedError(), counters(parts));
+    }
+
+    private static GatewayStatus.Counters counters(GatewayParts parts) {
+        CounterStore store = parts.policyServices().counterStore();
+        return new GatewayStatus.Counters(store.storeName(), store.available());
     }
 }

@@ -20,6 +20,12 @@ public interface GatewayMXBean {
 
     String getLastError();
 
+    /** Where the limits count: {@code local} or {@code redis} ({@code counters.store}). */
+    String getCounterStore();
+
+    /** Whether the counter store answers now ({@code false} while Redis is unreachable). */
+    boolean isCounterStoreAvailable();
+
     /** Asks the management plane for its configuration now; returns what happened. */
     String syncNow();
 }

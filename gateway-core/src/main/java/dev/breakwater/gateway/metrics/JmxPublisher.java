@@ -170,6 +170,18 @@ public final class JmxPublisher implements AutoCloseable {
         }
 
         @Override
+        public String getCounterStore() {
+            GatewayStatus.Counters counters = status.get().counters();
+            return counters == null ? null : counters.store();
+        }
+
+        @Override
+        public boolean isCounterStoreAvailable() {
+            GatewayStatus.Counters counters = status.get().counters();
+            return counters == null || counters.available();
+        }
+
+        @Override
         public String syncNow() {
             return sync.get();
         }

@@ -52,6 +52,10 @@ public final class GatewaySettings {
     public static final String BACKEND_TLS_TRUST = "backend.tls.trust";
     public static final String AAD_AUTHORITY = "aad.authority";
     public static final String COUNTERS_STORE = "counters.store";
+    public static final String COUNTERS_REDIS_UNAVAILABLE = "counters.redis.unavailable";
+    public static final String REDIS_URL = "redis.url";
+    public static final String REDIS_PASSWORD = "redis.password";
+    public static final String REDIS_TIMEOUT = "redis.timeout";
 
     /** The management plane's gateway ids. */
     private static final Pattern GATEWAY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,79}");
@@ -147,7 +151,32 @@ public final class GatewaySettings {
                     + "from (a national cloud's, or a local OpenID provider in tests)",
                     SettingCheck.httpUrl("https://login.microsoftonline.com")),
             new Setting(COUNTERS_STORE, "local", "where rate-limit, quota, rate-limit-by-key and quota-by-key count: "
-                    + "'local', this gateway's memory (the only store so far)", SettingCheck.oneOf("local")));
+                    + "'local', this gateway's memory, or 'redis', shared by the replicas of this gateway.name "
+                    + "through redis.url", SettingCheck.oneOf("local", "redis")),
+            new Setting(COUNTERS_REDIS_UNAVAILABLE, "local", "with counters.store=redis, while Redis cannot be "
+                    + "reached: 'local', each gateway counts alone, or 'refuse', requests through limits get 503",
+                    SettingCheck.oneOf("local", "refuse")),
+            new Setting(REDIS_URL, null, "the Redis server of counters.store=redis: redis://[:password@]host:port[/db], "
+                    + "rediss:// for TLS", GatewaySettings::redisUrl),
+            new Setting(REDIS_PASSWORD, null, "Redis's password, instead of the one in redis.url (secret: prefer "
+                    + "the environment variable)"),
+            new Setting(REDIS_TIMEOUT, "500ms", "the longest a request waits for Redis (one command, or connecting); "
+                    + "then it counts as with Redis unreachable", SettingCheck.duration(Duration.ofMillis(1),
+                    Duration.ofMinutes(1))));
+
+    /** A check: a redis:// or rediss:// URL with a host (never repeated in the message: it may hold a password). */
+    private static String redisUrl(String value) {
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if ((scheme.equals("redis") || scheme.equals("rediss")) && uri.getHost() != null) {
+                return null;
+            }
+        } catch (java.net.URISyntaxException ignored) {
+            // reported below
+        }
+        return "must be a redis:// or rediss:// URL with a host, such as redis://redis-host:6379/0";
+    }
 
     /** A check: a comma-separated list of IP addresses and CIDR ranges. */
     private static String addressRanges(String value) {

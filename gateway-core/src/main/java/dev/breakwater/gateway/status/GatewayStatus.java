@@ -14,9 +14,18 @@ import java.time.Instant;
  * @param secondsSinceLastSync   since the management plane last answered (managed)
  * @param servingFromBackupSince when the gateway started serving its backup's configuration, while it does
  * @param backupRevision         the newest revision in the backup, or -1
+ * @param counters               where the limits count and whether that store answers now
  */
 public record GatewayStatus(String gatewayName, String instanceId, String version, String mode, boolean ready, long revision,
                             String source, Instant appliedAt, Boolean connected, Instant disconnectedSince,
                             Long disconnectedSeconds, Instant lastSync, Long secondsSinceLastSync,
-                            Instant servingFromBackupSince, long backupRevision, String lastError) {
+                            Instant servingFromBackupSince, long backupRevision, String lastError,
+                            Counters counters) {
+
+    /**
+     * The counter store of the limits: {@code store} as {@code counters.store} names it, and whether it
+     * answers now ({@code false} while Redis is unreachable: the gateway then counts alone or refuses).
+     */
+    public record Counters(String store, boolean available) {
+    }
 }

@@ -40,10 +40,20 @@ class SettingChecksTest {
     }
 
     @Test
-    void theCounterStoreIsLocalOrTheGatewayDoesNotStart() throws SettingsException {
-        assertEquals("setting 'counters.store' must be 'local', not 'redis'",
-                refusal(Map.of("counters.store", "redis")));
+    void theCounterStoreIsLocalOrRedisOrTheGatewayDoesNotStart() throws SettingsException {
+        assertEquals("setting 'counters.store' must be one of 'local', 'redis', not 'memcached'",
+                refusal(Map.of("counters.store", "memcached")));
         assertEquals("local", gateway(Map.of()).get(GatewaySettings.COUNTERS_STORE));
+        assertEquals("setting 'counters.redis.unavailable' must be one of 'local', 'refuse', not 'open'",
+                refusal(Map.of("counters.redis.unavailable", "open")));
+        assertEquals("500ms", gateway(Map.of()).get(GatewaySettings.REDIS_TIMEOUT));
+    }
+
+    @Test
+    void aRedisUrlIsCheckedWithoutRepeatingIt() {
+        String message = refusal(Map.of("redis.url", "http://:s3cr3t@redis-host:6379"));
+        assertTrue(message.contains("redis:// or rediss:// URL"), message);
+        assertFalse(message.contains("s3cr3t"), message);
     }
 
     @Test

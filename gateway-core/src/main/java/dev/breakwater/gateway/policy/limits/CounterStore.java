@@ -26,4 +26,14 @@ public interface CounterStore {
 
     /** The current window's count, counting nothing. */
     CompletionStage<CounterState> read(CounterKey key);
+
+    /** The store's name as {@code counters.store} gives it, for {@code /status}. */
+    default String storeName() {
+        return CounterStores.LOCAL;
+    }
+
+    /** Whether the store answers now (a shared one may be unreachable); for {@code /status}. */
+    default boolean available() {
+        return true;
+    }
 }

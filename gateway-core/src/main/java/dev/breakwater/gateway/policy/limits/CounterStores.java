@@ -1,25 +1,45 @@
 package dev.breakwater.gateway.policy.limits;
 
+import dev.breakwater.gateway.policy.limits.redis.RedisConnector;
+import dev.breakwater.gateway.policy.limits.redis.RedisCounterStore;
+import dev.breakwater.gateway.policy.limits.redis.SharedCounterStore;
+import java.util.concurrent.Executor;
+
 /** The counter stores a gateway can be set to use ({@code counters.store}), by name. */
 public final class CounterStores {
 
     /** This gateway's memory. */
     public static final String LOCAL = "local";
+    /** Redis, shared by the gateway's replicas; this gateway's memory while Redis is unreachable. */
+    public static final String REDIS = "redis";
+    /** What a gateway's replicas share keys under when it has no {@code gateway.name}. */
+    public static final String DEFAULT_NAMESPACE = "default";
 
     private CounterStores() {
     }
 
     /**
-     * The store the setting names.
+     * The store the settings name.
      *
-     * @param local the gateway's in-memory counters, which the local store wraps
+     * @param local    the gateway's in-memory counters, which the local store wraps (and Redis falls back to)
+     * @param executor where a shared store's answers complete: threads that never wait
      * @throws IllegalArgumentException for a name that is no store
      */
-    public static CounterStore create(String name, KeyedCounters local) {
-        if (LOCAL.equals(name)) {
-            return new LocalCounterStore(local);
+    public static CounterStore create(CounterStoreConfig config, KeyedCounters local, Executor executor) {
+        LocalCounterStore inMemory = new LocalCounterStore(local);
+        if (LOCAL.equals(config.store())) {
+            return inMemory;
         }
-        throw new IllegalArgumentException("counters.store must be 'local' (the only counter store so far), not '"
-                + name + "'");
+        if (REDIS.equals(config.store())) {
+            if (config.redisUrl() == null) {
+                throw new IllegalArgumentException("counters.store=redis needs redis.url");
+            }
+            RedisConnector connector = new RedisConnector(config.redisUrl(), config.redisPassword(),
+                    config.redisTimeout(), local.clock());
+            String namespace = config.namespace() == null ? DEFAULT_NAMESPACE : config.namespace();
+            return new SharedCounterStore(new RedisCounterStore(connector, namespace, local.clock(), executor),
+                    connector, inMemory, config.refuseWhenUnavailable());
+        }
+        throw new IllegalArgumentException("counters.store must be 'local' or 'redis', not '" + config.store() + "'");
     }
 }

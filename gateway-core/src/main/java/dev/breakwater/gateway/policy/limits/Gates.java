@@ -89,6 +89,11 @@ public final class Gates {
             if (cause instanceof CounterStoreFullException) {
                 throw verdict.refused(at, gate.counter().wholeWindow());
             }
+            if (cause instanceof CounterStoreUnavailableException) {
+                // counters.redis.unavailable=refuse: the shared store's outage, logged once by the store
+                throw new PolicyException(source, "CounterStoreUnavailable", 503,
+                        "The counters of " + source + " cannot be reached; try again later");
+            }
             LOG.warn("{}: the counter store failed: {}", source, cause.toString());
             throw new PolicyException(source, "CounterStoreUnavailable", 500,
                     "The counters of " + source + " cannot be reached");

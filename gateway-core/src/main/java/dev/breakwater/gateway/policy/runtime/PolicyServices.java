@@ -9,6 +9,7 @@ import dev.breakwater.gateway.policy.concurrency.ConcurrencyLimits;
 import dev.breakwater.gateway.policy.identity.ManagedIdentityTokens;
 import dev.breakwater.gateway.policy.jwt.OpenIdKeySources;
 import dev.breakwater.gateway.policy.limits.CounterStore;
+import dev.breakwater.gateway.policy.limits.CounterStoreConfig;
 import dev.breakwater.gateway.policy.limits.CounterStores;
 import dev.breakwater.gateway.policy.limits.KeyedCounters;
 import java.net.URI;
@@ -64,11 +65,11 @@ public final class PolicyServices implements AutoCloseable {
      * @param bodyLimit        the largest body (bytes) a policy may buffer: a call-out's response included
      * @param identityEndpoint the IMDS-compatible endpoint managed identity tokens come from
      * @param aadAuthority     the Entra ID authority validate-azure-ad-token fetches tenants' keys from
-     * @param counterStore     the setting {@code counters.store}: where limits count ({@link CounterStores})
+     * @param counterStore     the settings {@code counters.store} and Redis's: where limits count ({@link CounterStores})
      * @throws IllegalArgumentException for a counter store that does not exist
      */
     public PolicyServices(MetricRegistry metrics, Clock clock, int bodyLimit, URI identityEndpoint, URI aadAuthority,
-                          String counterStore) {
+                          CounterStoreConfig counterStore) {
         this.metrics = metrics;
         this.aadAuthority = aadAuthority;
         this.clock = clock;
@@ -76,7 +77,9 @@ public final class PolicyServices implements AutoCloseable {
         this.breakers = new BreakerStates(clock);
         this.customMetrics = new CustomMetrics(metrics);
         this.keyedCounters = new KeyedCounters(clock);
-        this.counterStore = CounterStores.create(counterStore, keyedCounters);
+        // a shared store's answers go on on the call-out threads, which never wait (as a call-out's do)
+        this.counterStore = CounterStores.create(counterStore, keyedCounters,
+                command -> httpClient().getExecutor().execute(command));
         this.valueCache = new ValueCache(clock);
         this.openIdKeySources = new OpenIdKeySources(this::httpClient, clock, bodyLimit);
         this.responseCache = new ResponseCache(clock);
@@ -84,7 +87,7 @@ public final class PolicyServices implements AutoCloseable {
     }
 
     public PolicyServices(MetricRegistry metrics, Clock clock, int bodyLimit, URI identityEndpoint) {
-        this(metrics, clock, bodyLimit, identityEndpoint, DEFAULT_AAD_AUTHORITY, CounterStores.LOCAL);
+        this(metrics, clock, bodyLimit, identityEndpoint, DEFAULT_AAD_AUTHORITY, CounterStoreConfig.local());
     }
 
     public PolicyServices(MetricRegistry metrics, Clock clock, URI identityEndpoint) {
@@ -211,10 +214,17 @@ public final class PolicyServices implements AutoCloseable {
                 CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS, httpClient().getExecutor()));
     }
 
-    /** Stops the call-out client; call-outs still running fail. */
+    /** Stops the call-out client (call-outs still running fail) and closes a shared counter store's connection. */
     @Override
     public synchronized void close() {
         closed = true;
+        if (counterStore instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // stopping: nothing left to do with it
+            }
+        }
         if (httpClient != null) {
             try {
                 httpClient.stop();

@@ -17,7 +17,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.breakwater.gateway.certificate.CertificateReader;
 import dev.breakwater.gateway.certificate.Certificates;
 import dev.breakwater.gateway.certificate.ClientCertificate;
-import dev.breakwater.gateway.policy.limits.CounterStores;
+import dev.breakwater.gateway.policy.limits.CounterStoreConfig;
 import dev.breakwater.gateway.policy.PolicyTesting;
 import dev.breakwater.gateway.policy.Section;
 import dev.breakwater.gateway.policy.StubBackend;
@@ -61,7 +61,7 @@ class ValidateAzureAdTokenPolicyTest {
     void start() throws Exception {
         provider = new TestOpenIdProvider(new JWKSet(KEY.toPublicJWK()));
         services = new PolicyServices(new MetricRegistry(), clock, PolicyServices.DEFAULT_BODY_LIMIT,
-                PolicyServices.DEFAULT_IDENTITY_ENDPOINT, URI.create(provider.url() + "/"), CounterStores.LOCAL);
+                PolicyServices.DEFAULT_IDENTITY_ENDPOINT, URI.create(provider.url() + "/"), CounterStoreConfig.local());
     }
 
     @AfterEach

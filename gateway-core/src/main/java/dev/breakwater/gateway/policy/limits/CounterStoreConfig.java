@@ -1,0 +1,30 @@
+package dev.breakwater.gateway.policy.limits;
+
+import java.time.Duration;
+
+/**
+ * The settings of a gateway's counter store: {@code counters.store} and, for Redis, {@code redis.url},
+ * {@code redis.password}, {@code redis.timeout} and {@code counters.redis.unavailable}.
+ *
+ * @param store       {@code local} or {@code redis}
+ * @param namespace   what the keys of a shared store are namespaced by: the gateway's name, which its replicas share
+ * @param redisUrl    {@code redis://[:password@]host:port[/db]}, {@code rediss://} for TLS
+ * @param redisPassword the password, overriding the URL's ({@code null}: the URL's, if any)
+ * @param redisTimeout  of one Redis command and of connecting
+ * @param refuseWhenUnavailable refuse requests (503) while Redis is unreachable, rather than count locally
+ */
+public record CounterStoreConfig(String store, String namespace, String redisUrl, String redisPassword,
+                                 Duration redisTimeout, boolean refuseWhenUnavailable) {
+
+    /** The default: this gateway's memory. */
+    public static CounterStoreConfig local() {
+        return new CounterStoreConfig(CounterStores.LOCAL, null, null, null, null, false);
+    }
+
+    /** No password in the text: a record's toString would show it. */
+    @Override
+    public String toString() {
+        return "CounterStoreConfig[store=" + store + ", namespace=" + namespace + ", redisTimeout=" + redisTimeout
+                + ", refuseWhenUnavailable=" + refuseWhenUnavailable + "]";
+    }
+}
