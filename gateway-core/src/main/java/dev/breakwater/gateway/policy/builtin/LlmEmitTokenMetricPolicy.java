@@ -2,6 +2,7 @@ package dev.breakwater.gateway.policy.builtin;
 
 import dev.breakwater.gateway.metrics.CustomMetrics;
 import dev.breakwater.gateway.policy.Section;
+import dev.breakwater.gateway.policy.compile.AliasFactory;
 import dev.breakwater.gateway.policy.compile.CompileContext;
 import dev.breakwater.gateway.policy.compile.PolicyCompileException;
 import dev.breakwater.gateway.policy.compile.PolicyFactory;
@@ -98,27 +99,9 @@ public final class LlmEmitTokenMetricPolicy implements Step {
     }
 
     /** Registered for {@code <azure-openai-emit-token-metric>}: the same policy under its older name. */
-    public static final class AzureOpenAiFactory implements PolicyFactory {
-        private final Factory same = new Factory();
-
-        @Override
-        public String elementName() {
-            return "azure-openai-emit-token-metric";
-        }
-
-        @Override
-        public Set<Section> sections() {
-            return same.sections();
-        }
-
-        @Override
-        public Set<Trait> traits() {
-            return same.traits();
-        }
-
-        @Override
-        public Step compile(PolicyElement element, CompileContext context) throws PolicyCompileException {
-            return LlmEmitTokenMetricPolicy.compile(element, context);
+    public static final class AzureOpenAiFactory extends AliasFactory {
+        public AzureOpenAiFactory() {
+            super("azure-openai-emit-token-metric", new Factory());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.breakwater.gateway.policy.builtin;
 
 import dev.breakwater.gateway.policy.Section;
+import dev.breakwater.gateway.policy.compile.AliasFactory;
 import dev.breakwater.gateway.policy.compile.CompileContext;
 import dev.breakwater.gateway.policy.compile.PolicyCompileException;
 import dev.breakwater.gateway.policy.compile.PolicyFactory;
@@ -49,32 +50,14 @@ public final class LlmTokenLimitPolicy {
 
         @Override
         public Step compile(PolicyElement element, CompileContext context) throws PolicyCompileException {
-            return LlmTokenLimitPolicy.compile(elementName(), element, context);
+            return LlmTokenLimitPolicy.compile(element.name(), element, context); // the alias's name too
         }
     }
 
     /** Registered for {@code <azure-openai-token-limit>}: the same policy under its older name. */
-    public static final class AzureOpenAiFactory implements PolicyFactory {
-        private final Factory same = new Factory();
-
-        @Override
-        public String elementName() {
-            return "azure-openai-token-limit";
-        }
-
-        @Override
-        public Set<Section> sections() {
-            return same.sections();
-        }
-
-        @Override
-        public Set<Trait> traits() {
-            return same.traits();
-        }
-
-        @Override
-        public Step compile(PolicyElement element, CompileContext context) throws PolicyCompileException {
-            return LlmTokenLimitPolicy.compile(elementName(), element, context);
+    public static final class AzureOpenAiFactory extends AliasFactory {
+        public AzureOpenAiFactory() {
+            super("azure-openai-token-limit", new Factory());
         }
     }
 
