@@ -12,9 +12,11 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -63,7 +65,16 @@ public final class RedisConnector implements AutoCloseable {
                 .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
                 .build());
-        connect();
+        CompletableFuture<?> first = connect();
+        if (first != null) {
+            try {
+                first.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // Redis is not reachable now: requests count as counters.redis.unavailable says until it is
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The commands of the open connection, or {@code null} when Redis is not reachable now. */
@@ -76,15 +87,20 @@ public final class RedisConnector implements AutoCloseable {
         return current.isOpen() ? current.async() : null;
     }
 
-    /** Starts a first connection unless one is open or being made, or one was tried within {@link #RETRY}. */
-    private void connect() {
+    /**
+     * Starts a first connection unless one is open or being made, or one was tried within {@link #RETRY}.
+     *
+     * @return the attempt, completing once {@link #connection} is set or the attempt failed; {@code null}
+     *         when none was started
+     */
+    private CompletableFuture<?> connect() {
         long now = clock.millis();
         if (closed || connection != null || now - lastAttempt < RETRY.toMillis() && lastAttempt != Long.MIN_VALUE
                 || !connecting.compareAndSet(false, true)) {
-            return;
+            return null;
         }
         lastAttempt = now;
-        client.connectAsync(StringCodec.UTF8, uri).whenComplete((made, failure) -> {
+        return client.connectAsync(StringCodec.UTF8, uri).whenComplete((made, failure) -> {
             if (made != null) {
                 if (closed) {
                     made.closeAsync();
@@ -93,7 +109,7 @@ public final class RedisConnector implements AutoCloseable {
                 }
             }
             connecting.set(false);
-        });
+        }).toCompletableFuture();
     }
 
     /** The failure under a stage's wrappers. */
