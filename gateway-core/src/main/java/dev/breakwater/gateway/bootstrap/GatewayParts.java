@@ -10,6 +10,7 @@ import dev.breakwater.gateway.metrics.GatewayMetrics;
 import dev.breakwater.gateway.metrics.RequestObserver;
 import dev.breakwater.gateway.policy.compile.PolicyRegistry;
 import dev.breakwater.gateway.policy.limits.CounterStoreConfig;
+import dev.breakwater.gateway.policy.runtime.ExternalCacheConfig;
 import dev.breakwater.gateway.policy.limits.CounterStores;
 import dev.breakwater.gateway.policy.runtime.PolicyServices;
 import dev.breakwater.gateway.metrics.RequestCounters;
@@ -65,10 +66,20 @@ record GatewayParts(GatewayIdentity identity, SnapshotCompiler compiler, ActiveC
                 settings.integer(GatewaySettings.POLICY_BODY_LIMIT, 1024, 1024 * 1024 * 1024),
                 java.net.URI.create(settings.get(GatewaySettings.IDENTITY_ENDPOINT)),
                 java.net.URI.create(settings.get(GatewaySettings.AAD_AUTHORITY)),
-                counterStore(settings));
+                counterStore(settings), externalCache(settings));
         return new GatewayParts(identity, new SnapshotCompiler(PolicyRegistry.builtIn(), clock, policyServices),
                 new ActiveConfig(), registry, counters, telemetry, RequestObserver.all(observers), requestLog,
                 policyServices, clock);
+    }
+
+    /** The external cache's settings; it uses the counters' Redis settings. */
+    private static ExternalCacheConfig externalCache(Settings settings) throws SettingsException {
+        String type = settings.get(GatewaySettings.CACHE_EXTERNAL);
+        if (ExternalCacheConfig.REDIS.equals(type) && settings.get(GatewaySettings.REDIS_URL) == null) {
+            throw new SettingsException("setting 'redis.url' is required with cache.external=redis");
+        }
+        return new ExternalCacheConfig(type, settings.integer(GatewaySettings.CACHE_EXTERNAL_MAX_VALUE_BYTES, 1024,
+                512 * 1024 * 1024));
     }
 
     /** The counter store's settings; replicas of one gateway (its name) share Redis's counters. */

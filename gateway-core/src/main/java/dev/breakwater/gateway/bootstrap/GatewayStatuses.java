@@ -1,6 +1,8 @@
 package dev.breakwater.gateway.bootstrap;
 
+import dev.breakwater.gateway.policy.cache.redis.ExternalCache;
 import dev.breakwater.gateway.policy.limits.CounterStore;
+import dev.breakwater.gateway.policy.runtime.ExternalCacheConfig;
 import dev.breakwater.gateway.snapshot.ConfigSnapshot;
 import dev.breakwater.gateway.source.LocalFileConfigSource;
 import dev.breakwater.gateway.status.GatewayStatus;
@@ -26,7 +28,7 @@ final class GatewayStatuses {
         if (sync == null) {
             return new GatewayStatus(identity.gatewayName(), identity.instanceId(), identity.version(), "standalone",
                     serving != null, revision, source, appliedAt, null, null, null, null, null, null, -1,
-                    file == null ? null : file.lastError(), counters(parts));
+                    file == null ? null : file.lastError(), counters(parts), cache(parts));
         }
         SyncStatus status = sync.status();
         Instant disconnected = status.disconnectedSince();
@@ -35,7 +37,13 @@ final class GatewayStatuses {
                 serving != null, revision, source, appliedAt, lastSync != null && disconnected == null, disconnected,
                 disconnected == null ? null : Duration.between(disconnected, now).toSeconds(), lastSync,
                 lastSync == null ? null : Duration.between(lastSync, now).toSeconds(), status.servingFromBackupSince(),
-                status.backupRevision(), status.reportedError(), counters(parts));
+                status.backupRevision(), status.reportedError(), counters(parts), cache(parts));
+    }
+
+    private static GatewayStatus.Cache cache(GatewayParts parts) {
+        ExternalCache external = parts.policyServices().externalCache();
+        return external == null ? new GatewayStatus.Cache(ExternalCacheConfig.NONE, true)
+                : new GatewayStatus.Cache(ExternalCacheConfig.REDIS, external.available());
     }
 
     private static GatewayStatus.Counters counters(GatewayParts parts) {

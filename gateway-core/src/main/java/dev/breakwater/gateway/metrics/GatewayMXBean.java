@@ -26,6 +26,12 @@ public interface GatewayMXBean {
     /** Whether the counter store answers now ({@code false} while Redis is unreachable). */
     boolean isCounterStoreAvailable();
 
+    /** The external cache: {@code none} or {@code redis} ({@code cache.external}). */
+    String getExternalCache();
+
+    /** Whether the external cache answers now ({@code false} while Redis is unreachable: the internal cache serves). */
+    boolean isExternalCacheAvailable();
+
     /** Asks the management plane for its configuration now; returns what happened. */
     String syncNow();
 }

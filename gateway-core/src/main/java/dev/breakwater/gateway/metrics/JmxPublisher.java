@@ -182,6 +182,18 @@ public final class JmxPublisher implements AutoCloseable {
         }
 
         @Override
+        public String getExternalCache() {
+            GatewayStatus.Cache cache = status.get().cache();
+            return cache == null ? null : cache.external();
+        }
+
+        @Override
+        public boolean isExternalCacheAvailable() {
+            GatewayStatus.Cache cache = status.get().cache();
+            return cache == null || cache.available();
+        }
+
+        @Override
         public String syncNow() {
             return sync.get();
         }

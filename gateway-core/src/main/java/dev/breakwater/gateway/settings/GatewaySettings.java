@@ -56,6 +56,8 @@ public final class GatewaySettings {
     public static final String REDIS_URL = "redis.url";
     public static final String REDIS_PASSWORD = "redis.password";
     public static final String REDIS_TIMEOUT = "redis.timeout";
+    public static final String CACHE_EXTERNAL = "cache.external";
+    public static final String CACHE_EXTERNAL_MAX_VALUE_BYTES = "cache.external.max.value.bytes";
 
     /** The management plane's gateway ids. */
     private static final Pattern GATEWAY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,79}");
@@ -156,7 +158,13 @@ public final class GatewaySettings {
             new Setting(COUNTERS_REDIS_UNAVAILABLE, "local", "with counters.store=redis, while Redis cannot be "
                     + "reached: 'local', each gateway counts alone, or 'refuse', requests through limits get 503",
                     SettingCheck.oneOf("local", "refuse")),
-            new Setting(REDIS_URL, null, "the Redis server of counters.store=redis: redis://[:password@]host:port[/db], "
+            new Setting(CACHE_EXTERNAL, "none", "the external cache of caching-type external and prefer-external: "
+                    + "'none' (external is refused, prefer-external uses the internal cache) or 'redis', shared by the "
+                    + "replicas of this gateway.name through redis.url", SettingCheck.oneOf("none", "redis")),
+            new Setting(CACHE_EXTERNAL_MAX_VALUE_BYTES, "1048576", "with cache.external=redis, the largest value or "
+                    + "response (serialized, bytes) kept in Redis; a larger one is not stored",
+                    SettingCheck.integer(1024, 512 * 1024 * 1024)),
+            new Setting(REDIS_URL, null, "the Redis server of counters.store=redis and cache.external=redis: redis://[:password@]host:port[/db], "
                     + "rediss:// for TLS", GatewaySettings::redisUrl),
             new Setting(REDIS_PASSWORD, null, "Redis's password, instead of the one in redis.url (secret: prefer "
                     + "the environment variable)"),

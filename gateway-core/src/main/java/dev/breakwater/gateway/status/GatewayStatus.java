@@ -15,17 +15,26 @@ import java.time.Instant;
  * @param servingFromBackupSince when the gateway started serving its backup's configuration, while it does
  * @param backupRevision         the newest revision in the backup, or -1
  * @param counters               where the limits count and whether that store answers now
+ * @param cache                  the external cache and whether it answers now
  */
 public record GatewayStatus(String gatewayName, String instanceId, String version, String mode, boolean ready, long revision,
                             String source, Instant appliedAt, Boolean connected, Instant disconnectedSince,
                             Long disconnectedSeconds, Instant lastSync, Long secondsSinceLastSync,
                             Instant servingFromBackupSince, long backupRevision, String lastError,
-                            Counters counters) {
+                            Counters counters, Cache cache) {
 
     /**
      * The counter store of the limits: {@code store} as {@code counters.store} names it, and whether it
      * answers now ({@code false} while Redis is unreachable: the gateway then counts alone or refuses).
      */
     public record Counters(String store, boolean available) {
+    }
+
+    /**
+     * The external cache of caching-type external and prefer-external: {@code external} as
+     * {@code cache.external} names it ({@code none} or {@code redis}), and whether it answers now
+     * ({@code false} while Redis is unreachable: the gateway then uses its internal cache).
+     */
+    public record Cache(String external, boolean available) {
     }
 }

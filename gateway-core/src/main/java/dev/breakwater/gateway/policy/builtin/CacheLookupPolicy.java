@@ -1,6 +1,7 @@
 package dev.breakwater.gateway.policy.builtin;
 
 import dev.breakwater.gateway.policy.Section;
+import dev.breakwater.gateway.policy.cache.AsyncResponseCache;
 import dev.breakwater.gateway.policy.cache.ResponseCache;
 import dev.breakwater.gateway.policy.compile.CompileContext;
 import dev.breakwater.gateway.policy.compile.PolicyCompileException;
@@ -35,11 +36,11 @@ public final class CacheLookupPolicy implements Step {
     private final Value<String> downstream;
     private final boolean mustRevalidate;
     private final Value<Boolean> allowPrivate;
-    private final ResponseCache cache;
+    private final AsyncResponseCache cache;
     private final ResponseCacheKey.Developer developer;
 
     private CacheLookupPolicy(List<String> varyHeaders, List<String> varyQuery, Value<String> downstream,
-                              boolean mustRevalidate, Value<Boolean> allowPrivate, ResponseCache cache,
+                              boolean mustRevalidate, Value<Boolean> allowPrivate, AsyncResponseCache cache,
                               ResponseCacheKey.Developer developer) {
         this.developer = developer;
         this.varyHeaders = varyHeaders;
@@ -64,13 +65,18 @@ public final class CacheLookupPolicy implements Step {
                     "downstream-caching-type must be none, private or public");
         }
         String key = ResponseCacheKey.of(context, varyHeaders, varyQuery, developer);
-        ResponseCache.Hit hit = cache.lookup(key);
+        String downstreamType = type.trim();
+        return CacheStages.then(cache.lookupAsync(key), hit -> answer(context, key, downstreamType, hit));
+    }
+
+    private Outcome answer(PolicyContext context, String key, String type, ResponseCache.Hit hit) {
         if (hit == null) {
-            context.put(ResponseCacheLookup.KEY, new ResponseCacheLookup(key, type.trim(), mustRevalidate));
+            // cache-store stores into the cache this lookup read
+            context.put(ResponseCacheLookup.KEY, new ResponseCacheLookup(key, type, mustRevalidate, cache));
             return Outcome.CONTINUE;
         }
         ResponseMessage response = hit.response().toResponse();
-        DownstreamCaching.apply(response.headers(), type.trim(), mustRevalidate, hit.secondsLeft());
+        DownstreamCaching.apply(response.headers(), type, mustRevalidate, hit.secondsLeft());
         context.setResponse(response);
         return Outcome.RESPOND;
     }
@@ -98,7 +104,7 @@ public final class CacheLookupPolicy implements Step {
             element.forbidText();
             boolean byDeveloper = requiredFlag(element, context, "vary-by-developer");
             boolean byGroups = requiredFlag(element, context, "vary-by-developer-groups");
-            CachingType.requireInternal(element, context);
+            AsyncResponseCache cache = CachingType.responses(element, context);
             Value<String> downstream = context.values().string(element, "downstream-caching-type");
             if (downstream == null) {
                 downstream = Value.of(DownstreamCaching.NONE);
@@ -113,7 +119,7 @@ public final class CacheLookupPolicy implements Step {
             Value<Boolean> allowPrivate = context.values().bool(element, "allow-private-response-caching", false);
             return new CacheLookupPolicy(names(element, context, "vary-by-header"),
                     names(element, context, "vary-by-query-parameter"), downstream, mustRevalidate.constant(),
-                    allowPrivate, context.services().responseCache(), new ResponseCacheKey.Developer(byDeveloper, byGroups));
+                    allowPrivate, cache, new ResponseCacheKey.Developer(byDeveloper, byGroups));
         }
 
         /** APIM requires both vary-by-developer attributes, true or false, without expressions. */

@@ -1,7 +1,7 @@
 package dev.breakwater.gateway.policy.builtin;
 
 import dev.breakwater.gateway.policy.Section;
-import dev.breakwater.gateway.policy.cache.ValueCache;
+import dev.breakwater.gateway.policy.cache.AsyncValueCache;
 import dev.breakwater.gateway.policy.compile.CompileContext;
 import dev.breakwater.gateway.policy.compile.PolicyCompileException;
 import dev.breakwater.gateway.policy.compile.PolicyFactory;
@@ -30,9 +30,9 @@ public final class CacheLookupValuePolicy implements Step {
     private final Value<String> key;
     private final String variable;
     private final Value<Object> defaultValue;
-    private final ValueCache cache;
+    private final AsyncValueCache cache;
 
-    private CacheLookupValuePolicy(Value<String> key, String variable, Value<Object> defaultValue, ValueCache cache) {
+    private CacheLookupValuePolicy(Value<String> key, String variable, Value<Object> defaultValue, AsyncValueCache cache) {
         this.key = key;
         this.variable = variable;
         this.defaultValue = defaultValue;
@@ -41,7 +41,10 @@ public final class CacheLookupValuePolicy implements Step {
 
     @Override
     public Outcome run(PolicyContext context) throws PolicyException {
-        Object found = cache.lookup(CacheKeys.of(key, context));
+        return CacheStages.then(cache.lookupAsync(CacheKeys.of(key, context)), found -> found(context, found));
+    }
+
+    private Outcome found(PolicyContext context, Object found) throws PolicyException {
         if (found != null) {
             context.variables().put(variable, found);
         } else if (defaultValue != null) {
@@ -72,11 +75,11 @@ public final class CacheLookupValuePolicy implements Step {
             element.allowAttributes("key", "variable-name", "default-value", "caching-type");
             element.allowChildren();
             element.forbidText();
-            CachingType.requireInternal(element, context);
+            AsyncValueCache cache = CachingType.values(element, context);
             Value<String> key = context.values().requiredString(element, "key");
             String variable = context.values().requiredLiteral(element, "variable-name");
             Value<Object> defaultValue = context.values().object(element, "default-value");
-            return new CacheLookupValuePolicy(key, variable, defaultValue, context.services().valueCache());
+            return new CacheLookupValuePolicy(key, variable, defaultValue, cache);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.breakwater.gateway.policy.builtin;
 
 import dev.breakwater.gateway.policy.Section;
-import dev.breakwater.gateway.policy.cache.ValueCache;
+import dev.breakwater.gateway.policy.cache.AsyncValueCache;
 import dev.breakwater.gateway.policy.compile.CompileContext;
 import dev.breakwater.gateway.policy.compile.PolicyCompileException;
 import dev.breakwater.gateway.policy.compile.PolicyFactory;
@@ -16,24 +16,23 @@ import java.util.Set;
 
 /**
  * {@code <cache-remove-value key="..." caching-type="..." fail-on-cache-removal-error="..."/>}: removes
- * the value under the key from the gateway's internal cache; a key with no value is no error. Removing
- * from the internal cache cannot fail, so {@code fail-on-cache-removal-error} (APIM's newer attribute)
+ * the value under the key from the cache {@code caching-type} names; a key with no value is no error. Removing
+ * never fails (an unreachable Redis falls back to the internal cache), so {@code fail-on-cache-removal-error} (APIM's newer attribute)
  * is read and checked but changes nothing.
  */
 public final class CacheRemoveValuePolicy implements Step {
 
     private final Value<String> key;
-    private final ValueCache cache;
+    private final AsyncValueCache cache;
 
-    private CacheRemoveValuePolicy(Value<String> key, ValueCache cache) {
+    private CacheRemoveValuePolicy(Value<String> key, AsyncValueCache cache) {
         this.key = key;
         this.cache = cache;
     }
 
     @Override
     public Outcome run(PolicyContext context) throws PolicyException {
-        cache.remove(CacheKeys.of(key, context));
-        return Outcome.CONTINUE;
+        return CacheStages.continueAfter(cache.removeAsync(CacheKeys.of(key, context)));
     }
 
     /** Registered for {@code <cache-remove-value>}. */
@@ -53,10 +52,10 @@ public final class CacheRemoveValuePolicy implements Step {
             element.allowAttributes("key", "caching-type", "fail-on-cache-removal-error");
             element.allowChildren();
             element.forbidText();
-            CachingType.requireInternal(element, context);
+            AsyncValueCache cache = CachingType.values(element, context);
             context.values().bool(element, "fail-on-cache-removal-error", false); // checked: true/false or an expression
             Value<String> key = context.values().requiredString(element, "key");
-            return new CacheRemoveValuePolicy(key, context.services().valueCache());
+            return new CacheRemoveValuePolicy(key, cache);
         }
     }
 }

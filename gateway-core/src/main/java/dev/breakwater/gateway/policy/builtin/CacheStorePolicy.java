@@ -2,7 +2,6 @@ package dev.breakwater.gateway.policy.builtin;
 
 import dev.breakwater.gateway.policy.Section;
 import dev.breakwater.gateway.policy.cache.CachedResponse;
-import dev.breakwater.gateway.policy.cache.ResponseCache;
 import dev.breakwater.gateway.policy.compile.CompileContext;
 import dev.breakwater.gateway.policy.compile.PolicyCompileException;
 import dev.breakwater.gateway.policy.compile.PolicyFactory;
@@ -21,7 +20,7 @@ import java.util.Set;
 
 /**
  * {@code <cache-store duration="seconds" cache-response="true|false"/>} (outbound): stores the
- * response under the key cache-lookup left in the context on a miss (nothing when there was no
+ * response, in the cache cache-lookup read (internal or external), under the key it left in the context on a miss (nothing when there was no
  * lookup, a hit, a non-GET or a private request). Only a 200 is stored unless {@code cache-response}
  * is true, as APIM documents. The body is read (the gateway buffers it, bounded by
  * {@code policy.body.max.bytes}); a response heavier than the cache takes for one entry is not
@@ -35,12 +34,10 @@ public final class CacheStorePolicy implements Step {
 
     private final Value<Integer> duration;
     private final Value<Boolean> cacheResponse;
-    private final ResponseCache cache;
 
-    private CacheStorePolicy(Value<Integer> duration, Value<Boolean> cacheResponse, ResponseCache cache) {
+    private CacheStorePolicy(Value<Integer> duration, Value<Boolean> cacheResponse) {
         this.duration = duration;
         this.cacheResponse = cacheResponse;
-        this.cache = cache;
     }
 
     @Override
@@ -62,11 +59,14 @@ public final class CacheStorePolicy implements Step {
         Headers kept = response.headers().copy();
         kept.remove("Set-Cookie");
         kept.remove("Transfer-Encoding"); // framing of one transfer: a hit is written whole, with its own length
-        if (cache.store(lookup.key(), CachedResponse.of(response.status(), response.reason(), kept, body), life)) {
-            // only a response the gateway now serves from its cache announces downstream caching
-            DownstreamCaching.apply(response.headers(), lookup.downstream(), lookup.mustRevalidate(), life);
-        }
-        return Outcome.CONTINUE;
+        return CacheStages.then(lookup.cache().storeAsync(lookup.key(),
+                CachedResponse.of(response.status(), response.reason(), kept, body), life), stored -> {
+                    if (stored) {
+                        // only a response the gateway now serves from its cache announces downstream caching
+                        DownstreamCaching.apply(response.headers(), lookup.downstream(), lookup.mustRevalidate(), life);
+                    }
+                    return Outcome.CONTINUE;
+                });
     }
 
     /** The backend's own {@code Cache-Control: no-store} forbids storing. */
@@ -107,7 +107,7 @@ public final class CacheStorePolicy implements Step {
             }
             Value<Integer> duration = context.values().integer(element, "duration", 0, 1, Integer.MAX_VALUE);
             Value<Boolean> cacheResponse = context.values().bool(element, "cache-response", false);
-            return new CacheStorePolicy(duration, cacheResponse, context.services().responseCache());
+            return new CacheStorePolicy(duration, cacheResponse);
         }
     }
 }

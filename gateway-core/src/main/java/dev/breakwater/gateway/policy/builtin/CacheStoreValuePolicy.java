@@ -2,7 +2,7 @@ package dev.breakwater.gateway.policy.builtin;
 
 import dev.breakwater.gateway.policy.Section;
 import dev.breakwater.gateway.policy.cache.CachedValues;
-import dev.breakwater.gateway.policy.cache.ValueCache;
+import dev.breakwater.gateway.policy.cache.AsyncValueCache;
 import dev.breakwater.gateway.policy.compile.CompileContext;
 import dev.breakwater.gateway.policy.compile.PolicyCompileException;
 import dev.breakwater.gateway.policy.compile.PolicyFactory;
@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * {@code <cache-store-value key="..." value="@(...)" duration="seconds" caching-type="..."/>}: stores a
- * snapshot of the value in the gateway's internal cache for {@code duration} seconds. A literal value
+ * snapshot of the value in the cache {@code caching-type} names (see {@link CachingType}) for {@code duration} seconds. A literal value
  * is a string; an expression's value keeps its type, which must be one variables may hold and not one
  * bound to the request (see {@link CachedValues}), else the policy fails (on-error). A duration an
  * expression makes zero or negative, or a value heavier than the cache takes for one value, stores
@@ -30,9 +30,9 @@ public final class CacheStoreValuePolicy implements Step {
     private final Value<String> key;
     private final Value<Object> value;
     private final Value<Integer> duration;
-    private final ValueCache cache;
+    private final AsyncValueCache cache;
 
-    private CacheStoreValuePolicy(Value<String> key, Value<Object> value, Value<Integer> duration, ValueCache cache) {
+    private CacheStoreValuePolicy(Value<String> key, Value<Object> value, Value<Integer> duration, AsyncValueCache cache) {
         this.key = key;
         this.value = value;
         this.duration = duration;
@@ -47,8 +47,8 @@ public final class CacheStoreValuePolicy implements Step {
                     ? "the value to cache is null" : "the value to cache is of a type the cache does not hold");
         }
         Integer seconds = duration.get(context);
-        cache.store(CacheKeys.of(key, context), result, seconds == null ? 0 : seconds);
-        return Outcome.CONTINUE;
+        // the request goes on once the cache took the value (at once for the internal cache)
+        return CacheStages.continueAfter(cache.storeAsync(CacheKeys.of(key, context), result, seconds == null ? 0 : seconds));
     }
 
     /** Registered for {@code <cache-store-value>}. */
@@ -68,7 +68,7 @@ public final class CacheStoreValuePolicy implements Step {
             element.allowAttributes("key", "value", "duration", "caching-type");
             element.allowChildren();
             element.forbidText();
-            CachingType.requireInternal(element, context);
+            AsyncValueCache cache = CachingType.values(element, context);
             Value<String> key = context.values().requiredString(element, "key");
             Value<Object> value = context.values().object(element, "value");
             if (value == null) {
@@ -78,7 +78,7 @@ public final class CacheStoreValuePolicy implements Step {
                 throw new PolicyCompileException(element, "attribute 'duration' is required");
             }
             Value<Integer> duration = context.values().integer(element, "duration", 0, 1, Integer.MAX_VALUE);
-            return new CacheStoreValuePolicy(key, value, duration, context.services().valueCache());
+            return new CacheStoreValuePolicy(key, value, duration, cache);
         }
     }
 }

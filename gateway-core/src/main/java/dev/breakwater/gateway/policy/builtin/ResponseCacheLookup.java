@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy.builtin;
 
+import dev.breakwater.gateway.policy.cache.AsyncResponseCache;
 import dev.breakwater.gateway.policy.runtime.ContextKey;
 
 /**
@@ -11,8 +12,9 @@ import dev.breakwater.gateway.policy.runtime.ContextKey;
  * @param key            the cache key (API, operation, path, vary-by values)
  * @param downstream     none, private or public
  * @param mustRevalidate whether downstream caching headers carry must-revalidate
+ * @param cache          the cache the lookup read (its caching-type): the one the response is stored in
  */
-record ResponseCacheLookup(String key, String downstream, boolean mustRevalidate) {
+record ResponseCacheLookup(String key, String downstream, boolean mustRevalidate, AsyncResponseCache cache) {
 
     /** The typed slot in the policy context. */
     static final ContextKey<ResponseCacheLookup> KEY = new ContextKey<>("cache-lookup", ResponseCacheLookup.class);

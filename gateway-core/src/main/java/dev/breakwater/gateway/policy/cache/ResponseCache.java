@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * key can reach a response. Bounded by weight (about the bytes held), each entry expiring after its own
  * duration on the gateway's clock; a response heavier than an eighth of the region is not stored.
  */
-public final class ResponseCache {
+public final class ResponseCache implements AsyncResponseCache {
 
     /** The total weight kept: 64 MiB of estimated keys, headers and bodies. */
     public static final long DEFAULT_MAX_WEIGHT = 64L * 1024 * 1024;
@@ -89,6 +91,16 @@ public final class ResponseCache {
         long left = Math.max(0, entry.expires().getEpochSecond() - clock.instant().getEpochSecond());
         CachedResponse stored = entry.response();
         return new Hit(CachedResponse.of(stored.status(), stored.reason(), stored.headers(), stored.body()), left);
+    }
+
+    @Override
+    public CompletionStage<Boolean> storeAsync(String key, CachedResponse response, long seconds) {
+        return CompletableFuture.completedFuture(store(key, response, seconds));
+    }
+
+    @Override
+    public CompletionStage<Hit> lookupAsync(String key) {
+        return CompletableFuture.completedFuture(lookup(key));
     }
 
     /** The number of entries, expired ones not yet cleaned up included (for tests and metrics). */

@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * first; each entry expires after its own duration, read from the gateway's clock. Values are kept as
  * snapshots and handed out as copies.
  */
-public final class ValueCache {
+public final class ValueCache implements AsyncValueCache {
 
     /** The total weight kept: 64 MiB of estimated keys and values, at most 262,144 entries. */
     public static final long DEFAULT_MAX_WEIGHT = 64L * 1024 * 1024;
@@ -105,6 +107,22 @@ public final class ValueCache {
     /** Removes the value under {@code key}, if any. */
     public void remove(String key) {
         entries.invalidate(key);
+    }
+
+    @Override
+    public CompletionStage<Boolean> storeAsync(String key, Object value, long seconds) {
+        return CompletableFuture.completedFuture(store(key, value, seconds));
+    }
+
+    @Override
+    public CompletionStage<Object> lookupAsync(String key) {
+        return CompletableFuture.completedFuture(lookup(key));
+    }
+
+    @Override
+    public CompletionStage<Void> removeAsync(String key) {
+        remove(key);
+        return CompletableFuture.completedFuture(null);
     }
 
     /** The number of entries, expired ones not yet cleaned up included (for tests and metrics). */

@@ -26,6 +26,15 @@ public final class CounterStores {
      * @throws IllegalArgumentException for a name that is no store
      */
     public static CounterStore create(CounterStoreConfig config, KeyedCounters local, Executor executor) {
+        return create(config, local, executor, null);
+    }
+
+    /**
+     * The store the settings name, counting in Redis through {@code shared} when it is not null (the
+     * gateway's one connection, which its external cache uses too).
+     */
+    public static CounterStore create(CounterStoreConfig config, KeyedCounters local, Executor executor,
+                                      RedisConnector shared) {
         LocalCounterStore inMemory = new LocalCounterStore(local);
         if (LOCAL.equals(config.store())) {
             return inMemory;
@@ -34,12 +43,19 @@ public final class CounterStores {
             if (config.redisUrl() == null) {
                 throw new IllegalArgumentException("counters.store=redis needs redis.url");
             }
-            RedisConnector connector = new RedisConnector(config.redisUrl(), config.redisPassword(),
-                    config.redisTimeout(), local.clock());
+            RedisConnector connector = shared != null ? shared : connector(config, local.clock());
             String namespace = config.namespace() == null ? DEFAULT_NAMESPACE : config.namespace();
             return new SharedCounterStore(new RedisCounterStore(connector, namespace, local.clock(), executor),
                     connector, inMemory, config.refuseWhenUnavailable());
         }
         throw new IllegalArgumentException("counters.store must be 'local' or 'redis', not '" + config.store() + "'");
+    }
+
+    /** A connection to the Redis of {@code redis.url} (waits at most {@code redis.timeout} for it). */
+    public static RedisConnector connector(CounterStoreConfig config, java.time.Clock clock) {
+        if (config.redisUrl() == null) {
+            throw new IllegalArgumentException("Redis needs redis.url");
+        }
+        return new RedisConnector(config.redisUrl(), config.redisPassword(), config.redisTimeout(), clock);
     }
 }

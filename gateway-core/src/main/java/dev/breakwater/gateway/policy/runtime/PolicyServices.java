@@ -5,6 +5,7 @@ import dev.breakwater.gateway.backend.BreakerStates;
 import dev.breakwater.gateway.metrics.CustomMetrics;
 import dev.breakwater.gateway.policy.cache.ResponseCache;
 import dev.breakwater.gateway.policy.cache.ValueCache;
+import dev.breakwater.gateway.policy.cache.redis.ExternalCache;
 import dev.breakwater.gateway.policy.concurrency.ConcurrencyLimits;
 import dev.breakwater.gateway.policy.identity.ManagedIdentityTokens;
 import dev.breakwater.gateway.policy.jwt.OpenIdKeySources;
@@ -12,6 +13,7 @@ import dev.breakwater.gateway.policy.limits.CounterStore;
 import dev.breakwater.gateway.policy.limits.CounterStoreConfig;
 import dev.breakwater.gateway.policy.limits.CounterStores;
 import dev.breakwater.gateway.policy.limits.KeyedCounters;
+import dev.breakwater.gateway.policy.limits.redis.RedisConnector;
 import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -56,6 +58,8 @@ public final class PolicyServices implements AutoCloseable {
     private final ValueCache valueCache;
     private final OpenIdKeySources openIdKeySources;
     private final ResponseCache responseCache;
+    private final RedisConnector redis;
+    private final ExternalCache externalCache;
     private final int bodyLimit;
     private final URI aadAuthority;
     private HttpClient httpClient;
@@ -70,6 +74,15 @@ public final class PolicyServices implements AutoCloseable {
      */
     public PolicyServices(MetricRegistry metrics, Clock clock, int bodyLimit, URI identityEndpoint, URI aadAuthority,
                           CounterStoreConfig counterStore) {
+        this(metrics, clock, bodyLimit, identityEndpoint, aadAuthority, counterStore, ExternalCacheConfig.none());
+    }
+
+    /**
+     * @param externalCache {@code cache.external} and its bound: with Redis, it shares the counters'
+     *                      connection (the settings {@code redis.*} of {@code counterStore})
+     */
+    public PolicyServices(MetricRegistry metrics, Clock clock, int bodyLimit, URI identityEndpoint, URI aadAuthority,
+                          CounterStoreConfig counterStore, ExternalCacheConfig externalCache) {
         this.metrics = metrics;
         this.aadAuthority = aadAuthority;
         this.clock = clock;
@@ -78,11 +91,17 @@ public final class PolicyServices implements AutoCloseable {
         this.customMetrics = new CustomMetrics(metrics);
         this.keyedCounters = new KeyedCounters(clock);
         // a shared store's answers go on on the call-out threads, which never wait (as a call-out's do)
-        this.counterStore = CounterStores.create(counterStore, keyedCounters,
-                command -> httpClient().getExecutor().execute(command));
+        java.util.concurrent.Executor neverWaiting = command -> httpClient().getExecutor().execute(command);
+        // one connection for the counters and the external cache, when either is in Redis
+        this.redis = CounterStores.REDIS.equals(counterStore.store()) || externalCache.redis()
+                ? CounterStores.connector(counterStore, clock) : null;
+        this.counterStore = CounterStores.create(counterStore, keyedCounters, neverWaiting, redis);
         this.valueCache = new ValueCache(clock);
         this.openIdKeySources = new OpenIdKeySources(this::httpClient, clock, bodyLimit);
         this.responseCache = new ResponseCache(clock);
+        this.externalCache = externalCache.redis() ? new ExternalCache(redis, counterStore.namespace() == null
+                ? CounterStores.DEFAULT_NAMESPACE : counterStore.namespace(), externalCache.maxValueBytes(), neverWaiting,
+                valueCache, responseCache, clock) : null;
         this.managedIdentityTokens = new ManagedIdentityTokens(identityEndpoint, this::httpClient, clock);
     }
 
@@ -162,6 +181,14 @@ public final class PolicyServices implements AutoCloseable {
         return responseCache;
     }
 
+    /**
+     * The external cache of {@code caching-type} external and prefer-external ({@code cache.external=redis}),
+     * or null when there is none ({@code cache.external=none}).
+     */
+    public ExternalCache externalCache() {
+        return externalCache;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -224,6 +251,9 @@ public final class PolicyServices implements AutoCloseable {
             } catch (Exception e) {
                 // stopping: nothing left to do with it
             }
+        }
+        if (redis != null) {
+            redis.close();
         }
         if (httpClient != null) {
             try {

@@ -113,7 +113,7 @@ public final class RedisConnector implements AutoCloseable {
     }
 
     /** The failure under a stage's wrappers. */
-    static Throwable cause(Throwable failure) {
+    public static Throwable cause(Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
@@ -122,7 +122,10 @@ public final class RedisConnector implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return; // shared by the counters and the cache: closed once
+        }
         closed = true;
         StatefulRedisConnection<String, String> current = connection;
         if (current != null) {
