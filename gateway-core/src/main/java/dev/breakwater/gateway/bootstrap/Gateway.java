@@ -172,7 +172,8 @@ public final class Gateway implements AutoCloseable {
                 settings.duration(GatewaySettings.HEARTBEAT_INTERVAL));
         return new SyncService(new ManagementPlaneClient(base, name, token, Duration.ofSeconds(5)), parts.compiler(),
                 parts.activeConfig(), timings, parts.identity(), parts.counters(), parts.clock(),
-                new Backoff(Duration.ofSeconds(1), interval.multipliedBy(6), new Random()), backup, telemetry);
+                new Backoff(Duration.ofSeconds(1), interval.multipliedBy(6), new Random()), backup, telemetry,
+                GatewayStatuses.stores(parts));
     }
 
     public ActiveConfig activeConfig() {

@@ -6,6 +6,7 @@ import dev.breakwater.gateway.policy.runtime.ExternalCacheConfig;
 import dev.breakwater.gateway.snapshot.ConfigSnapshot;
 import dev.breakwater.gateway.source.LocalFileConfigSource;
 import dev.breakwater.gateway.status.GatewayStatus;
+import dev.breakwater.gateway.sync.StoreStates;
 import dev.breakwater.gateway.sync.GatewayIdentity;
 import dev.breakwater.gateway.sync.SyncService;
 import dev.breakwater.gateway.sync.SyncStatus;
@@ -38,6 +39,21 @@ final class GatewayStatuses {
                 disconnected == null ? null : Duration.between(disconnected, now).toSeconds(), lastSync,
                 lastSync == null ? null : Duration.between(lastSync, now).toSeconds(), status.servingFromBackupSince(),
                 status.backupRevision(), status.reportedError(), counters(parts), cache(parts));
+    }
+
+    /** The shared stores' states for heartbeats, read when each is sent. */
+    static StoreStates stores(GatewayParts parts) {
+        return new StoreStates() {
+            @Override
+            public GatewayStatus.Counters counters() {
+                return GatewayStatuses.counters(parts);
+            }
+
+            @Override
+            public GatewayStatus.Cache cache() {
+                return GatewayStatuses.cache(parts);
+            }
+        };
     }
 
     private static GatewayStatus.Cache cache(GatewayParts parts) {

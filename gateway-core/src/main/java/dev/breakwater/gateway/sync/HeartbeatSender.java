@@ -2,6 +2,7 @@ package dev.breakwater.gateway.sync;
 
 import dev.breakwater.gateway.config.StrictJson;
 import dev.breakwater.gateway.metrics.RequestCounters;
+import dev.breakwater.gateway.status.GatewayStatus;
 import dev.breakwater.gateway.snapshot.ActiveConfig;
 import dev.breakwater.gateway.snapshot.ConfigSnapshot;
 import java.time.Clock;
@@ -32,6 +33,7 @@ final class HeartbeatSender implements AutoCloseable {
     private final RequestCounters counters;
     private final Clock clock;
     private final TelemetrySender telemetry;
+    private final StoreStates stores;
     private final StrictJson json = new StrictJson();
     private final AtomicBoolean queued = new AtomicBoolean();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -41,7 +43,9 @@ final class HeartbeatSender implements AutoCloseable {
     });
 
     HeartbeatSender(ManagementPlaneClient client, ActiveConfig active, SyncStatus status, Duration interval,
-                    GatewayIdentity identity, RequestCounters counters, Clock clock, TelemetrySender telemetry) {
+                    GatewayIdentity identity, RequestCounters counters, Clock clock, TelemetrySender telemetry,
+                    StoreStates stores) {
+        this.stores = stores;
         this.client = client;
         this.active = active;
         this.status = status;
@@ -76,10 +80,15 @@ final class HeartbeatSender implements AutoCloseable {
         telemetry.spoolFinishedMinutes();
         try {
             ConfigSnapshot serving = active.current();
+            // the stores are reported when shared (Redis), left out when the gateway keeps its own
+            GatewayStatus.Counters counterStore = stores.counters();
+            GatewayStatus.Cache cache = stores.cache();
             Heartbeat heartbeat = new Heartbeat(identity.gatewayName(), identity.instanceId(), identity.hostname(),
                     identity.version(), serving == null ? -1 : serving.revision(), status.lastPull(),
                     status.reportedError(), Duration.between(identity.startedAt(), clock.instant()).toSeconds(),
-                    (int) interval.toSeconds(), counters.snapshot());
+                    (int) interval.toSeconds(), counters.snapshot(),
+                    "local".equals(counterStore.store()) ? null : counterStore,
+                    "none".equals(cache.external()) ? null : cache);
             client.heartbeat(json.write(heartbeat));
             telemetry.sendSpooled(client);
         } catch (SyncException e) {

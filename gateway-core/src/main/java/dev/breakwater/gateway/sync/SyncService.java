@@ -44,7 +44,7 @@ public final class SyncService implements AutoCloseable {
      */
     public SyncService(ManagementPlaneClient client, SnapshotCompiler compiler, ActiveConfig active, SyncTimings timings,
                        GatewayIdentity identity, RequestCounters counters, Clock clock, Backoff backoff,
-                       ConfigBackup backup, TelemetrySender telemetry) {
+                       ConfigBackup backup, TelemetrySender telemetry, StoreStates stores) {
         this.client = client;
         this.compiler = compiler;
         this.active = active;
@@ -57,7 +57,7 @@ public final class SyncService implements AutoCloseable {
         this.puller = new Thread(this::pullLoop, "breakwater-sync");
         this.puller.setDaemon(true);
         this.heartbeats = new HeartbeatSender(client, active, status, timings.heartbeatInterval(), identity, counters,
-                clock, telemetry);
+                clock, telemetry, stores);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.breakwater.management.api;
 
 import dev.breakwater.gateway.config.ConfigException;
+import dev.breakwater.gateway.status.GatewayStatus;
 import dev.breakwater.gateway.sync.Heartbeat;
 import dev.breakwater.management.auth.GatewayTokens;
 import dev.breakwater.management.model.GatewayDefinition;
@@ -58,10 +59,14 @@ public final class GatewaysResource {
     public record Status(List<InstanceStatus> instances) {
     }
 
-    /** One instance: its last heartbeat, and whether it is recent (within two intervals). */
+    /**
+     * One instance: its last heartbeat, and whether it is recent (within two intervals); {@code counters}
+     * and {@code cache} only for an instance that shares them in Redis (whether Redis answered it).
+     */
     public record InstanceStatus(String instanceId, String hostname, String version, long revision,
                                  Instant lastHeartbeat, Instant lastConfigPull, String lastError, boolean connected,
-                                 long uptimeSeconds, dev.breakwater.gateway.metrics.RequestCounts requests) {
+                                 long uptimeSeconds, dev.breakwater.gateway.metrics.RequestCounts requests,
+                                 GatewayStatus.Counters counters, GatewayStatus.Cache cache) {
     }
 
     @GET
@@ -168,7 +173,7 @@ public final class GatewaysResource {
                 instance.lastHeartbeat(), instance.lastConfigPull(), instance.lastError(),
                 Duration.between(instance.lastHeartbeat(), now)
                         .compareTo(Duration.ofSeconds(2L * instance.heartbeatIntervalSeconds())) <= 0,
-                instance.uptimeSeconds(), instance.requests())).toList();
+                instance.uptimeSeconds(), instance.requests(), instance.counters(), instance.cache())).toList();
         return Responses.ok(new Status(instances));
     }
 

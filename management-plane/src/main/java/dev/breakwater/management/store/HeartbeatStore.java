@@ -3,6 +3,7 @@ package dev.breakwater.management.store;
 import dev.breakwater.gateway.config.ConfigException;
 import dev.breakwater.gateway.config.StrictJson;
 import dev.breakwater.gateway.db.H2Database;
+import dev.breakwater.gateway.status.GatewayStatus;
 import dev.breakwater.gateway.sync.Heartbeat;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -18,10 +19,16 @@ import java.util.List;
 /** The last heartbeat of every gateway instance, kept in H2 so that status survives a restart. */
 public final class HeartbeatStore {
 
-    /** One instance's last heartbeat, as received. */
+    /**
+     * One instance's last heartbeat, as received.
+     *
+     * @param counters its shared counter store (Redis) and whether it answered, or {@code null}: counting alone
+     * @param cache    its external cache and whether it answered, or {@code null}: none
+     */
     public record Instance(String instanceId, String hostname, String version, long revision, Instant lastHeartbeat,
                            Instant lastConfigPull, String lastError, int heartbeatIntervalSeconds, long uptimeSeconds,
-                           dev.breakwater.gateway.metrics.RequestCounts requests) {
+                           dev.breakwater.gateway.metrics.RequestCounts requests, GatewayStatus.Counters counters,
+                           GatewayStatus.Cache cache) {
     }
 
     private final H2Database database;
@@ -67,7 +74,8 @@ public final class HeartbeatStore {
                     instances.add(new Instance(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4),
                             rows.getTimestamp(5).toInstant(), pull == null ? null : pull.toInstant(), rows.getString(7),
                             rows.getInt(8), report == null ? 0 : report.uptimeSeconds(),
-                            report == null ? null : report.requests()));
+                            report == null ? null : report.requests(), report == null ? null : report.counters(),
+                            report == null ? null : report.cache()));
                 }
             }
         }
