@@ -18,6 +18,8 @@ import dev.breakwater.gateway.db.H2Database;
 import dev.breakwater.gateway.db.SchemaMigrator;
 import dev.breakwater.gateway.policy.PolicyTesting;
 import dev.breakwater.gateway.snapshot.SnapshotCompiler;
+import dev.breakwater.gateway.testing.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.breakwater.management.model.GatewayDefinition;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -248,7 +250,10 @@ class ConfigStoreTest {
                     api("a", null)), subscription), new GatewayDefinition("gw", null, List.of("a"))));
             String stored = storedDocument(database);
             assertFalse(stored.contains("key-in-clear"), stored);
-            assertTrue(stored.contains("\"primaryKey\":\"" + SecretCipher.PREFIX), stored);
+            JsonNode sealed = Json.parse(stored)
+                    .get("subscriptions").get(0);
+            assertTrue(SecretCipher.isSealed(sealed.get("primaryKey").asText()), stored);
+            assertTrue(SecretCipher.isSealed(sealed.get("secondaryKey").asText()), stored);
             served = store.state().served().get("gw");
             assertFalse(new String(served, java.nio.charset.StandardCharsets.UTF_8).contains("key-in-clear"));
             assertEquals(subscription, store.state().document().subscriptions().get(0), "in memory, in clear");
