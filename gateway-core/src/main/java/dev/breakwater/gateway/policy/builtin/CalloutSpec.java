@@ -11,6 +11,7 @@ import dev.breakwater.gateway.policy.runtime.PolicyException;
 import dev.breakwater.gateway.policy.runtime.RequestMessage;
 import dev.breakwater.gateway.policy.runtime.Value;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +41,8 @@ final class CalloutSpec {
     private final Value<String> mode;
     private final Value<Integer> timeoutSeconds;
     private final Value<String> url;
+    /** The URL parsed once when it is a constant (checked when compiled), else {@code null}. */
+    private final URI constantUrl;
     private final Value<String> method;
     private final HeaderEdit[] headerEdits;
     private final SetBodyPolicy.BodySource body;
@@ -55,6 +58,7 @@ final class CalloutSpec {
         this.mode = mode;
         this.timeoutSeconds = timeoutSeconds;
         this.url = url;
+        this.constantUrl = url != null && url.isConstant() ? URI.create(url.constant().trim()) : null;
         this.method = method;
         this.headerEdits = headerEdits.toArray(HeaderEdit[]::new);
         this.body = body;
@@ -161,7 +165,8 @@ final class CalloutSpec {
         RequestMessage current = context.request();
         boolean copy = chosen == Mode.COPY;
         Headers headers = copy ? current.headers().copy() : new Headers();
-        String target = url != null ? url.get(context) : copy ? current.backendUrl() : null;
+        URI target = constantUrl != null ? constantUrl
+                : CalloutUrls.parse(url != null ? url.get(context) : copy ? current.backendUrl() : null, element);
         String verb = method != null ? method.get(context) : copy ? current.method() : "GET";
         for (HeaderEdit edit : headerEdits) {
             edit.apply(headers, context);
@@ -172,7 +177,7 @@ final class CalloutSpec {
         } else if (copy && copiesBody) {
             content = current.body().read(true);
         }
-        return new CalloutRequest(checkedMethod(verb), CalloutUrls.parse(target, element), headers, content);
+        return new CalloutRequest(checkedMethod(verb), target, headers, content);
     }
 
     /**

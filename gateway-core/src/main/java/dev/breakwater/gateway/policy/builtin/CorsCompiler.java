@@ -95,6 +95,12 @@ final class CorsCompiler {
     /** The texts of the children named {@code child}, at least one, named values substituted. */
     private static List<String> list(PolicyElement parent, String child, CompileContext context)
             throws PolicyCompileException {
+        // only <allowed-methods> has an attribute; any other on a list element would be ignored
+        if (parent.name().equals("allowed-methods")) {
+            parent.allowAttributes("preflight-result-max-age");
+        } else {
+            parent.allowAttributes();
+        }
         parent.allowChildren(child);
         parent.forbidText();
         List<String> values = new ArrayList<>();

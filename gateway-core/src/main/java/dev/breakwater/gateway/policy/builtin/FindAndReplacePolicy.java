@@ -27,11 +27,20 @@ public final class FindAndReplacePolicy implements Step {
     private final BodyTarget target;
     private final Value<String> from;
     private final Value<String> to;
+    /** The UTF-8 bytes of a constant from and to, encoded once when compiled; else {@code null}. */
+    private final byte[] constantFrom;
+    private final byte[] constantTo;
 
     private FindAndReplacePolicy(BodyTarget target, Value<String> from, Value<String> to) {
         this.target = target;
         this.from = from;
         this.to = to;
+        this.constantFrom = from.isConstant() ? utf8(from.constant()) : null;
+        this.constantTo = to.isConstant() ? utf8(to.constant()) : null;
+    }
+
+    private static byte[] utf8(String text) {
+        return (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -40,15 +49,14 @@ public final class FindAndReplacePolicy implements Step {
         if (content.length == 0) {
             return Outcome.CONTINUE;
         }
-        String find = from.get(context);
-        if (find == null || find.isEmpty()) {
+        byte[] find = constantFrom != null ? constantFrom : utf8(from.get(context));
+        if (find.length == 0) {
             return Outcome.CONTINUE; // nothing to look for: the body stays as it is
         }
-        String replacement = to.get(context);
+        byte[] replacement = constantTo != null ? constantTo : utf8(to.get(context));
         byte[] replaced;
         try {
-            replaced = ByteReplace.replaceAll(content, find.getBytes(StandardCharsets.UTF_8),
-                    (replacement == null ? "" : replacement).getBytes(StandardCharsets.UTF_8));
+            replaced = ByteReplace.replaceAll(content, find, replacement);
         } catch (ConversionException e) {
             throw new PolicyException("find-and-replace", "BodyTooLarge", 500, "find-and-replace: " + e.getMessage());
         }

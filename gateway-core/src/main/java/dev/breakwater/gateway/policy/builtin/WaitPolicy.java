@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@code <wait for="all|any">send-request, cache-lookup-value, choose…</wait>}: starts every child
@@ -41,8 +42,18 @@ public final class WaitPolicy implements Step {
     public Outcome run(PolicyContext context) throws PolicyException {
         List<CompletableFuture<Outcome>> pending = new ArrayList<>();
         boolean oneDone = false;
+        PolicyException failed = null;
         for (Step child : children) { // every child starts, whatever the others did
-            Outcome outcome = child.run(context);
+            Outcome outcome;
+            try {
+                outcome = child.run(context);
+            } catch (PolicyException e) {
+                // a child failing at once is done (and decides for any); with all, the others still run
+                // and the wait fails once they are done, so on-error never runs beside a call-out still out
+                failed = failed == null ? e : failed;
+                oneDone = true;
+                continue;
+            }
             if (outcome == Outcome.RESPOND) {
                 return outcome;
             }
@@ -52,6 +63,9 @@ public final class WaitPolicy implements Step {
                 oneDone = true;
             }
         }
+        if (failed != null && (pending.isEmpty() || !all)) {
+            throw failed;
+        }
         if (pending.isEmpty() || (!all && oneDone)) {
             return Outcome.CONTINUE; // all done, or (any) one is done already
         }
@@ -59,9 +73,14 @@ public final class WaitPolicy implements Step {
         if (!all) {
             return Outcome.pending(CompletableFuture.anyOf(stages).thenApply(WaitPolicy::outcomeOf));
         }
-        return Outcome.pending(CompletableFuture.allOf(stages).thenApply(ignored -> pending.stream()
-                .map(CompletableFuture::join).anyMatch(outcome -> outcome == Outcome.RESPOND)
-                ? Outcome.RESPOND : Outcome.CONTINUE));
+        PolicyException failedAtOnce = failed;
+        return Outcome.pending(CompletableFuture.allOf(stages).thenApply(ignored -> {
+            if (failedAtOnce != null) {
+                throw new CompletionException(failedAtOnce);
+            }
+            return pending.stream().map(CompletableFuture::join).anyMatch(outcome -> outcome == Outcome.RESPOND)
+                    ? Outcome.RESPOND : Outcome.CONTINUE;
+        }));
     }
 
     private static Outcome outcomeOf(Object settled) {

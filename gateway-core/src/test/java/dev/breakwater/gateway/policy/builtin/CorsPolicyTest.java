@@ -193,6 +193,10 @@ class CorsPolicyTest {
         assertTrue(compileError(in(Section.INBOUND, "<cors>" + origins + "<allowed-origin/></cors>"))
                 .contains("allowed-origin"));
         assertTrue(compileError(in(Section.INBOUND, "<cors>" + origins + origins + "</cors>")).contains("more than once"));
+        assertTrue(compileError(in(Section.INBOUND, "<cors><allowed-origins any=\"true\"><origin>*</origin>"
+                + "</allowed-origins></cors>")).contains("any"), "an attribute of a list element is not ignored");
+        assertTrue(compileError(in(Section.INBOUND, "<cors>" + origins + "<allowed-headers max-age=\"5\"><header>a</header>"
+                + "</allowed-headers></cors>")).contains("max-age"));
         assertTrue(compileError(in(Section.OUTBOUND, "<cors>" + origins + "</cors>")).contains("cors"));
     }
 }

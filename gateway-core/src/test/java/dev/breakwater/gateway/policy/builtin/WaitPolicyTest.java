@@ -5,6 +5,7 @@ import static dev.breakwater.gateway.policy.PolicyTesting.in;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.breakwater.gateway.policy.PolicyTesting;
@@ -12,6 +13,7 @@ import dev.breakwater.gateway.policy.Section;
 import dev.breakwater.gateway.policy.runtime.Outcome;
 import dev.breakwater.gateway.policy.runtime.Pipeline;
 import dev.breakwater.gateway.policy.runtime.PolicyContext;
+import dev.breakwater.gateway.policy.runtime.PolicyException;
 import dev.breakwater.gateway.policy.runtime.Steps;
 import dev.breakwater.gateway.testing.Await;
 import dev.breakwater.gateway.testing.TestBackend;
@@ -72,6 +74,23 @@ class WaitPolicyTest {
             assertEquals(Outcome.CONTINUE, Steps.run(pipeline.steps(Section.INBOUND), context));
             Await.until("the second child's call-out started too", Duration.ofSeconds(10), () -> slow.held() == 1);
             slow.releaseHeld();
+        }
+    }
+
+    @Test
+    void forAllAChildFailingAtOnceStillStartsTheOthersAndFailsWhenTheyAreDone() throws Exception {
+        try (TestBackend slow = new TestBackend()) {
+            Pipeline pipeline = PolicyTesting.pipeline(in(Section.INBOUND, "<wait for=\"all\"><choose><when "
+                    + "condition=\"@((bool)context.Variables[&quot;missing&quot;])\"/></choose>"
+                    + call("held", slow.url() + "/hold") + "</wait>"), Set.of());
+            PolicyContext context = PolicyTesting.context();
+            Outcome outcome = Steps.run(pipeline.steps(Section.INBOUND), context);
+            assertTrue(outcome.isPending(), "the failure waits for the call-out still out");
+            Await.until("the second child's call-out started", Duration.ofSeconds(10), () -> slow.held() == 1);
+            assertFalse(outcome.stage().toCompletableFuture().isDone());
+            slow.releaseHeld();
+            assertThrows(PolicyException.class, () -> PolicyTesting.settle(outcome));
+            assertNotNull(context.variables().get("held"), "the call-out finished before the wait failed");
         }
     }
 
