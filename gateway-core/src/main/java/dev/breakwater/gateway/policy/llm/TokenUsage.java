@@ -80,7 +80,7 @@ public record TokenUsage(long prompt, long completion, long total, boolean repor
      * The usage of {@code response} (the backend's, its body buffered), or {@code null} when a
      * non-streamed answer reports none (an error, a body that is not JSON or is compressed).
      */
-    public static TokenUsage of(PolicyContext context, ResponseMessage response) {
+    private static TokenUsage of(PolicyContext context, ResponseMessage response) {
         Read read = context.get(KEY);
         if (read == null || read.response != response) {
             read = new Read(response, parse(response, LlmRequest.of(context)));
