@@ -1,5 +1,6 @@
 package dev.breakwater.runner;
 
+import dev.breakwater.gateway.testing.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +47,7 @@ final class OpenAiBackend implements AutoCloseable {
                 String counts = "{\"prompt_tokens\":" + prompt + ",\"completion_tokens\":" + completion
                         + ",\"total_tokens\":" + (prompt + completion) + "}";
                 String answer;
-                if (body.replace(" ", "").contains("\"stream\":true")) {
+                if (!body.isBlank() && Json.parse(body).path("stream").asBoolean(false)) {
                     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
                     String first = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hello\"}}]}\n\n";
                     answer = "data: {\"choices\":[],\"usage\":" + counts + "}\n\ndata: [DONE]\n\n";

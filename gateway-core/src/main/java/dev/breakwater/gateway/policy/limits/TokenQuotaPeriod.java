@@ -52,10 +52,4 @@ public enum TokenQuotaPeriod {
             case YEARLY -> at.plusYears(1).toInstant();
         };
     }
-
-    /** The name as APIM writes it, e.g. {@code Monthly}. */
-    public String label() {
-        String name = name().toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    }
 }

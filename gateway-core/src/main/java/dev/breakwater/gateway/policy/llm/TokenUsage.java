@@ -56,19 +56,31 @@ public record TokenUsage(long prompt, long completion, long total, boolean repor
     }
 
     private static UsageTap tap(ResponseMessage response, LlmRequest request, int cap) {
-        String encoding = response.headers().first("Content-Encoding");
-        boolean readable = encoding == null || encoding.isBlank() || encoding.trim().equalsIgnoreCase("identity");
         String type = response.headers().first("Content-Type");
-        String lower = type == null ? "" : type.toLowerCase(Locale.ROOT);
-        boolean events = lower.contains("text/event-stream") || request.streaming();
-        return new UsageTap(request, readable, events, type == null || lower.contains("json"), cap);
+        return new UsageTap(request, uncoded(response), events(type, request),
+                type == null || type.toLowerCase(Locale.ROOT).contains("json"), cap);
+    }
+
+    /** Whether the body is as the backend wrote it (no content coding): only then can it be read. */
+    private static boolean uncoded(ResponseMessage response) {
+        String encoding = response.headers().first("Content-Encoding");
+        return encoding == null || encoding.isBlank() || encoding.trim().equalsIgnoreCase("identity");
+    }
+
+    /**
+     * Whether the answer is server-sent events: its type says so, or it has none and the request
+     * asked for a stream. A typed answer to a streaming request that is not events (a JSON error)
+     * is read as what it is, so that it reports no usage rather than an estimate.
+     */
+    private static boolean events(String type, LlmRequest request) {
+        return type == null ? request.streaming() : type.toLowerCase(Locale.ROOT).contains("text/event-stream");
     }
 
     /**
      * The usage of {@code response} (the backend's, its body buffered), or {@code null} when a
      * non-streamed answer reports none (an error, a body that is not JSON or is compressed).
      */
-    public static TokenUsage of(PolicyContext context, ResponseMessage response) {
+    private static TokenUsage of(PolicyContext context, ResponseMessage response) {
         Read read = context.get(KEY);
         if (read == null || read.response != response) {
             read = new Read(response, parse(response, LlmRequest.of(context)));
@@ -79,15 +91,11 @@ public record TokenUsage(long prompt, long completion, long total, boolean repor
 
     static TokenUsage parse(ResponseMessage response, LlmRequest request) {
         byte[] body = response.body().bytes();
-        String encoding = response.headers().first("Content-Encoding");
-        boolean readable = body != null && (encoding == null || encoding.isBlank()
-                || encoding.trim().equalsIgnoreCase("identity"));
-        String type = response.headers().first("Content-Type");
-        boolean events = type != null && type.toLowerCase(Locale.ROOT).contains("text/event-stream");
-        if (!readable) {
-            return request.streaming() ? estimated(request.promptEstimate(), 0) : null;
+        boolean events = events(response.headers().first("Content-Type"), request);
+        if (body == null || !uncoded(response)) {
+            return events ? estimated(request.promptEstimate(), 0) : null;
         }
-        if (events || request.streaming()) {
+        if (events) {
             UsageEvents scanner = new UsageEvents(Integer.MAX_VALUE); // the body is already bounded
             scanner.feed(body, 0, body.length);
             return scanner.result(request.promptEstimate());

@@ -77,6 +77,10 @@ class LlmEmitTokenMetricPolicyTest {
         PolicyTesting.flow(pipeline, LlmTesting.context(backend, LlmTesting.chat(8, false), "{\"error\":{}}",
                 "application/json"));
         assertEquals(1, count(series.formatted("Total Tokens")), "an answer without usage emits nothing");
+        PolicyTesting.flow(pipeline, LlmTesting.context(backend, LlmTesting.chat(8, true), "{\"error\":{}}",
+                "application/json"));
+        assertEquals(1, count(series.formatted("Total Tokens")),
+                "a stream asked for but refused with a JSON error is no stream: nothing estimated, nothing emitted");
     }
 
     @Test

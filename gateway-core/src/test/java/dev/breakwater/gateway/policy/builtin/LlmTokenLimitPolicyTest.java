@@ -14,6 +14,7 @@ import dev.breakwater.gateway.policy.llm.LlmTesting;
 import dev.breakwater.gateway.policy.runtime.Pipeline;
 import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.runtime.PolicyServices;
+import dev.breakwater.gateway.testing.Json;
 import dev.breakwater.gateway.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +76,8 @@ class LlmTokenLimitPolicyTest {
         assertEquals("45", refused.response().headers().first("Retry-After"));
         assertEquals("llm-token-limit:TokenLimitExceeded", refused.response().headers().first("X-Error"));
         assertEquals("Token limit is exceeded. Try again in 45 seconds.", refused.lastError().message());
-        assertTrue(PolicyTesting.body(refused.response()).contains("Token limit is exceeded. Try again in 45 seconds."));
+        assertEquals("Token limit is exceeded. Try again in 45 seconds.",
+                Json.error(PolicyTesting.body(refused.response()), 429));
         assertEquals("0", refused.response().headers().first("X-Left"));
         assertNull(refused.response().headers().first("X-Used"), "the backend did not answer");
         assertEquals(2, backend.calls.size(), "the refused request never reached the backend");
