@@ -43,33 +43,26 @@ public final class LlmEmitTokenMetricPolicy implements Step {
     static final String COMPLETION = "Completion Tokens";
 
     private final String namespace;
-    private final List<String> dimensionNames;
-    private final Value<String>[] dimensionValues;
+    private final MetricDimensions dimensions;
     private final CustomMetrics metrics;
     private final int bodyLimit;
 
-    private LlmEmitTokenMetricPolicy(String namespace, List<String> dimensionNames, Value<String>[] dimensionValues,
-                                     CustomMetrics metrics, int bodyLimit) {
+    private LlmEmitTokenMetricPolicy(String namespace, MetricDimensions dimensions, CustomMetrics metrics, int bodyLimit) {
         this.namespace = namespace;
-        this.dimensionNames = dimensionNames;
-        this.dimensionValues = dimensionValues;
+        this.dimensions = dimensions;
         this.metrics = metrics;
         this.bodyLimit = bodyLimit;
     }
 
     @Override
     public Outcome run(PolicyContext context) throws PolicyException {
-        String[] values = new String[dimensionValues.length];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = dimensionValues[i].get(context);
-        }
-        List<String> dimensions = Arrays.asList(values);
+        List<String> values = dimensions.evaluate(context);
         LlmRequest.of(context); // read while the request body is surely there
         BackendResponseHooks.add(context, response -> TokenUsage.whenKnown(context, response, bodyLimit, usage -> {
             if (usage != null) {
-                metrics.record(namespace, TOTAL, dimensionNames, dimensions, usage.total());
-                metrics.record(namespace, PROMPT, dimensionNames, dimensions, usage.prompt());
-                metrics.record(namespace, COMPLETION, dimensionNames, dimensions, usage.completion());
+                metrics.record(namespace, TOTAL, dimensions.names(), values, usage.total());
+                metrics.record(namespace, PROMPT, dimensions.names(), values, usage.prompt());
+                metrics.record(namespace, COMPLETION, dimensions.names(), values, usage.completion());
             }
         }));
         return Outcome.CONTINUE;
@@ -105,7 +98,6 @@ public final class LlmEmitTokenMetricPolicy implements Step {
         }
     }
 
-    @SuppressWarnings("unchecked")
     static Step compile(PolicyElement element, CompileContext context) throws PolicyCompileException {
         if (element.attribute("value") != null) {
             // an older APIM page lists it, but the values are the token counts: a value would be ignored
@@ -116,26 +108,8 @@ public final class LlmEmitTokenMetricPolicy implements Step {
         element.allowChildren("dimension");
         element.forbidText();
         String namespace = context.values().literal(element, "namespace");
-        List<PolicyElement> dimensions = element.children("dimension");
-        if (dimensions.isEmpty() || dimensions.size() > EmitMetricPolicy.MAX_DIMENSIONS) {
-            throw new PolicyCompileException(element, "needs 1 to " + EmitMetricPolicy.MAX_DIMENSIONS
-                    + " <dimension> elements, not " + dimensions.size());
-        }
-        List<String> names = new ArrayList<>();
-        List<Value<String>> values = new ArrayList<>();
-        Map<String, String> labels = new HashMap<>();
-        for (PolicyElement dimension : dimensions) {
-            String name = EmitMetricPolicy.Factory.dimensionName(dimension, context);
-            String previous = labels.put(CustomMetrics.labelName(name), name);
-            if (previous != null) {
-                throw new PolicyCompileException(dimension, "dimension '" + name + "' is the same as '" + previous
-                        + "' once spaces and punctuation become '_' (as in Prometheus labels)");
-            }
-            names.add(name);
-            values.add(EmitMetricPolicy.Factory.dimensionValue(dimension, name, context));
-        }
         return new LlmEmitTokenMetricPolicy(namespace == null || namespace.isBlank() ? "API Management" : namespace,
-                List.copyOf(names), values.toArray(Value[]::new), context.services().customMetrics(),
+                MetricDimensions.compile(element, context), context.services().customMetrics(),
                 context.services().bodyLimit());
     }
 }
