@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.breakwater.gateway.subscription.KeyHash;
 import dev.breakwater.gateway.subscription.SubscriptionCheck;
+import com.codahale.metrics.MetricRegistry;
+import dev.breakwater.gateway.testing.Await;
 import dev.breakwater.gateway.testing.Echo;
 import dev.breakwater.gateway.testing.Json;
 import dev.breakwater.gateway.testing.TestBackend;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,6 +154,18 @@ class SubscriptionsIT {
         assertEquals(">global>product>api>operation", echo.firstHeader("X-Order"));
         assertEquals("gold-ann/Ann's gold/ann@example.com/Ann/Gold/True", echo.firstHeader("X-Who"));
         assertEquals(GOLD_KEY, echo.firstHeader("Ocp-Apim-Subscription-Key"), "APIM forwards the key header");
+    }
+
+    @Test
+    void aRefusalIsCountedAgainstItsApiAndOperation() throws Exception {
+        MetricRegistry registry = gateway.server.gateway().registry();
+        long api = registry.meter("api.shop.responses.4xx").getCount();
+        long operation = registry.timer("api.shop.operation.get.requests").getCount();
+        assertRefused(get("/shop/a", "Ocp-Apim-Subscription-Key", "not-a-key-0123456789"), SubscriptionCheck.INVALID_KEY);
+        // the response may reach the client before the exchange is recorded
+        Await.until("the 401 counted against API shop", Duration.ofSeconds(5),
+                () -> registry.meter("api.shop.responses.4xx").getCount() == api + 1);
+        assertEquals(operation + 1, registry.timer("api.shop.operation.get.requests").getCount());
     }
 
     @Test

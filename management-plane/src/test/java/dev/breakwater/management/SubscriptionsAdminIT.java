@@ -205,13 +205,16 @@ class SubscriptionsAdminIT {
         assertEquals(secondary, Json.text(secrets("s1"), "secondaryKey"), "the other key stays");
         served = configuration(token);
         assertFalse(served.contains(primaryHash), "the old key's hash is gone");
-        assertTrue(served.contains(KeyHash.of(newPrimary, salt).text()), "the new key's hash is served");
-        assertTrue(served.contains(secondaryHash));
+        subscription = Json.field(Json.parse(served), "subscriptions").get(0);
+        assertEquals(KeyHash.of(newPrimary, salt).text(), Json.text(subscription, "primaryKeyHash"),
+                "the new key's hash is served");
+        assertEquals(secondaryHash, Json.text(subscription, "secondaryKeyHash"));
 
         assertEquals(204, plane.admin("POST", "/admin/subscriptions/s1/regenerateSecondaryKey", null).statusCode());
         served = configuration(token);
         assertFalse(served.contains(secondaryHash));
-        assertTrue(served.contains(KeyHash.of(Json.text(secrets("s1"), "secondaryKey"), salt).text()));
+        assertEquals(KeyHash.of(Json.text(secrets("s1"), "secondaryKey"), salt).text(),
+                Json.text(Json.field(Json.parse(served), "subscriptions").get(0), "secondaryKeyHash"));
         assertEquals("no subscription 'nope'", Json.error(plane.admin("POST",
                 "/admin/subscriptions/nope/regeneratePrimaryKey", null).body(), 404));
 

@@ -64,6 +64,9 @@ public class GatewayServlet extends AsyncProxyServlet {
                 options.forwarded().clientAddress(request), observer);
         RequestRouting.Routed routed = RequestRouting.route(request, config.current(), options.clock().instant());
         if (routed.refusal() != null) {
+            if (routed.match() != null) {
+                exchange.routed(routed.match(), null, null); // recorded against its API, nothing runs
+            }
             error(exchange, routed.refusal().status(), routed.refusal().message());
             return;
         }

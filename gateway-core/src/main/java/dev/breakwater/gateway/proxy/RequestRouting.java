@@ -20,7 +20,8 @@ final class RequestRouting {
 
     /**
      * Where the request goes ({@code match}) and who it came as ({@code caller}), or why it goes nowhere
-     * ({@code refusal}).
+     * ({@code refusal}); a refusal of the subscription check keeps its {@code match}, so that metrics and the
+     * request log count it against its API (and redact that API's key parameter).
      */
     record Routed(RouteMatch match, String path, String remainder, Caller caller, RequestChecks.Refusal refusal) {
 
@@ -65,7 +66,7 @@ final class RequestRouting {
         SubscriptionCheck.Decision decision = SubscriptionCheck.check(api.id(), access, presentedKey(request, access),
                 snapshot.subscriptionKeys(), now);
         if (decision.refusal() != null) {
-            return Routed.refused(401, decision.refusal());
+            return new Routed(match, path, remainder, null, new RequestChecks.Refusal(401, decision.refusal()));
         }
         return new Routed(match, path, remainder, decision.caller(), null);
     }

@@ -79,11 +79,8 @@ final class ApiCompiler {
         if (api.operations().isEmpty()) {
             boolean hasBackend = serviceUrl != null || backend != null;
             Pipeline pipeline = pipeline(List.of(global, apiScope), Set.of(), hasBackend, where, "API '" + api.id() + "'");
-            Map<String, Pipeline> byProduct = new HashMap<>();
-            for (ProductsCompiler.CompiledProduct product : withPolicies) {
-                byProduct.put(product.product().id(), pipeline(List.of(global, product.scope(), apiScope), Set.of(),
-                        hasBackend, where, "API '" + api.id() + "' in product '" + product.product().id() + "'"));
-            }
+            Map<String, Pipeline> byProduct = byProduct(withPolicies, List.of(apiScope), Set.of(), hasBackend, where,
+                    "API '" + api.id() + "'");
             RouteInfo info = new RouteInfo(api.id(), name, prefix, serviceUrl, PROTOCOLS, null, null, null, null,
                     ResponseSamples.NONE, access.keyHeader(), access.keyQuery());
             return new ApiRoute(api.id(), prefix, hostnames, serviceUrl, backend, List.of(), pipeline, info, byProduct,
@@ -113,12 +110,8 @@ final class ApiCompiler {
             boolean hasBackend = serviceUrl != null || backend != null;
             Pipeline pipeline = pipeline(List.of(global, apiScope, operationScope), parameters, hasBackend, opWhere,
                     "operation '" + owner + "'");
-            Map<String, Pipeline> byProduct = new HashMap<>();
-            for (ProductsCompiler.CompiledProduct product : withPolicies) {
-                byProduct.put(product.product().id(), pipeline(List.of(global, product.scope(), apiScope, operationScope),
-                        parameters, hasBackend, opWhere, "operation '" + owner + "' in product '"
-                                + product.product().id() + "'"));
-            }
+            Map<String, Pipeline> byProduct = byProduct(withPolicies, List.of(apiScope, operationScope), parameters,
+                    hasBackend, opWhere, "operation '" + owner + "'");
             RouteInfo info = new RouteInfo(api.id(), name, prefix, serviceUrl, PROTOCOLS, operation.id(),
                     operation.displayName() == null ? operation.id() : operation.displayName(), method, template.text(),
                     ResponseDefinitions.samples(operation, opWhere), access.keyHeader(), access.keyQuery());
@@ -157,6 +150,23 @@ final class ApiCompiler {
         } catch (PolicyCompileException e) {
             throw new ConfigException(e.getMessage());
         }
+    }
+
+    /**
+     * The pipelines of calls through each product with a policy: the product scope goes between the global
+     * scope and {@code below} (the API's, and the operation's if any), by product id.
+     */
+    private Map<String, Pipeline> byProduct(List<ProductsCompiler.CompiledProduct> withPolicies,
+                                            List<CompiledScope> below, Set<String> parameters, boolean hasBackend,
+                                            String where, String route) throws ConfigException {
+        Map<String, Pipeline> byProduct = new HashMap<>();
+        for (ProductsCompiler.CompiledProduct product : withPolicies) {
+            List<CompiledScope> scopesOfRoute = new ArrayList<>(List.of(global, product.scope()));
+            scopesOfRoute.addAll(below);
+            byProduct.put(product.product().id(), pipeline(scopesOfRoute, parameters, hasBackend, where,
+                    route + " in product '" + product.product().id() + "'"));
+        }
+        return byProduct;
     }
 
     private Pipeline pipeline(List<CompiledScope> scopesOfRoute, Set<String> parameters, boolean hasBackend,

@@ -58,10 +58,6 @@ public final class SubscriptionKeys {
         return null;
     }
 
-    public boolean isEmpty() {
-        return groups.isEmpty();
-    }
-
     /** Collects key hashes; {@link #add} refuses a hash held twice. */
     public static final class Builder {
         private final List<SaltGroup> groups = new ArrayList<>();
