@@ -26,8 +26,6 @@ import java.util.function.LongFunction;
  */
 public final class SubscriptionLimit implements Step {
 
-    /** APIM's first-period-start when nothing else anchors a quota. */
-    static final long DEFAULT_ANCHOR = Instant.parse("0001-01-01T00:00:00Z").toEpochMilli();
 
     private final String identity;
     private final String kind;
@@ -165,9 +163,9 @@ public final class SubscriptionLimit implements Step {
     /** Where a subscription's quota windows start: its start date, else its creation, else APIM's default. */
     private static long anchorOf(Subscription subscription) {
         if (subscription == null) {
-            return DEFAULT_ANCHOR;
+            return LimitSpec.DEFAULT_FIRST_PERIOD_START;
         }
         Instant start = subscription.startDate() != null ? subscription.startDate() : subscription.createdDate();
-        return start == null ? DEFAULT_ANCHOR : start.toEpochMilli();
+        return start == null ? LimitSpec.DEFAULT_FIRST_PERIOD_START : start.toEpochMilli();
     }
 }
