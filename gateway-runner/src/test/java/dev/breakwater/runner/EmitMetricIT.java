@@ -1,25 +1,19 @@
 package dev.breakwater.runner;
 
-import static dev.breakwater.runner.Documents.api;
-import static dev.breakwater.runner.Documents.document;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.codahale.metrics.Counter;
-import dev.breakwater.gateway.testing.TestBackend;
 import io.prometheus.metrics.expositionformats.generated.com_google_protobuf_4_33_0.Metrics;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * emit-metric in the real runner: requests emit a custom metric with a default dimension and one
@@ -29,27 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EmitMetricIT {
 
-    @TempDir
-    static Path dir;
-    static TestBackend backend;
-    static InProcessGateway gateway;
-
-    @BeforeAll
-    static void start() throws Exception {
-        backend = new TestBackend();
-        gateway = new InProcessGateway(dir, document(1, null, api("echo", "echo", backend.url(),
-                "<policies><inbound><base/><emit-metric name=\"Request\" namespace=\"my-metrics\" "
-                        + "value=\"@(double.Parse(context.Request.Headers.GetValueOrDefault(&quot;X-Units&quot;, &quot;1&quot;)))\">"
-                        + "<dimension name=\"API ID\"/><dimension name=\"Tenant\" "
-                        + "value=\"@(context.Request.Headers.GetValueOrDefault(&quot;X-Tenant&quot;, &quot;none&quot;))\"/>"
-                        + "</emit-metric></inbound></policies>", "")));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        gateway.close();
-        backend.close();
-    }
+    @RegisterExtension
+    static final OneApiGateway API = new OneApiGateway("echo",
+            "<policies><inbound><base/><emit-metric name=\"Request\" namespace=\"my-metrics\" "
+                    + "value=\"@(double.Parse(context.Request.Headers.GetValueOrDefault(&quot;X-Units&quot;, &quot;1&quot;)))\">"
+                    + "<dimension name=\"API ID\"/><dimension name=\"Tenant\" "
+                    + "value=\"@(context.Request.Headers.GetValueOrDefault(&quot;X-Tenant&quot;, &quot;none&quot;))\"/>"
+                    + "</emit-metric></inbound></policies>");
 
     @Test
     void emittedValuesAreServedOnMetricsWithTheirDimensionsAsLabels() throws Exception {
@@ -65,22 +45,22 @@ class EmitMetricIT {
         assertEquals(3, byTenant.get("beta").getSampleCount());
         assertEquals(6.0, byTenant.get("beta").getSampleSum(), 1e-9);
 
-        Counter registered = gateway.server.gateway().registry().getCounters()
+        Counter registered = API.gateway().server.gateway().registry().getCounters()
                 .get("custom.my-metrics.Request[API ID=echo;Tenant=alpha].count");
         assertNotNull(registered, "the registry names it as the README says");
         assertEquals(5, registered.getCount());
     }
 
     private void send(String path, String tenant, String units) throws Exception {
-        HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri(path))
+        HttpResponse<String> response = API.gateway().send(HttpRequest.newBuilder(API.gateway().uri(path))
                 .header("X-Tenant", tenant).header("X-Units", units));
         assertEquals(200, response.statusCode(), response.body());
     }
 
     /** The family custom_my_metrics_Request from /metrics (protobuf), by its Tenant label; its API_ID is echo. */
     private static Map<String, Metrics.Summary> scrape() throws Exception {
-        HttpResponse<byte[]> response = gateway.client.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + gateway.server.adminPort() + "/metrics"))
+        HttpResponse<byte[]> response = API.gateway().client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + API.gateway().server.adminPort() + "/metrics"))
                 .header("Accept", "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; "
                         + "encoding=delimited").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode());

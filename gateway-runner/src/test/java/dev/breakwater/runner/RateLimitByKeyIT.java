@@ -1,20 +1,14 @@
 package dev.breakwater.runner;
 
-import static dev.breakwater.runner.Documents.api;
-import static dev.breakwater.runner.Documents.document;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.breakwater.gateway.testing.Json;
-import dev.breakwater.gateway.testing.TestBackend;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * rate-limit-by-key keyed by a request header in the real runner: three calls per key pass to a real
@@ -23,32 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RateLimitByKeyIT {
 
-    @TempDir
-    static Path dir;
-    static TestBackend backend;
-    static InProcessGateway gateway;
-
-    @BeforeAll
-    static void start() throws Exception {
-        backend = new TestBackend();
-        gateway = new InProcessGateway(dir, document(1, null, api("limited", "limited", backend.url(),
-                "<policies><inbound><base/><rate-limit-by-key calls=\"3\" renewal-period=\"60\" "
-                        + "counter-key=\"@(context.Request.Headers.GetValueOrDefault(&quot;X-Client&quot;, &quot;anonymous&quot;))\" "
-                        + "remaining-calls-header-name=\"X-Remaining\"/></inbound>"
-                        + "<backend><base/></backend><outbound><base/></outbound>"
-                        + "<on-error><base/><set-header name=\"X-Error-Reason\" exists-action=\"override\">"
-                        + "<value>@(context.LastError.Reason)</value></set-header></on-error></policies>", "")));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        gateway.close();
-        backend.close();
-    }
+    @RegisterExtension
+    static final OneApiGateway API = new OneApiGateway("limited",
+            "<policies><inbound><base/><rate-limit-by-key calls=\"3\" renewal-period=\"60\" "
+                    + "counter-key=\"@(context.Request.Headers.GetValueOrDefault(&quot;X-Client&quot;, &quot;anonymous&quot;))\" "
+                    + "remaining-calls-header-name=\"X-Remaining\"/></inbound>"
+                    + "<backend><base/></backend><outbound><base/></outbound>"
+                    + OneApiGateway.ON_ERROR_REASON + "</policies>");
 
     private static HttpResponse<String> call(String client) throws Exception {
-        return gateway.client.send(HttpRequest.newBuilder(gateway.uri("/limited/items")).header("X-Client", client)
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return API.gateway().send(HttpRequest.newBuilder(API.gateway().uri("/limited/items"))
+                .header("X-Client", client));
     }
 
     @Test
@@ -58,7 +37,7 @@ class RateLimitByKeyIT {
             assertEquals(200, response.statusCode(), response.body());
             assertEquals(Integer.toString(2 - i), response.headers().firstValue("X-Remaining").orElse(null));
         }
-        int received = backend.requestsReceived();
+        int received = API.backend().requestsReceived();
 
         HttpResponse<String> fourth = call("alice");
         assertEquals(429, fourth.statusCode(), fourth.body());
@@ -68,10 +47,10 @@ class RateLimitByKeyIT {
         JsonNode error = Json.parse(fourth.body());
         assertEquals(429, error.get("statusCode").asInt());
         assertEquals("Rate limit is exceeded. Try again in " + retryAfter + " seconds.", error.get("message").asText());
-        assertEquals(received, backend.requestsReceived(), "the fourth never reached the backend");
+        assertEquals(received, API.backend().requestsReceived(), "the fourth never reached the backend");
 
         HttpResponse<String> other = call("bob");
         assertEquals(200, other.statusCode(), "another key has its own count");
-        assertEquals(received + 1, backend.requestsReceived());
+        assertEquals(received + 1, API.backend().requestsReceived());
     }
 }

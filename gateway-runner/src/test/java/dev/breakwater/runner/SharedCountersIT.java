@@ -27,11 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
  * rate-limit-by-key of 10 calls: 10 pass in total, not 20. When Redis is killed the replicas keep
  * answering, each counting alone (counters.redis.unavailable=local), and /status says so; when Redis
  * is started again on its port, they share one count again without a restart. A replica set to
- * refuse (counters.redis.unavailable=refuse) answers 503 meanwhile.
+ * refuse (counters.redis.unavailable=refuse) answers 503 meanwhile. A quota-by-key is shared the same way:
+ * 4 calls in total, not 4 per replica.
  */
 class SharedCountersIT {
 
     private static final String POLICY = "<policies><inbound><base/><rate-limit-by-key calls=\"10\" renewal-period=\"60\" "
+            + "counter-key=\"@(context.Request.Headers.GetValueOrDefault(&quot;X-Client&quot;, &quot;anonymous&quot;))\"/>"
+            + "</inbound><backend><base/></backend><outbound><base/></outbound><on-error><base/></on-error></policies>";
+    /** A quota-by-key on the grid of first-period-start: its windows are anchored, unlike the rate limit's. */
+    private static final String QUOTA = "<policies><inbound><base/><quota-by-key calls=\"4\" renewal-period=\"3600\" "
+            + "first-period-start=\"2024-01-01T00:00:00Z\" "
             + "counter-key=\"@(context.Request.Headers.GetValueOrDefault(&quot;X-Client&quot;, &quot;anonymous&quot;))\"/>"
             + "</inbound><backend><base/></backend><outbound><base/></outbound><on-error><base/></on-error></policies>";
 
@@ -48,7 +54,8 @@ class SharedCountersIT {
     static void start() throws Exception {
         redis = RedisServer.startOnFreePort();
         backend = new TestBackend();
-        String config = document(1, null, api("limited", "limited", backend.url(), POLICY, ""));
+        String config = document(1, null, api("limited", "limited", backend.url(), POLICY, ""),
+                api("quota", "quota", backend.url(), QUOTA, ""));
         Map<String, String> settings = Map.of(GatewaySettings.GATEWAY_NAME, "replicated",
                 GatewaySettings.COUNTERS_STORE, "redis", GatewaySettings.REDIS_URL, redis.url(),
                 GatewaySettings.BACKUP_ENABLED, "false");
@@ -69,9 +76,12 @@ class SharedCountersIT {
     }
 
     private static int call(InProcessGateway gateway, String client) throws Exception {
-        HttpResponse<String> response = gateway.client.send(HttpRequest.newBuilder(gateway.uri("/limited/items"))
-                .header("X-Client", client).build(), HttpResponse.BodyHandlers.ofString());
-        return response.statusCode();
+        return send(gateway, "/limited/items", client).statusCode();
+    }
+
+    private static HttpResponse<String> send(InProcessGateway gateway, String path, String client) throws Exception {
+        return gateway.client.send(HttpRequest.newBuilder(gateway.uri(path)).header("X-Client", client).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** 20 calls of one client, alternating between the replicas: how many passed. */
@@ -115,5 +125,23 @@ class SharedCountersIT {
             });
         }
         assertEquals(10, passedOfTwenty("carol"), "one shared limit again, without a restart");
+    }
+
+    @Test
+    void theReplicasShareOneQuotaByKey() throws Exception {
+        int passed = 0;
+        for (int i = 0; i < 8; i++) {
+            HttpResponse<String> response = send(i % 2 == 0 ? first : second, "/quota/items", "dave");
+            if (response.statusCode() == 200) {
+                passed++;
+                continue;
+            }
+            assertEquals(403, response.statusCode(), response.body());
+            JsonNode error = dev.breakwater.gateway.testing.Json.parse(response.body());
+            assertTrue(error.get("message").asText().startsWith("Out of call volume quota."), response.body());
+            int retryAfter = Integer.parseInt(response.headers().firstValue("Retry-After").orElseThrow());
+            assertTrue(retryAfter >= 1 && retryAfter <= 3600, "Retry-After " + retryAfter);
+        }
+        assertEquals(4, passed, "4 calls in total across both replicas, not 8");
     }
 }

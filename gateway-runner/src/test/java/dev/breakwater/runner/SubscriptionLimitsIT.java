@@ -30,8 +30,6 @@ class SubscriptionLimitsIT {
     static final String KEY_B = "gold-b-key-0123456789abcdef";
     static final String FAST_KEY = "fast-key-0123456789abcdefgh";
     static final String SILVER_KEY = "silver-key-0123456789abcdef";
-    private static final String ON_ERROR = "<on-error><base/><set-header name=\"X-Error-Reason\" exists-action=\"override\">"
-            + "<value>@(context.LastError.Reason)</value></set-header></on-error>";
 
     @TempDir
     static Path dir;
@@ -40,7 +38,7 @@ class SubscriptionLimitsIT {
 
     private static String productPolicy(String limit) {
         return "<policies><inbound><base/>" + limit + "</inbound><backend><base/></backend><outbound><base/></outbound>"
-                + ON_ERROR + "</policies>";
+                + OneApiGateway.ON_ERROR_REASON + "</policies>";
     }
 
     private static String api(String id) {

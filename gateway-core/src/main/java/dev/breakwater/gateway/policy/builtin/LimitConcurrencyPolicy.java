@@ -87,17 +87,8 @@ public final class LimitConcurrencyPolicy implements Step {
             element.allowAttributes("key", "max-count");
             element.forbidText();
             Value<String> key = context.values().requiredString(element, "key");
-            String count = context.values().requiredLiteral(element, "max-count").trim();
-            int maxCount;
-            try {
-                maxCount = Integer.parseInt(count);
-            } catch (NumberFormatException e) {
-                maxCount = 0;
-            }
-            if (maxCount < 1) {
-                throw new PolicyCompileException(element, "attribute 'max-count' must be a whole number from 1 to "
-                        + Integer.MAX_VALUE + ", not '" + count + "'");
-            }
+            int maxCount = QuotaAttributes.whole(element, context.values().requiredLiteral(element, "max-count"),
+                    "max-count", 1);
             Step[] children = context.compileChildren(element.children());
             return new LimitConcurrencyPolicy(key, maxCount, children, context.services().concurrencyLimits());
         }

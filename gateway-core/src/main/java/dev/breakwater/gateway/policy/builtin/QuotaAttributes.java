@@ -7,7 +7,8 @@ import dev.breakwater.gateway.policy.xml.PolicyElement;
 
 /**
  * What quota and quota-by-key share: whole-number attributes without expressions (APIM's rule for
- * calls, bandwidth and renewal-period), and APIM's messages for a call over the quota.
+ * calls, bandwidth and renewal-period, and for limit-concurrency's max-count), and APIM's messages
+ * for a call over the quota.
  */
 final class QuotaAttributes {
 

@@ -26,8 +26,6 @@ import java.util.Set;
 public final class QuotaByKeyPolicy {
 
     static final String REASON = QuotaAttributes.REASON;
-    /** APIM's default first-period-start. */
-    private static final Instant DEFAULT_START = Instant.parse("0001-01-01T00:00:00Z");
 
     private QuotaByKeyPolicy() {
     }
@@ -62,15 +60,16 @@ public final class QuotaByKeyPolicy {
                         + "least 300 seconds, as in APIM, not " + period);
             }
             String start = context.values().literal(element, "first-period-start");
-            Instant anchor;
+            long anchor;
             try {
-                anchor = start == null ? DEFAULT_START : Instant.parse(start.trim());
+                anchor = start == null ? LimitSpec.DEFAULT_FIRST_PERIOD_START
+                        : Instant.parse(start.trim()).toEpochMilli();
             } catch (DateTimeParseException e) {
                 throw new PolicyCompileException(element, "attribute 'first-period-start' must be a date-time such as "
                         + "2024-01-01T00:00:00Z, not '" + start + "'");
             }
             LimitSpec spec = new LimitSpec(context.placeKey(), elementName(), LimitAttributes.counterKey(element, context),
-                    calls == null ? null : Value.of(calls), Value.of(period), 0, Integer.MAX_VALUE, anchor.toEpochMilli(),
+                    calls == null ? null : Value.of(calls), Value.of(period), 0, Integer.MAX_VALUE, anchor,
                     LimitAttributes.condition(element, context), LimitAttributes.incrementCount(element, context),
                     "Retry-After", null, null, null, null, 403, REASON,
                     QuotaAttributes::callsMessage, bandwidth == null ? null : bandwidth.longValue(),

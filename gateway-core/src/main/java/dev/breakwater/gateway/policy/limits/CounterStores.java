@@ -23,30 +23,23 @@ public final class CounterStores {
      *
      * @param local    the gateway's in-memory counters, which the local store wraps (and Redis falls back to)
      * @param executor where a shared store's answers complete: threads that never wait
-     * @throws IllegalArgumentException for a name that is no store
-     */
-    public static CounterStore create(CounterStoreConfig config, KeyedCounters local, Executor executor) {
-        return create(config, local, executor, null);
-    }
-
-    /**
-     * The store the settings name, counting in Redis through {@code shared} when it is not null (the
-     * gateway's one connection, which its external cache uses too).
+     * @param redis    the gateway's one Redis connection (its external cache uses it too), required for
+     *                 {@code redis} (see {@link #connector}), else unused
+     * @throws IllegalArgumentException for a name that is no store, or {@code redis} without a connection
      */
     public static CounterStore create(CounterStoreConfig config, KeyedCounters local, Executor executor,
-                                      RedisConnector shared) {
+                                      RedisConnector redis) {
         LocalCounterStore inMemory = new LocalCounterStore(local);
         if (LOCAL.equals(config.store())) {
             return inMemory;
         }
         if (REDIS.equals(config.store())) {
-            if (config.redisUrl() == null) {
+            if (redis == null) {
                 throw new IllegalArgumentException("counters.store=redis needs redis.url");
             }
-            RedisConnector connector = shared != null ? shared : connector(config, local.clock());
             String namespace = config.namespace() == null ? DEFAULT_NAMESPACE : config.namespace();
-            return new SharedCounterStore(new RedisCounterStore(connector, namespace, local.clock(), executor),
-                    connector, inMemory, config.refuseWhenUnavailable());
+            return new SharedCounterStore(new RedisCounterStore(redis, namespace, local.clock(), executor),
+                    redis, inMemory, config.refuseWhenUnavailable());
         }
         throw new IllegalArgumentException("counters.store must be 'local' or 'redis', not '" + config.store() + "'");
     }

@@ -107,6 +107,18 @@ public final class Gates {
         renewals[at] = state.millisToRenewal();
     }
 
+    /**
+     * Adds {@code amount} once the request was let in (a conditional call, the bytes at the end):
+     * nobody waits for it, and a failure is only logged, as the request is past its gates.
+     */
+    static void addLater(String source, CounterStore store, CounterKey key, long amount) {
+        store.add(key, amount).whenComplete((state, failure) -> {
+            if (failure != null) {
+                LOG.warn("{}: a count made after the request was let in was lost: {}", source, failure.toString());
+            }
+        });
+    }
+
     /** Undoes the counts of the gates before {@code at} that counted; nobody waits for it. */
     private static void giveBack(CounterStore store, Gate[] gates, int at) {
         for (int i = 0; i < at; i++) {

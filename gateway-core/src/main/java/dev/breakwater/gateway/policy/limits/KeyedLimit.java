@@ -104,14 +104,14 @@ public final class KeyedLimit implements Step {
             ResponseHooks.add(context, response -> {
                 holds.set(conditionHolds(context));
                 if (callsLater && holds.get()) {
-                    addLater(callsKey, increment);
+                    Gates.addLater(spec.kind(), store, callsKey, increment);
                 }
             });
         }
         if (bytesLater) {
             ExchangeEndHooks.add(context, (bytesIn, bytesOut) -> {
                 if (holds.get()) {
-                    addLater(bytesKey, bytesIn + bytesOut);
+                    Gates.addLater(spec.kind(), store, bytesKey, bytesIn + bytesOut);
                 }
             });
         }
@@ -126,15 +126,6 @@ public final class KeyedLimit implements Step {
                     spec.kind(), e.getMessage());
             return true;
         }
-    }
-
-    /** Counts after the request was let in; nobody waits for it, a failure is logged. */
-    private void addLater(CounterKey key, long amount) {
-        store.add(key, amount).whenComplete((state, failure) -> {
-            if (failure != null) {
-                LOG.warn("{}: a count made after the response was lost: {}", spec.kind(), failure.toString());
-            }
-        });
     }
 
     private long positive(PolicyContext context, Value<Integer> value, String attribute, long min)

@@ -2,6 +2,7 @@ package dev.breakwater.gateway.policy.limits;
 
 import dev.breakwater.gateway.policy.runtime.Value;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.LongFunction;
 
 /**
@@ -34,6 +35,9 @@ public record LimitSpec(String identity, String kind, Value<String> key, Value<I
                         String retryAfterVariable, String remainingHeader, String remainingVariable,
                         String totalHeader, int status, String reason, LongFunction<String> messages,
                         Long bandwidthKilobytes, LongFunction<String> bandwidthMessages) {
+
+    /** APIM's first-period-start of a quota when nothing else anchors its windows (0001-01-01T00:00:00Z). */
+    public static final long DEFAULT_FIRST_PERIOD_START = Instant.parse("0001-01-01T00:00:00Z").toEpochMilli();
 
     /** A limit of calls only ({@code calls} required). */
     public LimitSpec(String identity, String kind, Value<String> key, Value<Integer> calls, Value<Integer> periodSeconds,

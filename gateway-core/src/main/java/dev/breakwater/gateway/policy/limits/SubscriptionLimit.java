@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.LongFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The step of rate-limit and quota: counters per subscription ({@code context.Subscription}, from
@@ -28,9 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SubscriptionLimit implements Step {
 
-    /** APIM's first-period-start when nothing else anchors a quota. */
-    static final long DEFAULT_ANCHOR = Instant.parse("0001-01-01T00:00:00Z").toEpochMilli();
-    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionLimit.class);
 
     private final String identity;
     private final String kind;
@@ -148,13 +143,8 @@ public final class SubscriptionLimit implements Step {
             if (bytes.get(i)) {
                 if (first) {
                     CounterKey key = gate.counter();
-                    ExchangeEndHooks.add(context, (bytesIn, bytesOut) -> store.add(key, bytesIn + bytesOut)
-                            .whenComplete((state, failure) -> {
-                                if (failure != null) {
-                                    LOG.warn("{}: the bytes of a request could not be counted: {}", kind,
-                                            failure.toString());
-                                }
-                            }));
+                    ExchangeEndHooks.add(context, (bytesIn, bytesOut) -> Gates.addLater(kind, store, key,
+                            bytesIn + bytesOut));
                 }
                 continue;
             }
@@ -173,9 +163,9 @@ public final class SubscriptionLimit implements Step {
     /** Where a subscription's quota windows start: its start date, else its creation, else APIM's default. */
     private static long anchorOf(Subscription subscription) {
         if (subscription == null) {
-            return DEFAULT_ANCHOR;
+            return LimitSpec.DEFAULT_FIRST_PERIOD_START;
         }
         Instant start = subscription.startDate() != null ? subscription.startDate() : subscription.createdDate();
-        return start == null ? DEFAULT_ANCHOR : start.toEpochMilli();
+        return start == null ? LimitSpec.DEFAULT_FIRST_PERIOD_START : start.toEpochMilli();
     }
 }
