@@ -16,30 +16,41 @@ import java.util.Set;
 
 /**
  * {@code <cache-remove-value key="..." caching-type="..." fail-on-cache-removal-error="..."/>}: removes
- * the value under the key from the cache {@code caching-type} names; a key with no value is no error. Removing
- * never fails (an unreachable Redis falls back to the internal cache), so {@code fail-on-cache-removal-error} (APIM's newer attribute)
- * is read and checked but changes nothing.
+ * the value under the key from the cache {@code caching-type} names; a key with no value is no error.
+ * When the external cache (Redis) cannot be reached, the internal copy is removed and the request goes
+ * on, unless {@code fail-on-cache-removal-error} is true: then the policy fails (500,
+ * {@code CacheRemovalError}, on-error runs), since other replicas may still find the value.
  */
 public final class CacheRemoveValuePolicy implements Step {
 
+    static final String NAME = "cache-remove-value";
+
     private final Value<String> key;
+    private final Value<Boolean> failOnError;
     private final AsyncValueCache cache;
 
-    private CacheRemoveValuePolicy(Value<String> key, AsyncValueCache cache) {
+    private CacheRemoveValuePolicy(Value<String> key, Value<Boolean> failOnError, AsyncValueCache cache) {
         this.key = key;
+        this.failOnError = failOnError;
         this.cache = cache;
     }
 
     @Override
     public Outcome run(PolicyContext context) throws PolicyException {
-        return CacheStages.continueAfter(cache.removeAsync(CacheKeys.of(key, context)));
+        return CacheStages.then(cache.removeAsync(CacheKeys.of(key, context)), removed -> {
+            if (!removed && Boolean.TRUE.equals(failOnError.get(context))) {
+                throw new PolicyException(NAME, "CacheRemovalError", 500,
+                        "the value could not be removed from the external cache");
+            }
+            return Outcome.CONTINUE;
+        });
     }
 
     /** Registered for {@code <cache-remove-value>}. */
     public static final class Factory implements PolicyFactory {
         @Override
         public String elementName() {
-            return "cache-remove-value";
+            return NAME;
         }
 
         @Override
@@ -53,9 +64,9 @@ public final class CacheRemoveValuePolicy implements Step {
             element.allowChildren();
             element.forbidText();
             AsyncValueCache cache = CachingType.values(element, context);
-            context.values().bool(element, "fail-on-cache-removal-error", false); // checked: true/false or an expression
+            Value<Boolean> failOnError = context.values().bool(element, "fail-on-cache-removal-error", false);
             Value<String> key = context.values().requiredString(element, "key");
-            return new CacheRemoveValuePolicy(key, cache);
+            return new CacheRemoveValuePolicy(key, failOnError, cache);
         }
     }
 }

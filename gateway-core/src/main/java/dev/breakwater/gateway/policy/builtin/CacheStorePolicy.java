@@ -47,8 +47,6 @@ public final class CacheStorePolicy implements Step {
         if (lookup == null || response == null) {
             return Outcome.CONTINUE;
         }
-        Integer seconds = duration.get(context);
-        long life = seconds == null ? 0 : seconds;
         if (response.status() != 200 && !Boolean.TRUE.equals(cacheResponse.get(context))) {
             return Outcome.CONTINUE;
         }
@@ -56,6 +54,9 @@ public final class CacheStorePolicy implements Step {
         if (body == null || forbidsStoring(response.headers())) {
             return Outcome.CONTINUE; // a body still streaming is not one the gateway holds
         }
+        // evaluated only for a response that is to be stored
+        Integer seconds = duration.get(context);
+        long life = seconds == null ? 0 : seconds;
         Headers kept = response.headers().copy();
         kept.remove("Set-Cookie");
         kept.remove("Transfer-Encoding"); // framing of one transfer: a hit is written whole, with its own length

@@ -21,11 +21,6 @@ final class ResponseCacheKey {
      * for itself; a call without a subscription is one anonymous developer), and by that owner's groups.
      */
     record Developer(boolean byDeveloper, boolean byGroups) {
-        static final Developer NONE = new Developer(false, false);
-    }
-
-    static String of(PolicyContext context, List<String> varyHeaders, List<String> varyQuery) {
-        return of(context, varyHeaders, varyQuery, Developer.NONE);
     }
 
     static String of(PolicyContext context, List<String> varyHeaders, List<String> varyQuery, Developer developer) {

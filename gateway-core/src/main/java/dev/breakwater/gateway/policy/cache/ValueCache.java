@@ -120,9 +120,9 @@ public final class ValueCache implements AsyncValueCache {
     }
 
     @Override
-    public CompletionStage<Void> removeAsync(String key) {
+    public CompletionStage<Boolean> removeAsync(String key) {
         remove(key);
-        return CompletableFuture.completedFuture(null);
+        return CompletableFuture.completedFuture(true);
     }
 
     /** The number of entries, expired ones not yet cleaned up included (for tests and metrics). */

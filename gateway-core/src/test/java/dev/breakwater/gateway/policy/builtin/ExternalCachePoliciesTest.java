@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The cache-*-value policies on two replicas' services with {@code cache.external=redis} and a real
  * redis-server: prefer-external (the default) and external go through Redis, so one replica finds what
- * the other stored, with its type; internal stays in each replica; removal reaches Redis.
+ * the other stored, with its type; internal stays in each replica; removal reaches Redis, and one that
+ * cannot fails the request only with fail-on-cache-removal-error.
  */
 class ExternalCachePoliciesTest {
 
@@ -88,5 +89,17 @@ class ExternalCachePoliciesTest {
         run(other, "<cache-remove-value key=\"r\"/>");
         assertFalse(run(one, "<cache-lookup-value key=\"r\" variable-name=\"v\"/>").variables().containsKey("v"));
         assertTrue(one.externalCache().available());
+    }
+
+    @Test
+    void aRemovalThatCannotReachRedisFailsOnlyWithFailOnCacheRemovalError() throws Exception {
+        run(one, "<cache-store-value key=\"r\" value=\"shared\" duration=\"60\"/>");
+        redis.stop();
+        PolicyContext tolerated = run(one, "<cache-remove-value key=\"r\"/>");
+        assertEquals(200, tolerated.response().status(), "by default a failed removal is ignored");
+        PolicyContext failed = run(one, "<cache-remove-value key=\"r\" fail-on-cache-removal-error=\"@(true)\"/>");
+        assertEquals(500, failed.response().status());
+        assertEquals("cache-remove-value", failed.lastError().source());
+        assertEquals("CacheRemovalError", failed.lastError().reason());
     }
 }

@@ -7,7 +7,11 @@ import dev.breakwater.gateway.policy.expression.runtime.json.JToken;
 import dev.breakwater.gateway.policy.expression.runtime.json.JsonText;
 import java.math.BigDecimal;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The text a cached value is kept as in Redis: a type tag, a colon, and the value's exact text, so
@@ -17,43 +21,42 @@ import java.util.UUID;
  */
 final class CachedValueCodec {
 
+    /** One type the cache takes: its tag, and its text both ways (one row, so the two cannot drift apart). */
+    private record Type<T>(String tag, Class<T> type, Function<T, String> text, Function<String, T> parse) {
+        String encode(Object value) {
+            return tag + ":" + text.apply(type.cast(value));
+        }
+    }
+
+    private static final List<Type<?>> TYPES = List.of(
+            new Type<>("s", String.class, Function.identity(), Function.identity()),
+            new Type<>("b", Boolean.class, String::valueOf, Boolean::valueOf),
+            new Type<>("c", Character.class, String::valueOf, CachedValueCodec::character),
+            new Type<>("i8", Byte.class, String::valueOf, Byte::valueOf),
+            new Type<>("i16", Short.class, String::valueOf, Short::valueOf),
+            new Type<>("i32", Integer.class, String::valueOf, Integer::valueOf),
+            new Type<>("i64", Long.class, String::valueOf, Long::valueOf),
+            new Type<>("f32", Float.class, String::valueOf, Float::valueOf),
+            new Type<>("f64", Double.class, String::valueOf, Double::valueOf),
+            new Type<>("dec", BigDecimal.class, BigDecimal::toString, BigDecimal::new),
+            new Type<>("dt", DotNetDateTime.class, t -> t.ticks() + ":" + t.kind(), CachedValueCodec::dateTime),
+            new Type<>("ts", DotNetTimeSpan.class, t -> String.valueOf(t.ticks()), t -> new DotNetTimeSpan(Long.parseLong(t))),
+            new Type<>("guid", UUID.class, UUID::toString, UUID::fromString),
+            new Type<>("bytes", byte[].class, b -> Base64.getEncoder().encodeToString(b), b -> Base64.getDecoder().decode(b)),
+            new Type<>("json", JToken.class, t -> t.toJson(false), JsonText::parse),
+            new Type<>("uri", DotNetUri.class, DotNetUri::originalString, DotNetUri::parse));
+
+    private static final Map<String, Type<?>> BY_TAG = TYPES.stream().collect(Collectors.toUnmodifiableMap(Type::tag, t -> t));
+
     private CachedValueCodec() {
     }
 
     /** The text of a value the value cache takes ({@code CachedValues.isCacheable}). */
     static String encode(Object value) {
-        if (value instanceof String text) {
-            return "s:" + text;
-        } else if (value instanceof Boolean b) {
-            return "b:" + b;
-        } else if (value instanceof Character c) {
-            return "c:" + c;
-        } else if (value instanceof Byte b) {
-            return "i8:" + b;
-        } else if (value instanceof Short s) {
-            return "i16:" + s;
-        } else if (value instanceof Integer i) {
-            return "i32:" + i;
-        } else if (value instanceof Long l) {
-            return "i64:" + l;
-        } else if (value instanceof Float f) {
-            return "f32:" + f;
-        } else if (value instanceof Double d) {
-            return "f64:" + d;
-        } else if (value instanceof BigDecimal d) {
-            return "dec:" + d.toString();
-        } else if (value instanceof DotNetDateTime t) {
-            return "dt:" + t.ticks() + ":" + t.kind();
-        } else if (value instanceof DotNetTimeSpan t) {
-            return "ts:" + t.ticks();
-        } else if (value instanceof UUID u) {
-            return "guid:" + u;
-        } else if (value instanceof byte[] bytes) {
-            return "bytes:" + Base64.getEncoder().encodeToString(bytes);
-        } else if (value instanceof JToken token) {
-            return "json:" + token.toJson(false);
-        } else if (value instanceof DotNetUri uri) {
-            return "uri:" + uri.originalString();
+        for (Type<?> type : TYPES) {
+            if (type.type().isInstance(value)) {
+                return type.encode(value);
+            }
         }
         throw new IllegalArgumentException("a value of this type cannot be cached");
     }
@@ -61,36 +64,26 @@ final class CachedValueCodec {
     /** The value of a text {@link #encode} made; null for a text it did not make. */
     static Object decode(String text) {
         int colon = text == null ? -1 : text.indexOf(':');
-        if (colon < 0) {
+        Type<?> type = colon < 0 ? null : BY_TAG.get(text.substring(0, colon));
+        if (type == null) {
             return null;
         }
-        String tag = text.substring(0, colon);
-        String body = text.substring(colon + 1);
         try {
-            return switch (tag) {
-                case "s" -> body;
-                case "b" -> Boolean.valueOf(body);
-                case "c" -> body.length() == 1 ? body.charAt(0) : null;
-                case "i8" -> Byte.valueOf(body);
-                case "i16" -> Short.valueOf(body);
-                case "i32" -> Integer.valueOf(body);
-                case "i64" -> Long.valueOf(body);
-                case "f32" -> Float.valueOf(body);
-                case "f64" -> Double.valueOf(body);
-                case "dec" -> new BigDecimal(body);
-                case "dt" -> {
-                    int at = body.indexOf(':');
-                    yield new DotNetDateTime(Long.parseLong(body.substring(0, at)), Integer.parseInt(body.substring(at + 1)));
-                }
-                case "ts" -> new DotNetTimeSpan(Long.parseLong(body));
-                case "guid" -> UUID.fromString(body);
-                case "bytes" -> Base64.getDecoder().decode(body);
-                case "json" -> JsonText.parse(body);
-                case "uri" -> DotNetUri.parse(body);
-                default -> null;
-            };
+            return type.parse().apply(text.substring(colon + 1));
         } catch (RuntimeException e) {
             return null; // not a text this codec made: a miss
         }
+    }
+
+    private static Character character(String text) {
+        if (text.length() != 1) {
+            throw new IllegalArgumentException("not one character");
+        }
+        return text.charAt(0);
+    }
+
+    private static DotNetDateTime dateTime(String text) {
+        int at = text.indexOf(':');
+        return new DotNetDateTime(Long.parseLong(text.substring(0, at)), Integer.parseInt(text.substring(at + 1)));
     }
 }

@@ -108,8 +108,10 @@ public final class ExternalCache {
         }
 
         @Override
-        public CompletionStage<Void> removeAsync(String key) {
-            return either(() -> redis.delete("value", key), () -> internalValues.removeAsync(key));
+        public CompletionStage<Boolean> removeAsync(String key) {
+            // the fallback clears the internal copy but says that Redis, shared by the replicas, was not reached
+            return either(() -> redis.delete("value", key).thenApply(done -> true),
+                    () -> internalValues.removeAsync(key).thenApply(done -> false));
         }
     }
 

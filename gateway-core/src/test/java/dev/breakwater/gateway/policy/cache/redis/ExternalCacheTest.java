@@ -113,7 +113,7 @@ class ExternalCacheTest {
         ExternalCache one = cache(connector, ExternalCache.DEFAULT_MAX_VALUE_BYTES);
         assertTrue(answer(one.values().storeAsync("short", "s", 1)));
         assertTrue(answer(one.values().storeAsync("gone", "g", 60)));
-        answer(one.values().removeAsync("gone"));
+        assertTrue(answer(one.values().removeAsync("gone")), "removed from Redis");
         assertNull(answer(one.values().lookupAsync("gone")));
         assertEquals("s", answer(one.values().lookupAsync("short")));
         Await.until("the value expired in Redis", Duration.ofSeconds(10),
@@ -163,6 +163,7 @@ class ExternalCacheTest {
         assertTrue(answer(one.responses().storeAsync("r", CachedResponse.of(200, null, new Headers(), new byte[] {1}), 60)));
         assertArrayEquals(new byte[] {1}, answer(one.responses().lookupAsync("r")).response().body());
         assertFalse(one.available());
+        assertFalse(answer(one.values().removeAsync("shared")), "a removal says that Redis was not reached");
 
         redis.start(); // on its port, without its data
         Await.until("the cache uses Redis again", Duration.ofSeconds(30), () -> {
