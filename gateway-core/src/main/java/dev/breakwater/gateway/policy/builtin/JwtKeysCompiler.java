@@ -11,6 +11,7 @@ import dev.breakwater.gateway.policy.compile.CompileContext;
 import dev.breakwater.gateway.policy.compile.PolicyCompileException;
 import dev.breakwater.gateway.policy.jwt.OpenIdKeySource;
 import dev.breakwater.gateway.policy.jwt.OpenIdKeySources;
+import dev.breakwater.gateway.policy.jwt.VerificationKey;
 import dev.breakwater.gateway.policy.runtime.Value;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
 import java.net.URI;
@@ -33,7 +34,8 @@ final class JwtKeysCompiler {
     private JwtKeysCompiler() {
     }
 
-    static List<JWK> signingKeys(PolicyElement keys, CompileContext context) throws PolicyCompileException {
+    static List<VerificationKey> signingKeys(PolicyElement keys, CompileContext context)
+            throws PolicyCompileException {
         keys.allowAttributes();
         keys.allowChildren("key");
         keys.forbidText();
@@ -41,7 +43,7 @@ final class JwtKeysCompiler {
         for (PolicyElement key : keys.children()) {
             out.add(signingKey(key, context));
         }
-        return List.copyOf(out);
+        return VerificationKey.of(out);
     }
 
     private static JWK signingKey(PolicyElement key, CompileContext context) throws PolicyCompileException {

@@ -1,10 +1,10 @@
 package dev.breakwater.gateway.policy.builtin;
 
-import com.nimbusds.jose.jwk.JWK;
 import dev.breakwater.gateway.policy.compile.CompileContext;
 import dev.breakwater.gateway.policy.compile.PolicyCompileException;
 import dev.breakwater.gateway.policy.compile.ValueReader;
 import dev.breakwater.gateway.policy.jwt.OpenIdKeySource;
+import dev.breakwater.gateway.policy.jwt.VerificationKey;
 import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.runtime.Value;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
@@ -40,7 +40,7 @@ final class ValidateJwtCompiler {
         Value<Integer> clockSkew = reader.integer(element, "clock-skew", 0, 0, Integer.MAX_VALUE / 1000);
         String output = reader.literal(element, "output-token-variable-name");
 
-        List<JWK> keys = new ArrayList<>();
+        List<VerificationKey> keys = new ArrayList<>();
         List<ValidateJwtPolicy.OpenIdSource> openId = new ArrayList<>();
         List<Value<String>> audiences = new ArrayList<>();
         List<Value<String>> issuers = new ArrayList<>();
