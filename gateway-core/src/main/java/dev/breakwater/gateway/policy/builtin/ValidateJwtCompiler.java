@@ -10,6 +10,7 @@ import dev.breakwater.gateway.policy.runtime.Value;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code <validate-jwt>}: APIM's attributes and defaults (header {@code Authorization}, status 401,
@@ -181,7 +182,8 @@ final class ValidateJwtCompiler {
                 value.allowChildren();
                 values.add(reader.text(value));
             }
-            out.add(new JwtClaimChecks.RequiredClaim(name, !"any".equals(match), separator, List.copyOf(values)));
+            Pattern split = separator == null || separator.isEmpty() ? null : Pattern.compile(Pattern.quote(separator));
+            out.add(new JwtClaimChecks.RequiredClaim(name, !"any".equals(match), split, List.copyOf(values)));
         }
         return out;
     }
