@@ -3,8 +3,6 @@ package dev.breakwater.gateway.policy.builtin;
 import dev.breakwater.gateway.policy.compile.CompileContext;
 import dev.breakwater.gateway.policy.compile.PolicyCompileException;
 import dev.breakwater.gateway.policy.compile.ValueReader;
-import dev.breakwater.gateway.policy.jwt.OpenIdKeySource;
-import dev.breakwater.gateway.policy.jwt.OpenIdKeySources;
 import dev.breakwater.gateway.policy.runtime.Value;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
 import java.net.URI;
@@ -94,20 +92,11 @@ final class ValidateAzureAdTokenCompiler {
             throws PolicyCompileException {
         Value<String> tenantId = context.values().requiredString(element, "tenant-id");
         String authority = context.services().aadAuthority().toString().replaceAll("/+$", "");
-        OpenIdKeySources sources = context.services().openIdKeySources();
-        if (!tenantId.isConstant()) {
-            return request -> {
-                String tenant = tenant(tenantId.get(request));
-                return tenant == null ? null : sources.source(configurationUrl(authority, tenant));
-            };
-        }
-        String tenant = tenant(tenantId.constant());
-        if (tenant == null) {
-            throw new PolicyCompileException(element, "tenant-id must be a tenant id or domain name (or an https URL "
-                    + "of the domain) of one tenant; 'common', 'organizations' and 'consumers' name no one tenant");
-        }
-        OpenIdKeySource source = sources.source(configurationUrl(authority, tenant));
-        return request -> source;
+        return JwtKeysCompiler.openIdSource(element, tenantId, text -> {
+            String tenant = tenant(text);
+            return tenant == null ? null : configurationUrl(authority, tenant);
+        }, context, "tenant-id must be a tenant id or domain name (or an https URL of the domain) of one tenant; "
+                + "'common', 'organizations' and 'consumers' name no one tenant");
     }
 
     private static URI configurationUrl(String authority, String tenant) {
