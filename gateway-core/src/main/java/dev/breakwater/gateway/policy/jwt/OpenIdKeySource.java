@@ -38,9 +38,8 @@ public final class OpenIdKeySource {
     private final Clock clock;
     private final int bodyLimit;
 
-    private List<VerificationKey> keys;
-    private String issuer;
-    private long fetchedAt;
+    /** The last fetch that succeeded, read without the lock on every request; null before one has. */
+    private volatile Known known;
     private long lastAttempt = Long.MIN_VALUE;
     private CompletableFuture<List<VerificationKey>> inFlight;
     private Throwable lastFailure;
@@ -52,21 +51,28 @@ public final class OpenIdKeySource {
         this.bodyLimit = bodyLimit;
     }
 
-    /** The keys, fetched first when none are known or they are older than {@link #MAX_AGE}. */
-    public synchronized CompletableFuture<List<VerificationKey>> keys() {
+    /**
+     * The keys, fetched first when none are known or they are older than {@link #MAX_AGE}. Fresh keys
+     * (the usual case) are returned without taking the lock or making a future.
+     */
+    public CompletableFuture<List<VerificationKey>> keys() {
         long now = clock.millis();
-        if (keys != null && now - fetchedAt < MAX_AGE.toMillis()) {
-            return CompletableFuture.completedFuture(keys);
+        Known current = known;
+        if (current != null && now - current.fetchedAt() < MAX_AGE.toMillis()) {
+            return current.ready();
         }
-        return fetchIfAllowed(now);
+        synchronized (this) {
+            return fetchIfAllowed(now);
+        }
     }
 
     /**
      * The {@code issuer} the configuration document named when the keys were last fetched (null before
      * a fetch succeeded, or when the document names none). validate-azure-ad-token pins tokens to it.
      */
-    public synchronized String issuer() {
-        return issuer;
+    public String issuer() {
+        Known current = known;
+        return current == null ? null : current.issuer();
     }
 
     /**
@@ -82,7 +88,7 @@ public final class OpenIdKeySource {
             return inFlight;
         }
         if (lastAttempt != Long.MIN_VALUE && now - lastAttempt < MIN_REFRESH_INTERVAL.toMillis()) {
-            return keys != null ? CompletableFuture.completedFuture(keys) : CompletableFuture.failedFuture(lastFailure);
+            return known != null ? known.ready() : CompletableFuture.failedFuture(lastFailure);
         }
         lastAttempt = now;
         CompletableFuture<List<VerificationKey>> result = new CompletableFuture<>();
@@ -106,15 +112,13 @@ public final class OpenIdKeySource {
                 inFlight = null;
             }
             if (failure == null) {
-                keys = fetched.keys();
-                issuer = fetched.issuer();
-                fetchedAt = clock.millis();
+                known = new Known(CompletableFuture.completedFuture(fetched.keys()), fetched.issuer(), clock.millis());
                 lastFailure = null;
             } else {
                 lastFailure = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
             }
-            usable = keys;
+            usable = known == null ? null : known.ready().join();
             problem = lastFailure;
         }
         if (usable != null) {
@@ -122,6 +126,10 @@ public final class OpenIdKeySource {
         } else {
             result.completeExceptionally(problem);
         }
+    }
+
+    /** Keys fetched: completed once, handed to every request until they are too old. */
+    private record Known(CompletableFuture<List<VerificationKey>> ready, String issuer, long fetchedAt) {
     }
 
     /** One fetch's outcome: the keys, and the issuer the configuration document named. */
