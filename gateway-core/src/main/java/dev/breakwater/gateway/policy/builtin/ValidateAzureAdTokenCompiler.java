@@ -51,15 +51,11 @@ final class ValidateAzureAdTokenCompiler {
         List<String> clients = new ArrayList<>();
         List<Value<String>> audiences = new ArrayList<>();
         List<JwtClaimChecks.RequiredClaim> claims = new ArrayList<>();
-        boolean clientsGiven = false;
         JwtDecryption decryption = JwtDecryption.NONE;
         for (PolicyElement child : element.children()) {
             switch (child.name()) {
                 case "decryption-keys" -> decryption = ValidateJwtCompiler.decryptionKeys(child, decryption, context);
-                case "client-application-ids" -> {
-                    clientsGiven = true;
-                    clients.addAll(applicationIds(child, reader));
-                }
+                case "client-application-ids" -> clients.addAll(applicationIds(child, reader));
                 case "backend-application-ids" -> {
                     // a backend application's tokens name it as audience: its id, or its default app ID URI
                     for (String id : applicationIds(child, reader)) {
@@ -72,7 +68,7 @@ final class ValidateAzureAdTokenCompiler {
                 default -> throw new PolicyCompileException(child, "unexpected element");
             }
         }
-        if (!clientsGiven || clients.isEmpty()) {
+        if (clients.isEmpty()) { // absent or empty alike
             throw new PolicyCompileException(element, "validate-azure-ad-token needs <client-application-ids> "
                     + "with at least one <application-id>");
         }
