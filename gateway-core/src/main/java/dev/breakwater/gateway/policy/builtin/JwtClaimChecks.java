@@ -66,7 +66,8 @@ final class JwtClaimChecks {
 
     private Failure lifetime(JWTClaimsSet claims, PolicyContext context) throws PolicyException {
         long now = context.clock().millis();
-        long skew = clockSkewSeconds.get(context) * 1000L;
+        // a constant is bounded at compile time; an expression's negative skew would shorten lifetimes
+        long skew = Math.max(0, clockSkewSeconds.get(context)) * 1000L;
         Date expires;
         Date notBefore;
         try {
