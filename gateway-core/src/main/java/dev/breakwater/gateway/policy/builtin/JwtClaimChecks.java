@@ -7,6 +7,7 @@ import dev.breakwater.gateway.policy.runtime.Value;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * validate-jwt's checks of a token's claims once its signature holds: lifetime (exp, nbf with the
@@ -18,8 +19,12 @@ import java.util.List;
  */
 final class JwtClaimChecks {
 
-    /** A {@code <claim>} of {@code <required-claims>}. */
-    record RequiredClaim(String name, boolean matchAll, String separator, List<Value<String>> values) {
+    /**
+     * A {@code <claim>} of {@code <required-claims>}.
+     *
+     * @param separator the separator's literal pattern, compiled once; null when the claim is not split
+     */
+    record RequiredClaim(String name, boolean matchAll, Pattern separator, List<Value<String>> values) {
     }
 
     /** A failed check: APIM's reason and {@code context.LastError.Message}. */
@@ -61,7 +66,8 @@ final class JwtClaimChecks {
 
     private Failure lifetime(JWTClaimsSet claims, PolicyContext context) throws PolicyException {
         long now = context.clock().millis();
-        long skew = clockSkewSeconds.get(context) * 1000L;
+        // a constant is bounded at compile time; an expression's negative skew would shorten lifetimes
+        long skew = Math.max(0, clockSkewSeconds.get(context)) * 1000L;
         Date expires;
         Date notBefore;
         try {
@@ -162,13 +168,13 @@ final class JwtClaimChecks {
     }
 
     /** A claim's values as strings: an array's items, a string split on the separator when one is set. */
-    static List<String> valuesOf(Object claim, String separator) {
+    static List<String> valuesOf(Object claim, Pattern separator) {
         List<String> out = new ArrayList<>();
         List<?> items = claim instanceof List<?> list ? list : List.of(claim);
         for (Object item : items) {
             String text = String.valueOf(item);
-            if (separator != null && !separator.isEmpty()) {
-                for (String part : text.split(java.util.regex.Pattern.quote(separator), -1)) {
+            if (separator != null) {
+                for (String part : separator.split(text, -1)) {
                     out.add(part.strip());
                 }
             } else {

@@ -11,6 +11,7 @@ import dev.breakwater.gateway.policy.compile.CompileContext;
 import dev.breakwater.gateway.policy.compile.PolicyCompileException;
 import dev.breakwater.gateway.policy.jwt.OpenIdKeySource;
 import dev.breakwater.gateway.policy.jwt.OpenIdKeySources;
+import dev.breakwater.gateway.policy.jwt.VerificationKey;
 import dev.breakwater.gateway.policy.runtime.Value;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
 import java.net.URI;
@@ -21,6 +22,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Compiles validate-jwt's key children: {@code <issuer-signing-keys><key>} (a base64 symmetric key as
@@ -33,7 +35,8 @@ final class JwtKeysCompiler {
     private JwtKeysCompiler() {
     }
 
-    static List<JWK> signingKeys(PolicyElement keys, CompileContext context) throws PolicyCompileException {
+    static List<VerificationKey> signingKeys(PolicyElement keys, CompileContext context)
+            throws PolicyCompileException {
         keys.allowAttributes();
         keys.allowChildren("key");
         keys.forbidText();
@@ -41,7 +44,7 @@ final class JwtKeysCompiler {
         for (PolicyElement key : keys.children()) {
             out.add(signingKey(key, context));
         }
-        return List.copyOf(out);
+        return VerificationKey.of(out);
     }
 
     private static JWK signingKey(PolicyElement key, CompileContext context) throws PolicyCompileException {
@@ -120,16 +123,29 @@ final class JwtKeysCompiler {
         config.allowChildren();
         config.forbidText();
         Value<String> url = context.values().requiredString(config, "url");
+        return openIdSource(config, url, JwtKeysCompiler::httpUrl, context,
+                "openid-config url must be an absolute http(s) URL");
+    }
+
+    /**
+     * The key source of a configuration URL made from {@code value} (null: unusable). A constant is
+     * checked and its source taken now, refused with {@code invalid} when unusable; an expression is
+     * resolved per request, its sources bounded in number by {@link OpenIdKeySources}.
+     */
+    static ValidateJwtPolicy.OpenIdSource openIdSource(PolicyElement element, Value<String> value,
+                                                       Function<String, URI> configurationUrl,
+                                                       CompileContext context, String invalid)
+            throws PolicyCompileException {
         OpenIdKeySources sources = context.services().openIdKeySources();
-        if (!url.isConstant()) {
+        if (!value.isConstant()) {
             return request -> {
-                URI uri = httpUrl(url.get(request));
+                URI uri = configurationUrl.apply(value.get(request));
                 return uri == null ? null : sources.source(uri);
             };
         }
-        URI uri = httpUrl(url.constant());
+        URI uri = configurationUrl.apply(value.constant());
         if (uri == null) {
-            throw new PolicyCompileException(config, "openid-config url must be an absolute http(s) URL");
+            throw new PolicyCompileException(element, invalid);
         }
         OpenIdKeySource source = sources.source(uri);
         return request -> source;

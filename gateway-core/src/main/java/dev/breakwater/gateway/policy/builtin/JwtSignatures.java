@@ -4,20 +4,19 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.OctetSequenceKey;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import dev.breakwater.gateway.policy.jwt.VerificationKey;
 import java.security.Key;
 import java.util.List;
 
 /**
- * Checks a signed token against candidate keys with Nimbus: a key is tried only when its id matches the
- * token's {@code kid} (or either has none) and its type permits the token's algorithm (HMAC for an
- * octet key, RS/PS for RSA, ES for EC — Nimbus's verifier factory refuses the rest, which rules out
- * algorithm confusion such as HS256 signed with an RSA public key).
+ * Checks a signed token against candidate keys (converted once, see {@link VerificationKey}) with
+ * Nimbus: a key is tried only when its id matches the token's {@code kid} (or either has none) and
+ * its type permits the token's algorithm (HMAC for an octet key, RS/PS for RSA, ES for EC — Nimbus's
+ * verifier factory refuses the rest, which rules out algorithm confusion such as HS256 signed with an
+ * RSA public key).
  */
 final class JwtSignatures {
 
@@ -29,12 +28,13 @@ final class JwtSignatures {
     private JwtSignatures() {
     }
 
-    static Result verify(SignedJWT token, List<? extends List<JWK>> keySets) {
+    static Result verify(SignedJWT token, List<? extends List<VerificationKey>> keySets) {
         JWSHeader header = token.getHeader();
         String kid = header.getKeyID();
         boolean anyCandidate = false;
-        for (List<JWK> keys : keySets) {
-            for (JWK jwk : keys) {
+        for (List<VerificationKey> keys : keySets) {
+            for (VerificationKey candidate : keys) {
+                JWK jwk = candidate.jwk();
                 if (kid != null && jwk.getKeyID() != null && !kid.equals(jwk.getKeyID())) {
                     continue;
                 }
@@ -44,7 +44,7 @@ final class JwtSignatures {
                 if (jwk.getAlgorithm() != null && !jwk.getAlgorithm().equals(header.getAlgorithm())) {
                     continue;
                 }
-                Key key = publicKeyOf(jwk);
+                Key key = candidate.key();
                 if (key == null) {
                     continue;
                 }
@@ -68,35 +68,18 @@ final class JwtSignatures {
     }
 
     /** Whether the token names a key id none of the keys has (an OpenID provider may have rolled its keys). */
-    static boolean kidUnknown(SignedJWT token, List<? extends List<JWK>> keySets) {
+    static boolean kidUnknown(SignedJWT token, List<? extends List<VerificationKey>> keySets) {
         String kid = token.getHeader().getKeyID();
         if (kid == null) {
             return false;
         }
-        for (List<JWK> keys : keySets) {
-            for (JWK jwk : keys) {
-                if (kid.equals(jwk.getKeyID())) {
+        for (List<VerificationKey> keys : keySets) {
+            for (VerificationKey key : keys) {
+                if (kid.equals(key.jwk().getKeyID())) {
                     return false;
                 }
             }
         }
         return true;
-    }
-
-    private static Key publicKeyOf(JWK jwk) {
-        try {
-            if (jwk instanceof OctetSequenceKey oct) {
-                return oct.toSecretKey("HmacSHA256"); // the MAC verifier takes the bytes, whatever the name
-            }
-            if (jwk instanceof RSAKey rsa) {
-                return rsa.toRSAPublicKey();
-            }
-            if (jwk instanceof ECKey ec) {
-                return ec.toECPublicKey();
-            }
-        } catch (JOSEException e) {
-            return null;
-        }
-        return null; // OKP (EdDSA) keys: not checked here, the token finds no key
     }
 }

@@ -3,8 +3,6 @@ package dev.breakwater.gateway.policy.builtin;
 import dev.breakwater.gateway.policy.compile.CompileContext;
 import dev.breakwater.gateway.policy.compile.PolicyCompileException;
 import dev.breakwater.gateway.policy.compile.ValueReader;
-import dev.breakwater.gateway.policy.jwt.OpenIdKeySource;
-import dev.breakwater.gateway.policy.jwt.OpenIdKeySources;
 import dev.breakwater.gateway.policy.runtime.Value;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
 import java.net.URI;
@@ -53,15 +51,11 @@ final class ValidateAzureAdTokenCompiler {
         List<String> clients = new ArrayList<>();
         List<Value<String>> audiences = new ArrayList<>();
         List<JwtClaimChecks.RequiredClaim> claims = new ArrayList<>();
-        boolean clientsGiven = false;
         JwtDecryption decryption = JwtDecryption.NONE;
         for (PolicyElement child : element.children()) {
             switch (child.name()) {
                 case "decryption-keys" -> decryption = ValidateJwtCompiler.decryptionKeys(child, decryption, context);
-                case "client-application-ids" -> {
-                    clientsGiven = true;
-                    clients.addAll(applicationIds(child, reader));
-                }
+                case "client-application-ids" -> clients.addAll(applicationIds(child, reader));
                 case "backend-application-ids" -> {
                     // a backend application's tokens name it as audience: its id, or its default app ID URI
                     for (String id : applicationIds(child, reader)) {
@@ -74,7 +68,7 @@ final class ValidateAzureAdTokenCompiler {
                 default -> throw new PolicyCompileException(child, "unexpected element");
             }
         }
-        if (!clientsGiven || clients.isEmpty()) {
+        if (clients.isEmpty()) { // absent or empty alike
             throw new PolicyCompileException(element, "validate-azure-ad-token needs <client-application-ids> "
                     + "with at least one <application-id>");
         }
@@ -94,20 +88,11 @@ final class ValidateAzureAdTokenCompiler {
             throws PolicyCompileException {
         Value<String> tenantId = context.values().requiredString(element, "tenant-id");
         String authority = context.services().aadAuthority().toString().replaceAll("/+$", "");
-        OpenIdKeySources sources = context.services().openIdKeySources();
-        if (!tenantId.isConstant()) {
-            return request -> {
-                String tenant = tenant(tenantId.get(request));
-                return tenant == null ? null : sources.source(configurationUrl(authority, tenant));
-            };
-        }
-        String tenant = tenant(tenantId.constant());
-        if (tenant == null) {
-            throw new PolicyCompileException(element, "tenant-id must be a tenant id or domain name (or an https URL "
-                    + "of the domain) of one tenant; 'common', 'organizations' and 'consumers' name no one tenant");
-        }
-        OpenIdKeySource source = sources.source(configurationUrl(authority, tenant));
-        return request -> source;
+        return JwtKeysCompiler.openIdSource(element, tenantId, text -> {
+            String tenant = tenant(text);
+            return tenant == null ? null : configurationUrl(authority, tenant);
+        }, context, "tenant-id must be a tenant id or domain name (or an https URL of the domain) of one tenant; "
+                + "'common', 'organizations' and 'consumers' name no one tenant");
     }
 
     private static URI configurationUrl(String authority, String tenant) {

@@ -1,15 +1,16 @@
 package dev.breakwater.gateway.policy.builtin;
 
-import com.nimbusds.jose.jwk.JWK;
 import dev.breakwater.gateway.policy.compile.CompileContext;
 import dev.breakwater.gateway.policy.compile.PolicyCompileException;
 import dev.breakwater.gateway.policy.compile.ValueReader;
 import dev.breakwater.gateway.policy.jwt.OpenIdKeySource;
+import dev.breakwater.gateway.policy.jwt.VerificationKey;
 import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.runtime.Value;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code <validate-jwt>}: APIM's attributes and defaults (header {@code Authorization}, status 401,
@@ -40,7 +41,7 @@ final class ValidateJwtCompiler {
         Value<Integer> clockSkew = reader.integer(element, "clock-skew", 0, 0, Integer.MAX_VALUE / 1000);
         String output = reader.literal(element, "output-token-variable-name");
 
-        List<JWK> keys = new ArrayList<>();
+        List<VerificationKey> keys = new ArrayList<>();
         List<ValidateJwtPolicy.OpenIdSource> openId = new ArrayList<>();
         List<Value<String>> audiences = new ArrayList<>();
         List<Value<String>> issuers = new ArrayList<>();
@@ -181,7 +182,8 @@ final class ValidateJwtCompiler {
                 value.allowChildren();
                 values.add(reader.text(value));
             }
-            out.add(new JwtClaimChecks.RequiredClaim(name, !"any".equals(match), separator, List.copyOf(values)));
+            Pattern split = separator == null || separator.isEmpty() ? null : Pattern.compile(Pattern.quote(separator));
+            out.add(new JwtClaimChecks.RequiredClaim(name, !"any".equals(match), split, List.copyOf(values)));
         }
         return out;
     }

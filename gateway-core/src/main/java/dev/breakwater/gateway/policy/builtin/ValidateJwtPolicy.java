@@ -1,7 +1,5 @@
 package dev.breakwater.gateway.policy.builtin;
 
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -15,6 +13,7 @@ import dev.breakwater.gateway.policy.compile.PolicyFactory;
 import dev.breakwater.gateway.policy.compile.Trait;
 import dev.breakwater.gateway.policy.expression.runtime.Jwt;
 import dev.breakwater.gateway.policy.jwt.OpenIdKeySource;
+import dev.breakwater.gateway.policy.jwt.VerificationKey;
 import dev.breakwater.gateway.policy.runtime.Outcome;
 import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.runtime.PolicyError;
@@ -48,7 +47,7 @@ public final class ValidateJwtPolicy implements Step {
     private final Value<Integer> status;
     private final Value<String> errorMessage;
     private final boolean requireSignedTokens;
-    private final List<JWK> signingKeys;
+    private final List<VerificationKey> signingKeys;
     private final List<OpenIdSource> openIdSources;
     private final JwtClaimChecks checks;
     private final String outputVariable;
@@ -56,7 +55,7 @@ public final class ValidateJwtPolicy implements Step {
     private final JwtDecryption decryption;
 
     ValidateJwtPolicy(TokenSource tokenSource, Value<Integer> status, Value<String> errorMessage,
-                      boolean requireSignedTokens, List<JWK> signingKeys, List<OpenIdSource> openIdSources,
+                      boolean requireSignedTokens, List<VerificationKey> signingKeys, List<OpenIdSource> openIdSources,
                       JwtClaimChecks checks, String outputVariable, JwtDecryption decryption) {
         this(SOURCE, tokenSource, status, errorMessage, requireSignedTokens, signingKeys, openIdSources, checks,
                 outputVariable, null, decryption);
@@ -69,7 +68,7 @@ public final class ValidateJwtPolicy implements Step {
      * @param decryption the decryption keys of encrypted tokens ({@link JwtDecryption#NONE}: refused)
      */
     ValidateJwtPolicy(String source, TokenSource tokenSource, Value<Integer> status, Value<String> errorMessage,
-                      boolean requireSignedTokens, List<JWK> signingKeys, List<OpenIdSource> openIdSources,
+                      boolean requireSignedTokens, List<VerificationKey> signingKeys, List<OpenIdSource> openIdSources,
                       JwtClaimChecks checks, String outputVariable, ExtraCheck extraCheck,
                       JwtDecryption decryption) {
         this.source = source;
@@ -142,15 +141,15 @@ public final class ValidateJwtPolicy implements Step {
             }
             sources.add(source);
         }
-        List<CompletableFuture<JWKSet>> fetches = new ArrayList<>(sources.size());
+        List<CompletableFuture<List<VerificationKey>>> fetches = new ArrayList<>(sources.size());
         boolean ready = true;
         for (OpenIdKeySource source : sources) {
-            CompletableFuture<JWKSet> keys = source.keys();
+            CompletableFuture<List<VerificationKey>> keys = source.keys();
             ready &= keys.isDone() && !keys.isCompletedExceptionally();
             fetches.add(keys);
         }
         if (ready) { // the fast path: keys cached, no stage
-            List<List<JWK>> keySets = keySets(fetches);
+            List<List<VerificationKey>> keySets = keySets(fetches);
             if (!kidUnknown(token, keySets)) {
                 return verified(context, token, text, keySets);
             }
@@ -162,11 +161,11 @@ public final class ValidateJwtPolicy implements Step {
     /** Verifies once the providers' keys are in; an unknown kid refreshes them once (rate-limited by each source). */
     private CompletableFuture<Outcome> afterFetch(PolicyContext context, JWT token, String text,
                                                   List<OpenIdKeySource> sources,
-                                                  List<CompletableFuture<JWKSet>> fetches, boolean mayRefresh) {
+                                                  List<CompletableFuture<List<VerificationKey>>> fetches, boolean mayRefresh) {
         return allOf(context, fetches).thenCompose(ignored -> {
-            List<List<JWK>> keySets = keySets(fetches);
+            List<List<VerificationKey>> keySets = keySets(fetches);
             if (mayRefresh && kidUnknown(token, keySets)) {
-                List<CompletableFuture<JWKSet>> refreshed = new ArrayList<>();
+                List<CompletableFuture<List<VerificationKey>>> refreshed = new ArrayList<>();
                 for (OpenIdKeySource source : sources) {
                     refreshed.add(source.refreshForUnknownKey());
                 }
@@ -185,7 +184,7 @@ public final class ValidateJwtPolicy implements Step {
      * token cannot be checked), reason {@code JwtInvalid}: APIM's reason for failures its table has no
      * row of its own for.
      */
-    private CompletableFuture<Void> allOf(PolicyContext context, List<CompletableFuture<JWKSet>> fetches) {
+    private CompletableFuture<Void> allOf(PolicyContext context, List<CompletableFuture<List<VerificationKey>>> fetches) {
         return CompletableFuture.allOf(fetches.toArray(new CompletableFuture<?>[0])).handle((ok, failure) -> {
             if (failure == null) {
                 return null;
@@ -200,21 +199,21 @@ public final class ValidateJwtPolicy implements Step {
         });
     }
 
-    private List<List<JWK>> keySets(List<CompletableFuture<JWKSet>> fetches) {
-        List<List<JWK>> sets = new ArrayList<>(fetches.size() + 1);
+    private List<List<VerificationKey>> keySets(List<CompletableFuture<List<VerificationKey>>> fetches) {
+        List<List<VerificationKey>> sets = new ArrayList<>(fetches.size() + 1);
         sets.add(signingKeys);
-        for (CompletableFuture<JWKSet> fetch : fetches) {
-            sets.add(fetch.join().getKeys());
+        for (CompletableFuture<List<VerificationKey>> fetch : fetches) {
+            sets.add(fetch.join());
         }
         return sets;
     }
 
-    private static boolean kidUnknown(JWT token, List<List<JWK>> keySets) {
+    private static boolean kidUnknown(JWT token, List<List<VerificationKey>> keySets) {
         return token instanceof SignedJWT signed && JwtSignatures.kidUnknown(signed, keySets);
     }
 
     /** Accepts a token whose signature one of the keys verifies, or an unsigned one where those may pass. */
-    private Outcome verified(PolicyContext context, JWT token, String text, List<List<JWK>> keySets)
+    private Outcome verified(PolicyContext context, JWT token, String text, List<List<VerificationKey>> keySets)
             throws PolicyException {
         if (!(token instanceof SignedJWT signed)) {
             return accept(context, token, text); // unsigned, and require-signed-tokens="false" (checked in run)

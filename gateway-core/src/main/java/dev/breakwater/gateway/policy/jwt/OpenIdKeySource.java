@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -18,7 +19,7 @@ import org.eclipse.jetty.client.HttpClient;
 
 /**
  * The signing keys of one OpenID provider: its configuration document, then the JWK set at its
- * {@code jwks_uri}. Fetched without blocking a thread; requests that arrive during a fetch share it.
+ * {@code jwks_uri}, converted once per fetch ({@link VerificationKey}). Fetched without blocking a thread; requests that arrive during a fetch share it.
  * Keys are refreshed when older than {@link #MAX_AGE}, and on a token whose {@code kid} is unknown —
  * but at most once per {@link #MIN_REFRESH_INTERVAL}, so a flood of tokens with made-up key ids cannot
  * hammer the provider. A failed refresh keeps the keys already known; with none known, a failed fetch
@@ -37,11 +38,10 @@ public final class OpenIdKeySource {
     private final Clock clock;
     private final int bodyLimit;
 
-    private JWKSet keys;
-    private String issuer;
-    private long fetchedAt;
+    /** The last fetch that succeeded, read without the lock on every request; null before one has. */
+    private volatile Known known;
     private long lastAttempt = Long.MIN_VALUE;
-    private CompletableFuture<JWKSet> inFlight;
+    private CompletableFuture<List<VerificationKey>> inFlight;
     private Throwable lastFailure;
 
     OpenIdKeySource(URI configurationUrl, Supplier<HttpClient> client, Clock clock, int bodyLimit) {
@@ -51,40 +51,47 @@ public final class OpenIdKeySource {
         this.bodyLimit = bodyLimit;
     }
 
-    /** The keys, fetched first when none are known or they are older than {@link #MAX_AGE}. */
-    public synchronized CompletableFuture<JWKSet> keys() {
+    /**
+     * The keys, fetched first when none are known or they are older than {@link #MAX_AGE}. Fresh keys
+     * (the usual case) are returned without taking the lock or making a future.
+     */
+    public CompletableFuture<List<VerificationKey>> keys() {
         long now = clock.millis();
-        if (keys != null && now - fetchedAt < MAX_AGE.toMillis()) {
-            return CompletableFuture.completedFuture(keys);
+        Known current = known;
+        if (current != null && now - current.fetchedAt() < MAX_AGE.toMillis()) {
+            return current.ready();
         }
-        return fetchIfAllowed(now);
+        synchronized (this) {
+            return fetchIfAllowed(now);
+        }
     }
 
     /**
      * The {@code issuer} the configuration document named when the keys were last fetched (null before
      * a fetch succeeded, or when the document names none). validate-azure-ad-token pins tokens to it.
      */
-    public synchronized String issuer() {
-        return issuer;
+    public String issuer() {
+        Known current = known;
+        return current == null ? null : current.issuer();
     }
 
     /**
      * The keys after a token named a key id they lack: fetched again unless a fetch started less
      * than {@link #MIN_REFRESH_INTERVAL} ago (then the keys known, or the fetch under way).
      */
-    public synchronized CompletableFuture<JWKSet> refreshForUnknownKey() {
+    public synchronized CompletableFuture<List<VerificationKey>> refreshForUnknownKey() {
         return fetchIfAllowed(clock.millis());
     }
 
-    private CompletableFuture<JWKSet> fetchIfAllowed(long now) {
+    private CompletableFuture<List<VerificationKey>> fetchIfAllowed(long now) {
         if (inFlight != null) {
             return inFlight;
         }
         if (lastAttempt != Long.MIN_VALUE && now - lastAttempt < MIN_REFRESH_INTERVAL.toMillis()) {
-            return keys != null ? CompletableFuture.completedFuture(keys) : CompletableFuture.failedFuture(lastFailure);
+            return known != null ? known.ready() : CompletableFuture.failedFuture(lastFailure);
         }
         lastAttempt = now;
-        CompletableFuture<JWKSet> result = new CompletableFuture<>();
+        CompletableFuture<List<VerificationKey>> result = new CompletableFuture<>();
         inFlight = result; // before the fetch starts: it may complete on this very thread
         CompletableFuture<Fetched> fetch;
         try {
@@ -97,23 +104,21 @@ public final class OpenIdKeySource {
     }
 
     /** Records the fetch's outcome, then completes the shared future outside the lock. */
-    private void settle(CompletableFuture<JWKSet> result, Fetched fetched, Throwable failure) {
-        JWKSet usable;
+    private void settle(CompletableFuture<List<VerificationKey>> result, Fetched fetched, Throwable failure) {
+        List<VerificationKey> usable;
         Throwable problem;
         synchronized (this) {
             if (inFlight == result) {
                 inFlight = null;
             }
             if (failure == null) {
-                keys = fetched.keys();
-                issuer = fetched.issuer();
-                fetchedAt = clock.millis();
+                known = new Known(CompletableFuture.completedFuture(fetched.keys()), fetched.issuer(), clock.millis());
                 lastFailure = null;
             } else {
                 lastFailure = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
             }
-            usable = keys;
+            usable = known == null ? null : known.ready().join();
             problem = lastFailure;
         }
         if (usable != null) {
@@ -123,8 +128,12 @@ public final class OpenIdKeySource {
         }
     }
 
+    /** Keys fetched: completed once, handed to every request until they are too old. */
+    private record Known(CompletableFuture<List<VerificationKey>> ready, String issuer, long fetchedAt) {
+    }
+
     /** One fetch's outcome: the keys, and the issuer the configuration document named. */
-    private record Fetched(JWKSet keys, String issuer) {
+    private record Fetched(List<VerificationKey> keys, String issuer) {
     }
 
     private CompletableFuture<Fetched> fetch() {
@@ -142,7 +151,7 @@ public final class OpenIdKeySource {
             String named = document.get("issuer") instanceof String text ? text : null;
             return get(configurationUrl.resolve(uri)).thenApply(jwks -> {
                 try {
-                    return new Fetched(JWKSet.parse(jwks), named);
+                    return new Fetched(VerificationKey.of(JWKSet.parse(jwks).getKeys()), named);
                 } catch (java.text.ParseException e) {
                     throw new CompletionException(new KeySourceException("the JWK set is not valid"));
                 }

@@ -201,6 +201,29 @@ class ValidateJwtOpenIdTest {
     }
 
     @Test
+    void severalOpenIdConfigsEachAdmitTheirProvidersTokens() throws Exception {
+        try (TestOpenIdProvider other = new TestOpenIdProvider(new JWKSet(SECOND.toPublicJWK()))) {
+            Pipeline both = PolicyTesting.pipeline(PolicyTesting.environment(services), null, null,
+                    in(Section.INBOUND, "<validate-jwt>"
+                            + "<openid-config url=\"" + provider.url() + TestOpenIdProvider.CONFIGURATION + "\"/>"
+                            + "<openid-config url=\"" + other.url() + TestOpenIdProvider.CONFIGURATION + "\"/>"
+                            + "</validate-jwt>"), Set.of());
+            assertEquals(200, PolicyTesting.flow(both, context(claims().build(), FIRST)).response().status(),
+                    "the first provider's token");
+            PolicyContext second = context(JwtTokens.claims().issuer(other.url()).build(), SECOND);
+            assertEquals(200, PolicyTesting.flow(both, second).response().status(), "the second provider's token");
+            assertEquals(1, other.keysCalls());
+
+            PolicyContext unknownIssuer = context(JwtTokens.claims().issuer("https://issuer.example").build(), SECOND);
+            assertEquals(401, PolicyTesting.flow(both, unknownIssuer).response().status());
+            assertEquals("TokenIssuerNotAllowed", unknownIssuer.lastError().reason());
+            PolicyContext neitherKey = context(claims().build(), JwtTokens.rsaKey("third"));
+            assertEquals(401, PolicyTesting.flow(both, neitherKey).response().status());
+            assertEquals("TokenSignatureKeyNotFound", neitherKey.lastError().reason());
+        }
+    }
+
+    @Test
     void anUnsignedTokenAllowedStillNamesTheConfigurationsIssuer() throws Exception {
         Pipeline unsigned = PolicyTesting.pipeline(PolicyTesting.environment(services), null, null,
                 in(Section.INBOUND, "<validate-jwt require-signed-tokens=\"false\"><openid-config url=\""

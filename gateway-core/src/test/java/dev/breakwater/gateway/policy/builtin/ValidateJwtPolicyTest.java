@@ -18,6 +18,7 @@ import dev.breakwater.gateway.policy.expression.runtime.Jwt;
 import dev.breakwater.gateway.policy.runtime.Pipeline;
 import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.runtime.TemplateValues;
+import dev.breakwater.gateway.testing.Json;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -65,7 +66,7 @@ class ValidateJwtPolicyTest {
     private void assertRefused(PolicyContext context, String reason, String message) {
         assertRefused(context, reason);
         assertEquals(message, context.lastError().message());
-        assertTrue(body(context.response()).contains("\"" + message + "\""), body(context.response()));
+        assertEquals(message, Json.error(body(context.response()), 401));
     }
 
     @Test
