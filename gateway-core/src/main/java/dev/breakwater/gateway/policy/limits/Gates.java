@@ -21,17 +21,12 @@ public final class Gates {
 
     /** What the step makes of the gates' answers. */
     public interface Verdict {
-        /** Every gate let the request through; {@code counts[i]} is gate i's window count after it. */
-        Outcome passed(long[] counts) throws PolicyException;
-
         /**
-         * As {@link #passed(long[])}, with when each gate's window ends ({@code millisToRenewal[i]},
-         * {@code Long.MAX_VALUE}: never), for a verdict that must know which window it counted in
-         * (the token limits give back an over-estimate only in that window).
+         * Every gate let the request through: {@code counts[i]} is gate i's window count after it, and
+         * {@code millisToRenewal[i]} when that window ends ({@code Long.MAX_VALUE}: never), for a verdict
+         * that must know which window it counted in (the token limits give back an over-estimate only there).
          */
-        default Outcome passed(long[] counts, long[] millisToRenewal) throws PolicyException {
-            return passed(counts);
-        }
+        Outcome passed(long[] counts, long[] millisToRenewal) throws PolicyException;
 
         /** Gate {@code gate} is full; its window ends in {@code millisToRenewal} ({@code Long.MAX_VALUE}: never). */
         PolicyException refused(int gate, long millisToRenewal);

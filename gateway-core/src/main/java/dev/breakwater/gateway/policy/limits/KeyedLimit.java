@@ -70,7 +70,7 @@ public final class KeyedLimit implements Step {
         }
         return Gates.run(spec.kind(), store, gates, new Gates.Verdict() {
             @Override
-            public Outcome passed(long[] counts) {
+            public Outcome passed(long[] counts, long[] millisToRenewal) {
                 admitted(context, counted, callsKey, bytesKey, countNow, increment);
                 if (callsKey != null) {
                     headers.publish(context, calls, Math.max(0, calls - counts[0]));

@@ -96,7 +96,7 @@ public final class SubscriptionLimit implements Step {
         Gate[] all = gates.toArray(new Gate[0]);
         return Gates.run(kind, store, all, new Gates.Verdict() {
             @Override
-            public Outcome passed(long[] counts) {
+            public Outcome passed(long[] counts, long[] millisToRenewal) {
                 admitted(context, counted, all, levels, bytes, counts);
                 return Outcome.CONTINUE;
             }

@@ -65,11 +65,6 @@ public final class TokenLimit implements Step {
         }
         return Gates.run(spec.kind(), counters.store(), gates, new Gates.Verdict() {
             @Override
-            public Outcome passed(long[] counts) {
-                throw new IllegalStateException("the token limit needs the windows' ends");
-            }
-
-            @Override
             public Outcome passed(long[] counts, long[] millisToRenewal) {
                 TokenCounters.Window quota = quotaKey == null ? null
                         : counters.window(quotaKey, spec.tokenQuota(), counts[0], millisToRenewal[0]);
