@@ -91,7 +91,8 @@ record GatewayParts(GatewayIdentity identity, SnapshotCompiler compiler, ActiveC
         return new CounterStoreConfig(store, settings.get(GatewaySettings.GATEWAY_NAME),
                 settings.get(GatewaySettings.REDIS_URL), settings.get(GatewaySettings.REDIS_PASSWORD),
                 settings.duration(GatewaySettings.REDIS_TIMEOUT),
-                "refuse".equals(settings.get(GatewaySettings.COUNTERS_REDIS_UNAVAILABLE)));
+                "refuse".equals(settings.get(GatewaySettings.COUNTERS_REDIS_UNAVAILABLE)),
+                settings.duration(GatewaySettings.COUNTERS_CONCURRENCY_LEASE));
     }
 
     /** Stops call-outs and writes what the request log still holds. */

@@ -53,6 +53,7 @@ public final class GatewaySettings {
     public static final String AAD_AUTHORITY = "aad.authority";
     public static final String COUNTERS_STORE = "counters.store";
     public static final String COUNTERS_REDIS_UNAVAILABLE = "counters.redis.unavailable";
+    public static final String COUNTERS_CONCURRENCY_LEASE = "counters.concurrency.lease";
     public static final String REDIS_URL = "redis.url";
     public static final String REDIS_PASSWORD = "redis.password";
     public static final String REDIS_TIMEOUT = "redis.timeout";
@@ -159,6 +160,10 @@ public final class GatewaySettings {
             new Setting(COUNTERS_REDIS_UNAVAILABLE, "local", "with counters.store=redis, while Redis cannot be "
                     + "reached: 'local', each gateway counts alone, or 'refuse', requests through limits get 503",
                     SettingCheck.oneOf("local", "refuse")),
+            new Setting(COUNTERS_CONCURRENCY_LEASE, "5m", "with counters.store=redis, the longest a limit-concurrency "
+                    + "slot is held in Redis: a gateway that stops without giving its slots back frees them after it, "
+                    + "and a request holding one longer may see it given to another", SettingCheck.duration(
+                    Duration.ofSeconds(1), Duration.ofHours(24))),
             new Setting(CACHE_EXTERNAL, "none", "the external cache of caching-type external and prefer-external: "
                     + "'none' (external is refused, prefer-external uses the internal cache) or 'redis', shared by the "
                     + "replicas of this gateway.name through redis.url", SettingCheck.oneOf("none", "redis")),

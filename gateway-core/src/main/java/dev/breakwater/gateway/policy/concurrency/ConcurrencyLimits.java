@@ -1,5 +1,7 @@
 package dev.breakwater.gateway.policy.concurrency;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -9,9 +11,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * configuration revisions, so a new revision does not let in a second batch of requests. A key's
  * counter exists only while a request holds it: it is removed when it drops to zero, so the keys
  * that requests bring (client addresses, header values) never pile up; there are never more keys
- * than requests in flight.
+ * than requests in flight. It is also what a shared store counts in while Redis cannot be reached.
  */
-public final class ConcurrencyLimits {
+public final class ConcurrencyLimits implements ConcurrencyStore {
 
     private final ConcurrentHashMap<String, Integer> counts = new ConcurrentHashMap<>();
 
@@ -33,6 +35,12 @@ public final class ConcurrencyLimits {
         return acquired[0] ? new Slot(key) : null;
     }
 
+    /** {@link #tryAcquire}, answered at once. */
+    @Override
+    public CompletionStage<ConcurrencySlot> acquire(String key, int maxCount) {
+        return CompletableFuture.completedFuture(tryAcquire(key, maxCount));
+    }
+
     /** How many slots of {@code key} are taken now. */
     public int inUse(String key) {
         return counts.getOrDefault(key, 0);
@@ -47,8 +55,8 @@ public final class ConcurrencyLimits {
         counts.computeIfPresent(key, (k, taken) -> taken <= 1 ? null : taken - 1);
     }
 
-    /** One request's place under a key; releasing it twice releases it once. */
-    public final class Slot {
+    /** One request's place under a key in this gateway's memory; releasing it twice releases it once. */
+    public final class Slot implements ConcurrencySlot {
         private final String key;
         private final AtomicBoolean released = new AtomicBoolean();
 
@@ -56,6 +64,7 @@ public final class ConcurrencyLimits {
             this.key = key;
         }
 
+        @Override
         public void release() {
             if (released.compareAndSet(false, true)) {
                 ConcurrencyLimits.this.release(key);

@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * The settings of a gateway's counter store: {@code counters.store} and, for Redis, {@code redis.url},
- * {@code redis.password}, {@code redis.timeout} and {@code counters.redis.unavailable}.
+ * {@code redis.password}, {@code redis.timeout}, {@code counters.redis.unavailable} and
+ * {@code counters.concurrency.lease}.
  *
  * @param store       {@code local} or {@code redis}
  * @param namespace   what the keys of a shared store are namespaced by: the gateway's name, which its replicas share
@@ -12,9 +13,19 @@ import java.time.Duration;
  * @param redisPassword the password, overriding the URL's ({@code null}: the URL's, if any)
  * @param redisTimeout  of one Redis command and of connecting
  * @param refuseWhenUnavailable refuse requests (503) while Redis is unreachable, rather than count locally
+ * @param concurrencyLease the longest a limit-concurrency slot taken in Redis is held should its release never come
  */
 public record CounterStoreConfig(String store, String namespace, String redisUrl, String redisPassword,
-                                 Duration redisTimeout, boolean refuseWhenUnavailable) {
+                                 Duration redisTimeout, boolean refuseWhenUnavailable, Duration concurrencyLease) {
+
+    /** {@code counters.concurrency.lease}'s default: longer than any request should hold a slot. */
+    public static final Duration DEFAULT_CONCURRENCY_LEASE = Duration.ofMinutes(5);
+
+    /** With the default lease of limit-concurrency's slots. */
+    public CounterStoreConfig(String store, String namespace, String redisUrl, String redisPassword,
+                              Duration redisTimeout, boolean refuseWhenUnavailable) {
+        this(store, namespace, redisUrl, redisPassword, redisTimeout, refuseWhenUnavailable, DEFAULT_CONCURRENCY_LEASE);
+    }
 
     /** The default: this gateway's memory. */
     public static CounterStoreConfig local() {
@@ -25,6 +36,6 @@ public record CounterStoreConfig(String store, String namespace, String redisUrl
     @Override
     public String toString() {
         return "CounterStoreConfig[store=" + store + ", namespace=" + namespace + ", redisTimeout=" + redisTimeout
-                + ", refuseWhenUnavailable=" + refuseWhenUnavailable + "]";
+                + ", refuseWhenUnavailable=" + refuseWhenUnavailable + ", concurrencyLease=" + concurrencyLease + "]";
     }
 }

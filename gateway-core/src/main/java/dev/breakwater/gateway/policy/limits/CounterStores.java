@@ -1,11 +1,20 @@
 package dev.breakwater.gateway.policy.limits;
 
+import dev.breakwater.gateway.policy.concurrency.ConcurrencyLimits;
+import dev.breakwater.gateway.policy.concurrency.ConcurrencyStore;
+import dev.breakwater.gateway.policy.limits.redis.RedisConcurrencyStore;
 import dev.breakwater.gateway.policy.limits.redis.RedisConnector;
 import dev.breakwater.gateway.policy.limits.redis.RedisCounterStore;
+import dev.breakwater.gateway.policy.limits.redis.RedisOutage;
+import dev.breakwater.gateway.policy.limits.redis.SharedConcurrencyStore;
 import dev.breakwater.gateway.policy.limits.redis.SharedCounterStore;
 import java.util.concurrent.Executor;
 
-/** The counter stores a gateway can be set to use ({@code counters.store}), by name. */
+/**
+ * The counter stores a gateway can be set to use ({@code counters.store}), by name, and where
+ * limit-concurrency counts with each: with Redis, the counters and the slots share one connection
+ * and one outage (logged once, degraded alike).
+ */
 public final class CounterStores {
 
     /** This gateway's memory. */
@@ -29,6 +38,30 @@ public final class CounterStores {
      */
     public static CounterStore create(CounterStoreConfig config, KeyedCounters local, Executor executor,
                                       RedisConnector redis) {
+        return create(config, local, executor, redis, new RedisOutage(config.refuseWhenUnavailable()));
+    }
+
+    /**
+     * Where limit-concurrency counts: in {@code local} with the local store, in Redis with {@code redis}.
+     *
+     * @param outage the counter store's (see {@link #create(CounterStoreConfig, KeyedCounters, Executor,
+     *               RedisConnector, RedisOutage)}), unused with the local store
+     */
+    public static ConcurrencyStore concurrency(CounterStoreConfig config, ConcurrencyLimits local, java.time.Clock clock,
+                                               Executor executor, RedisConnector redis, RedisOutage outage) {
+        if (!REDIS.equals(config.store())) {
+            return local;
+        }
+        if (redis == null) {
+            throw new IllegalArgumentException("counters.store=redis needs redis.url");
+        }
+        return new SharedConcurrencyStore(new RedisConcurrencyStore(redis, namespace(config), clock,
+                executor, config.concurrencyLease()), local, config.refuseWhenUnavailable(), outage);
+    }
+
+    /** {@link #create(CounterStoreConfig, KeyedCounters, Executor, RedisConnector)} with an outage shared with limit-concurrency. */
+    public static CounterStore create(CounterStoreConfig config, KeyedCounters local, Executor executor,
+                                      RedisConnector redis, RedisOutage outage) {
         LocalCounterStore inMemory = new LocalCounterStore(local);
         if (LOCAL.equals(config.store())) {
             return inMemory;
@@ -37,11 +70,15 @@ public final class CounterStores {
             if (redis == null) {
                 throw new IllegalArgumentException("counters.store=redis needs redis.url");
             }
-            String namespace = config.namespace() == null ? DEFAULT_NAMESPACE : config.namespace();
-            return new SharedCounterStore(new RedisCounterStore(redis, namespace, local.clock(), executor),
-                    redis, inMemory, config.refuseWhenUnavailable());
+            return new SharedCounterStore(new RedisCounterStore(redis, namespace(config), local.clock(), executor),
+                    redis, inMemory, config.refuseWhenUnavailable(), outage);
         }
         throw new IllegalArgumentException("counters.store must be 'local' or 'redis', not '" + config.store() + "'");
+    }
+
+    /** What a shared store's keys are namespaced by: the gateway's name, which its replicas share. */
+    private static String namespace(CounterStoreConfig config) {
+        return config.namespace() == null ? DEFAULT_NAMESPACE : config.namespace();
     }
 
     /** A connection to the Redis of {@code redis.url} (waits at most {@code redis.timeout} for it). */

@@ -7,6 +7,7 @@ import dev.breakwater.gateway.policy.cache.ResponseCache;
 import dev.breakwater.gateway.policy.cache.ValueCache;
 import dev.breakwater.gateway.policy.cache.redis.ExternalCache;
 import dev.breakwater.gateway.policy.concurrency.ConcurrencyLimits;
+import dev.breakwater.gateway.policy.concurrency.ConcurrencyStore;
 import dev.breakwater.gateway.policy.identity.ManagedIdentityTokens;
 import dev.breakwater.gateway.policy.jwt.OpenIdKeySources;
 import dev.breakwater.gateway.policy.limits.CounterStore;
@@ -14,6 +15,7 @@ import dev.breakwater.gateway.policy.limits.CounterStoreConfig;
 import dev.breakwater.gateway.policy.limits.CounterStores;
 import dev.breakwater.gateway.policy.limits.KeyedCounters;
 import dev.breakwater.gateway.policy.limits.redis.RedisConnector;
+import dev.breakwater.gateway.policy.limits.redis.RedisOutage;
 import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +27,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * What a gateway lends its policies beyond one request, for as long as it runs: the HTTP client of
  * call-outs (send-request, token requests), the metric registry and its custom metrics (emit-metric),
- * the managed identity's token cache, the concurrency counters (limit-concurrency), the counter
+ * the managed identity's token cache, the concurrency slots (limit-concurrency), the counter
  * store of rate-limit, quota, rate-limit-by-key and quota-by-key ({@code counters.store}), the value cache (cache-store-value,
  * cache-lookup-value), the response cache (cache-store, cache-lookup), the OpenID providers'
  * signing keys (validate-jwt, validate-azure-ad-token) and the Entra ID authority, the backends'
@@ -52,6 +54,7 @@ public final class PolicyServices implements AutoCloseable {
     private final BreakerStates breakers;
     private final CustomMetrics customMetrics;
     private final ConcurrencyLimits concurrencyLimits = new ConcurrencyLimits();
+    private final ConcurrencyStore concurrencyStore;
     private final ManagedIdentityTokens managedIdentityTokens;
     private final KeyedCounters keyedCounters;
     private final CounterStore counterStore;
@@ -95,7 +98,11 @@ public final class PolicyServices implements AutoCloseable {
         // one connection for the counters and the external cache, when either is in Redis
         this.redis = CounterStores.REDIS.equals(counterStore.store()) || externalCache.redis()
                 ? CounterStores.connector(counterStore, clock) : null;
-        this.counterStore = CounterStores.create(counterStore, keyedCounters, neverWaiting, redis);
+        // the counters and limit-concurrency's slots are one outage for Redis: logged once, degraded alike
+        RedisOutage outage = new RedisOutage(counterStore.refuseWhenUnavailable());
+        this.counterStore = CounterStores.create(counterStore, keyedCounters, neverWaiting, redis, outage);
+        this.concurrencyStore = CounterStores.concurrency(counterStore, concurrencyLimits, clock, neverWaiting, redis,
+                outage);
         this.valueCache = new ValueCache(clock);
         this.openIdKeySources = new OpenIdKeySources(this::httpClient, clock, bodyLimit);
         this.responseCache = new ResponseCache(clock);
@@ -135,9 +142,17 @@ public final class PolicyServices implements AutoCloseable {
         return customMetrics;
     }
 
-    /** The requests inside limit-concurrency, by key, shared by every policy and revision. */
+    /** The requests inside limit-concurrency in this gateway's memory, by key, shared by every policy and revision. */
     public ConcurrencyLimits concurrencyLimits() {
         return concurrencyLimits;
+    }
+
+    /**
+     * Where limit-concurrency takes its slots: {@link #concurrencyLimits()}, or Redis with
+     * {@code counters.store=redis} (the memory while Redis cannot be reached), kept across revisions.
+     */
+    public ConcurrencyStore concurrencyStore() {
+        return concurrencyStore;
     }
 
     /**

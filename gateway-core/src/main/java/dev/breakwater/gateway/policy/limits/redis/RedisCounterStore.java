@@ -3,16 +3,8 @@ package dev.breakwater.gateway.policy.limits.redis;
 import dev.breakwater.gateway.policy.limits.CounterKey;
 import dev.breakwater.gateway.policy.limits.CounterState;
 import dev.breakwater.gateway.policy.limits.CounterStore;
-import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -36,8 +28,7 @@ public final class RedisCounterStore implements CounterStore {
 
     /** Counter names longer than this (a counter key from a long header) are keyed by their SHA-256. */
     static final int MAX_NAME_IN_KEY = 200;
-    private static final String SCRIPT = script();
-    private static final String SHA = sha1Hex(SCRIPT);
+    private static final LuaScript SCRIPT = LuaScript.load("counter.lua");
 
     private final RedisConnector connector;
     private final String prefix;
@@ -89,17 +80,7 @@ public final class RedisCounterStore implements CounterStore {
         String[] args = {op, Long.toString(clock.millis()), Long.toString(Math.max(0, key.periodMillis())),
                 key.anchorMillis() == null ? "" : Long.toString(key.anchorMillis()), Long.toString(limit),
                 Long.toString(amount)};
-        CompletableFuture<List<Long>> answer = commands.<List<Long>>evalsha(SHA, ScriptOutputType.MULTI, keys, args)
-                .toCompletableFuture()
-                .handle((result, failure) -> {
-                    if (failure != null && RedisConnector.cause(failure) instanceof RedisNoScriptException) {
-                        // a restarted (or flushed) server forgot the script: send it whole, once
-                        return commands.<List<Long>>eval(SCRIPT, ScriptOutputType.MULTI, keys, args).toCompletableFuture();
-                    }
-                    return failure != null ? CompletableFuture.<List<Long>>failedFuture(failure)
-                            : CompletableFuture.completedFuture(result);
-                })
-                .thenCompose(next -> next);
+        CompletableFuture<List<Long>> answer = SCRIPT.run(commands, keys, args);
         // handleAsync, not thenApplyAsync: a failure too must reach the pipeline off Lettuce's I/O thread
         return answer.handleAsync((result, failure) -> {
             if (failure != null) {
@@ -114,30 +95,7 @@ public final class RedisCounterStore implements CounterStore {
         return new CounterState(result.get(0) == 1, result.get(1), ttl < 0 ? Long.MAX_VALUE : ttl);
     }
 
-    private static String script() {
-        try (InputStream in = RedisCounterStore.class.getResourceAsStream("counter.lua")) {
-            if (in == null) {
-                throw new IllegalStateException("counter.lua is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("counter.lua cannot be read", e);
-        }
-    }
-
-    private static String sha1Hex(String text) {
-        return hex("SHA-1", text);
-    }
-
-    private static String sha256Hex(String text) {
-        return hex("SHA-256", text);
-    }
-
-    private static String hex(String algorithm, String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is part of every JVM", e);
-        }
+    static String sha256Hex(String text) {
+        return LuaScript.hex("SHA-256", text);
     }
 }

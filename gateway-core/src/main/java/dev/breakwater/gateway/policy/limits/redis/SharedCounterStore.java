@@ -7,10 +7,7 @@ import dev.breakwater.gateway.policy.limits.CounterStoreFullException;
 import dev.breakwater.gateway.policy.limits.CounterStoreUnavailableException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The counter store of {@code counters.store=redis}: counts in Redis while it answers; when it does
@@ -24,19 +21,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class SharedCounterStore implements CounterStore, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SharedCounterStore.class);
-
     private final RedisCounterStore redis;
     private final RedisConnector connector;
     private final CounterStore local;
     private final boolean refuse;
-    private final AtomicBoolean down = new AtomicBoolean();
+    private final RedisOutage outage;
 
     /**
      * @param local  the gateway's own counters: the fallback
      * @param refuse refuse requests while Redis is unreachable, rather than count locally
      */
     public SharedCounterStore(RedisCounterStore redis, RedisConnector connector, CounterStore local, boolean refuse) {
+        this(redis, connector, local, refuse, new RedisOutage(refuse));
+    }
+
+    /** @param outage shared with limit-concurrency's slots, so that one outage is logged once */
+    public SharedCounterStore(RedisCounterStore redis, RedisConnector connector, CounterStore local, boolean refuse,
+                              RedisOutage outage) {
+        this.outage = outage;
         this.redis = redis;
         this.connector = connector;
         this.local = local;
@@ -66,35 +68,25 @@ public final class SharedCounterStore implements CounterStore, AutoCloseable {
     /** Whether Redis answered the last operation (and a connection is open). */
     @Override
     public boolean available() {
-        return !down.get() && connector.commands() != null;
+        return !outage.down() && connector.commands() != null;
     }
 
     private CompletionStage<CounterState> either(Function<CounterStore, CompletionStage<CounterState>> operation) {
         return operation.apply(redis).toCompletableFuture().handle((state, failure) -> {
             if (failure == null) {
-                if (down.compareAndSet(true, false)) {
-                    LOG.info("counters: Redis answers again; counting is shared again");
-                }
+                outage.answered();
                 return CompletableFuture.completedFuture(state);
             }
             Throwable cause = RedisConnector.cause(failure);
             if (cause instanceof CounterStoreFullException) {
                 return CompletableFuture.<CounterState>failedFuture(cause);
             }
-            if (down.compareAndSet(false, true)) {
-                LOG.warn("counters: Redis cannot be reached ({}); {} until it answers again", describe(cause),
-                        refuse ? "requests through limits are refused (503)" : "each gateway counts alone");
-            }
+            outage.failed(cause);
             return refuse
                     ? CompletableFuture.<CounterState>failedFuture(
                             new CounterStoreUnavailableException("the shared counters cannot be reached"))
                     : operation.apply(local).toCompletableFuture();
         }).thenCompose(next -> next);
-    }
-
-    private static String describe(Throwable cause) {
-        String message = cause.getMessage();
-        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
     @Override
