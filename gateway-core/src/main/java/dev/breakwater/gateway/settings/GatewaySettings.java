@@ -153,8 +153,8 @@ public final class GatewaySettings {
                     + "authority validate-azure-ad-token fetches {authority}/{tenant}/v2.0/.well-known/openid-configuration "
                     + "from (a national cloud's, or a local OpenID provider in tests)",
                     SettingCheck.httpUrl("https://login.microsoftonline.com")),
-            new Setting(COUNTERS_STORE, "local", "where rate-limit, quota, rate-limit-by-key, quota-by-key and the token "
-                    + "limits count: "
+            new Setting(COUNTERS_STORE, "local", "where rate-limit, quota, rate-limit-by-key, quota-by-key, the token "
+                    + "limits and limit-concurrency count: "
                     + "'local', this gateway's memory, or 'redis', shared by the replicas of this gateway.name "
                     + "through redis.url", SettingCheck.oneOf("local", "redis")),
             new Setting(COUNTERS_REDIS_UNAVAILABLE, "local", "with counters.store=redis, while Redis cannot be "
