@@ -21,15 +21,9 @@ public record CounterStoreConfig(String store, String namespace, String redisUrl
     /** {@code counters.concurrency.lease}'s default: longer than any request should hold a slot. */
     public static final Duration DEFAULT_CONCURRENCY_LEASE = Duration.ofMinutes(5);
 
-    /** With the default lease of limit-concurrency's slots. */
-    public CounterStoreConfig(String store, String namespace, String redisUrl, String redisPassword,
-                              Duration redisTimeout, boolean refuseWhenUnavailable) {
-        this(store, namespace, redisUrl, redisPassword, redisTimeout, refuseWhenUnavailable, DEFAULT_CONCURRENCY_LEASE);
-    }
-
     /** The default: this gateway's memory. */
     public static CounterStoreConfig local() {
-        return new CounterStoreConfig(CounterStores.LOCAL, null, null, null, null, false);
+        return new CounterStoreConfig(CounterStores.LOCAL, null, null, null, null, false, DEFAULT_CONCURRENCY_LEASE);
     }
 
     /** No password in the text: a record's toString would show it. */
