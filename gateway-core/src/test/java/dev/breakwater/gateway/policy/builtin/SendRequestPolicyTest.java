@@ -57,8 +57,7 @@ class SendRequestPolicyTest {
 
     @Test
     void refusesTheChildrenAPIMAllowsButThisGatewayHasNotYet() {
-        for (String child : new String[] {"<authentication-certificate thumbprint=\"ab\"/>",
-                "<proxy url=\"http://p:8080\"/>"}) {
+        for (String child : new String[] {"<proxy url=\"http://p:8080\"/>"}) {
             String name = child.substring(1, child.indexOf(' '));
             String error = compileError(inbound("<send-request response-variable-name=\"r\"><set-url>http://x</set-url>"
                     + child + "</send-request>"));
