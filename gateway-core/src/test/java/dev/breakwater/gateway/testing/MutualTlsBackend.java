@@ -53,6 +53,9 @@ public final class MutualTlsBackend implements AutoCloseable {
                         : peer[0].getSubjectX500Principal().getName();
                 answered.incrementAndGet();
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain");
+                if (tlsData != null && tlsData.sslSession() != null) { // what the gateway negotiated
+                    response.getHeaders().put("X-Tls-Protocol", tlsData.sslSession().getProtocol());
+                }
                 response.write(true, StandardCharsets.UTF_8.encode("subject=" + subject + " path="
                         + request.getHttpURI().getPath()), callback);
                 return true;
