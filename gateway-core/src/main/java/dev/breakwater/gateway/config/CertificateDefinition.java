@@ -28,8 +28,8 @@ public record CertificateDefinition(String id, String data, String password, Str
         return new CertificateDefinition(id, null, null, null, thumbprint, ca);
     }
 
-    /** Whether it is a CA certificate the gateway trusts for backends. */
-    public boolean isCa() {
+    /** Whether it is a CA certificate the gateway trusts for backends (not named isCa: JSON would show it twice). */
+    public boolean caCertificate() {
         return Boolean.TRUE.equals(ca);
     }
 

@@ -69,7 +69,7 @@ final class CertificatesCompiler {
                 }
             }
             certificates.add(certificate);
-            if (definition.isCa()) {
+            if (definition.caCertificate()) {
                 authorities.put(definition.id(), certificate.chain());
             }
         }
@@ -81,7 +81,7 @@ final class CertificatesCompiler {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             for (String part : new String[] {definition.id(), definition.data(), definition.password(),
-                    definition.pem(), definition.thumbprint(), definition.isCa() ? "ca" : null}) {
+                    definition.pem(), definition.thumbprint(), definition.caCertificate() ? "ca" : null}) {
                 byte[] bytes = part == null ? new byte[0] : part.getBytes(StandardCharsets.UTF_8);
                 sha256.update(ByteBuffer.allocate(Integer.BYTES + 1).put((byte) (part == null ? 0 : 1))
                         .putInt(bytes.length).array());
@@ -102,7 +102,7 @@ final class CertificatesCompiler {
         if (definition.pem() != null && definition.password() != null) {
             throw new ConfigException(where + ": password goes with data (PKCS#12); a pem key is read unencrypted");
         }
-        if (definition.isCa() && definition.pem() == null) {
+        if (definition.caCertificate() && definition.pem() == null) {
             throw new ConfigException(where + ": a CA certificate (ca: true) is given as pem, with CERTIFICATE blocks "
                     + "only");
         }
@@ -114,7 +114,7 @@ final class CertificatesCompiler {
         } catch (UnreadableCertificateException e) {
             throw new ConfigException(where + ": " + e.getMessage());
         }
-        if (definition.isCa() && certificate.hasPrivateKey()) {
+        if (definition.caCertificate() && certificate.hasPrivateKey()) {
             // the gateway trusts it, and never needs its key: a key here is a mistake that spreads a secret
             throw new ConfigException(where + ": a CA certificate (ca: true) holds CERTIFICATE blocks only, no "
                     + "private key");

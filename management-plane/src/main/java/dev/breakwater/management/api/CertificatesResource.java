@@ -84,6 +84,6 @@ public final class CertificatesResource {
     private static CertificateView view(CertificateDefinition certificate) throws ConfigException {
         ClientCertificate read = CertificateInputs.read(certificate, "certificate '" + certificate.id() + "'");
         return new CertificateView(certificate.id(), read.subject(), read.thumbprint(), read.expires(),
-                read.hasPrivateKey(), certificate.data() != null ? "pkcs12" : "pem", certificate.isCa());
+                read.hasPrivateKey(), certificate.data() != null ? "pkcs12" : "pem", certificate.caCertificate());
     }
 }

@@ -31,7 +31,7 @@ public final class CertificateInputs {
                                                  String where) throws ConfigException {
         if (given.hasMaterial()) {
             ClientCertificate read = read(given, where);
-            if (given.isCa() && (given.pem() == null || read.hasPrivateKey())) {
+            if (given.caCertificate() && (given.pem() == null || read.hasPrivateKey())) {
                 throw new ConfigException(where + ": a CA certificate (ca: true) is given as pem, with CERTIFICATE "
                         + "blocks only, no private key");
             }
@@ -52,7 +52,7 @@ public final class CertificateInputs {
                     + ", not " + given.thumbprint() + "; give its data or pem to replace it");
         }
         // an export shows whether it is a CA: that is kept, or changed, without giving the certificate again
-        return given.ca() == null || given.isCa() == stored.isCa() ? stored : new CertificateDefinition(stored.id(),
+        return given.ca() == null || given.caCertificate() == stored.caCertificate() ? stored : new CertificateDefinition(stored.id(),
                 stored.data(), stored.password(), stored.pem(), stored.thumbprint(), given.ca());
     }
 

@@ -122,7 +122,7 @@ final class ServedDocuments {
         CertificateReferences.Used certificates = CertificateReferences.of(withFragments);
         return new ConfigDocument(document.revision(), document.policy(), apis, namedValues, included, backends,
                 document.certificates().stream()
-                        .filter(certificate -> certificate.isCa() // trusted for every backend: all gateways get them
+                        .filter(certificate -> certificate.caCertificate() // trusted for every backend: all gateways get them
                                 || certificates.uses(certificate.id(), certificate.thumbprint())).toList(),
                 products, subscriptions, users);
     }
