@@ -66,6 +66,17 @@ class SendRequestPolicyTest {
     }
 
     @Test
+    void itsAuthenticationCertificateIsCheckedAsThePolicysIs() {
+        String unknown = compileError(inbound("<send-request response-variable-name=\"r\"><set-url>https://x</set-url>"
+                + "<authentication-certificate certificate-id=\"ghost\"/></send-request>"));
+        assertTrue(unknown.contains("attribute 'certificate-id': no certificate 'ghost'; none is defined"), unknown);
+        String twice = compileError(inbound("<send-request response-variable-name=\"r\"><set-url>https://x</set-url>"
+                + "<authentication-certificate certificate-id=\"a\" thumbprint=\"b\"/></send-request>"));
+        assertTrue(twice.contains("one of the attributes 'thumbprint', 'certificate-id' and 'body' is required, and "
+                + "only one"), twice);
+    }
+
+    @Test
     void checksItsChildren() {
         assertTrue(compileError(inbound("<send-request response-variable-name=\"r\"/>"))
                 .contains("<set-url> is required unless mode is copy"));
