@@ -148,6 +148,37 @@ class CertificatesAdminIT {
     }
 
     @Test
+    void everyGatewayIsServedEveryCaCertificate() throws Exception {
+        String ca = "{\"ca\": true, \"pem\": " + new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(made.caCertificatePem()) + "}";
+        HttpResponse<String> created = plane.admin("PUT", "/admin/certificates/root", ca);
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(Json.bool(Json.parse(created.body()), "ca"));
+        assertFalse(Json.bool(Json.parse(created.body()), "hasPrivateKey"));
+        assertEquals(201, plane.admin("PUT", "/admin/certificates/orders", pkcs12()).statusCode());
+        assertFalse(Json.bool(Json.parse(plane.admin("GET", "/admin/certificates/orders", null).body()), "ca"));
+        assertTrue(Json.error(plane.admin("PUT", "/admin/certificates/keyed", "{\"ca\": true, \"pem\": "
+                + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(made.clientPem()) + "}").body(),
+                400).contains("a CA certificate (ca: true) is given as pem, with CERTIFICATE blocks only, no private key"));
+        assertEquals(201, plane.admin("PUT", "/admin/apis/plain", "{\"path\": \"plain\", \"serviceUrl\": "
+                + "\"https://plain.example\", \"subscriptionRequired\": false}").statusCode());
+        assertEquals(201, plane.admin("PUT", "/admin/gateways/west", "{\"apis\": [\"plain\"]}").statusCode());
+        assertEquals(201, plane.admin("PUT", "/admin/gateways/idle", "{\"apis\": []}").statusCode());
+        for (String gateway : List.of("west", "idle")) {
+            JsonNode served = Json.field(configuration(gateway), "certificates");
+            assertEquals(1, served.size(), "the CA certificate, not the client certificate nobody names: " + served);
+            assertEquals("root", Json.text(served.get(0), "id"));
+            assertTrue(Json.bool(served.get(0), "ca"));
+            assertEquals(made.caCertificatePem(), Json.text(served.get(0), "pem"));
+        }
+        // an export shows it is a CA; importing it again keeps the stored certificate, still a CA
+        String exported = plane.admin("GET", "/admin/config", null).body();
+        assertEquals(200, plane.admin("PUT", "/admin/config", exported).statusCode());
+        assertTrue(Json.bool(Json.parse(plane.admin("GET", "/admin/certificates/root", null).body()), "ca"));
+        assertEquals(made.caCertificatePem(), Json.text(Json.field(configuration("idle"), "certificates").get(0), "pem"));
+    }
+
+    @Test
     void anExportImportsAgainKeepingTheStoredCertificatesButNeverAnother() throws Exception {
         assertEquals(201, plane.admin("PUT", "/admin/certificates/orders", pkcs12()).statusCode());
         String exported = plane.admin("GET", "/admin/config", null).body();

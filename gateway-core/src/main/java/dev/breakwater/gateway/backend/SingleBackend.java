@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.backend;
 
+import dev.breakwater.gateway.tls.CertificateChecks;
 import java.util.List;
 import java.util.Map;
 
@@ -12,13 +13,21 @@ import java.util.Map;
  * @param query         added to every call's query
  * @param authorization the whole {@code Authorization} value ({@code scheme parameter}), or {@code null}
  * @param breaker       {@code null} without a circuit breaker rule
+ * @param tls           what is checked of its TLS certificate ({@code tls.validateCertificateChain/Name})
  */
 public record SingleBackend(String id, String url, Map<String, List<String>> headers, Map<String, List<String>> query,
-                            String authorization, CircuitBreaker breaker) implements Backend {
+                            String authorization, CircuitBreaker breaker, CertificateChecks tls) implements Backend {
 
     public SingleBackend {
         headers = Map.copyOf(headers);
         query = Map.copyOf(query);
+        tls = tls == null ? CertificateChecks.ALL : tls;
+    }
+
+    /** A backend whose certificate is fully checked. */
+    public SingleBackend(String id, String url, Map<String, List<String>> headers, Map<String, List<String>> query,
+                         String authorization, CircuitBreaker breaker) {
+        this(id, url, headers, query, authorization, breaker, CertificateChecks.ALL);
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.breakwater.gateway.metrics.JmxPublisher;
 import dev.breakwater.gateway.metrics.PrometheusEndpoint;
 import dev.breakwater.gateway.net.AddressRange;
 import dev.breakwater.gateway.policy.runtime.Deployment;
-import dev.breakwater.gateway.proxy.BackendTrust;
 import dev.breakwater.gateway.proxy.ForwardedHeaders;
 import dev.breakwater.gateway.proxy.GatewayServlet;
 import dev.breakwater.gateway.proxy.ProxyOptions;
@@ -202,20 +201,7 @@ public final class Gateway implements AutoCloseable {
         return new ProxyOptions(new ForwardedHeaders(trusted),
                 settings.integer(GatewaySettings.BACKEND_MAX_RESPONSE_HEADERS, 1024, 1024 * 1024),
                 Duration.ofSeconds(10), settings.integer(GatewaySettings.POLICY_BODY_LIMIT, 1024, 1024 * 1024 * 1024),
-                deployment, parts.clock(), backendTrust());
-    }
-
-    /** The CAs of {@code backend.tls.trust}, with the JVM's; {@code null} (the JVM's only) when unset. */
-    private BackendTrust backendTrust() throws SettingsException {
-        String file = settings.get(GatewaySettings.BACKEND_TLS_TRUST);
-        if (file == null) {
-            return null;
-        }
-        try {
-            return BackendTrust.withPemFile(Path.of(file));
-        } catch (IllegalArgumentException e) {
-            throw new SettingsException("setting '" + GatewaySettings.BACKEND_TLS_TRUST + "': " + e.getMessage());
-        }
+                deployment, parts.clock(), parts.policyServices().backendTrust());
     }
 
     public ReadinessServlet newReadinessServlet() {

@@ -23,7 +23,10 @@ import dev.breakwater.gateway.snapshot.ActiveConfig;
 import dev.breakwater.gateway.snapshot.SnapshotCompiler;
 import dev.breakwater.gateway.sync.GatewayIdentity;
 import dev.breakwater.gateway.telemetry.TelemetryAggregator;
+import dev.breakwater.gateway.tls.BackendTrust;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,10 +69,31 @@ record GatewayParts(GatewayIdentity identity, SnapshotCompiler compiler, ActiveC
                 settings.integer(GatewaySettings.POLICY_BODY_LIMIT, 1024, 1024 * 1024 * 1024),
                 java.net.URI.create(settings.get(GatewaySettings.IDENTITY_ENDPOINT)),
                 java.net.URI.create(settings.get(GatewaySettings.AAD_AUTHORITY)),
-                counterStore(settings), externalCache(settings));
+                counterStore(settings), externalCache(settings), backendTrust(settings));
         return new GatewayParts(identity, new SnapshotCompiler(PolicyRegistry.builtIn(), clock, policyServices),
                 new ActiveConfig(), registry, counters, telemetry, RequestObserver.all(observers), requestLog,
                 policyServices, clock);
+    }
+
+    /**
+     * The CAs of {@code backend.tls.trust} with the JVM's, and the TLS versions of
+     * {@code backend.tls.protocols}: what forwarded requests and call-outs share.
+     */
+    private static BackendTrust backendTrust(Settings settings) throws SettingsException {
+        String file = settings.get(GatewaySettings.BACKEND_TLS_TRUST);
+        BackendTrust trust;
+        try {
+            trust = file == null ? BackendTrust.jvmDefault() : BackendTrust.withPemFile(Path.of(file));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("setting '" + GatewaySettings.BACKEND_TLS_TRUST + "': " + e.getMessage());
+        }
+        List<String> protocols = Arrays.stream(settings.get(GatewaySettings.BACKEND_TLS_PROTOCOLS).split(","))
+                .map(String::trim).filter(name -> !name.isEmpty()).toList();
+        try {
+            return trust.withProtocols(protocols);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("setting '" + GatewaySettings.BACKEND_TLS_PROTOCOLS + "': " + e.getMessage());
+        }
     }
 
     /** The external cache's settings; it uses the counters' Redis settings. */

@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The certificates of one configuration, by id and by thumbprint. Two ids may hold the same
- * certificate; by thumbprint, the first of them is found (they present the same in TLS).
+ * The certificates of one configuration, by id and by thumbprint, and its CA certificates
+ * ({@link #trusted()}). Two ids may hold the same certificate; by thumbprint, the first of them is
+ * found (they present the same in TLS). A CA certificate is found here too, by its id: it has no
+ * private key, so that no policy can present it.
  */
 public final class Certificates {
 
@@ -15,8 +17,15 @@ public final class Certificates {
 
     private final Map<String, ClientCertificate> byId = new LinkedHashMap<>();
     private final Map<String, ClientCertificate> byThumbprint = new LinkedHashMap<>();
+    private final TrustedCertificates trusted;
 
     public Certificates(List<ClientCertificate> certificates) {
+        this(certificates, TrustedCertificates.NONE);
+    }
+
+    /** @param trusted the configuration's CA certificates (also among {@code certificates}) */
+    public Certificates(List<ClientCertificate> certificates, TrustedCertificates trusted) {
+        this.trusted = trusted;
         for (ClientCertificate certificate : certificates) {
             byId.put(certificate.id(), certificate);
             byThumbprint.putIfAbsent(certificate.thumbprint(), certificate);
@@ -32,6 +41,11 @@ public final class Certificates {
     public ClientCertificate byThumbprint(String thumbprint) {
         String normalized = Thumbprints.normalize(thumbprint);
         return normalized == null ? null : byThumbprint.get(normalized);
+    }
+
+    /** The configuration's CA certificates, trusted for backends' TLS. */
+    public TrustedCertificates trusted() {
+        return trusted;
     }
 
     /** The ids, sorted, for messages. */

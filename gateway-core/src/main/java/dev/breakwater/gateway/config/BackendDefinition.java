@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param url            the base URL (a single backend); absent for a pool
  * @param credentials    headers, query parameters and an Authorization header added to every call
- * @param tls            certificate checks (validation on is all this gateway does yet)
+ * @param tls            certificate checks; each is on unless it says false
  * @param circuitBreaker one rule, as APIM allows one
  * @param pool           the backends a pool spreads requests over
  */

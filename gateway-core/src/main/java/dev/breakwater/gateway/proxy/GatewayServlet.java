@@ -1,6 +1,7 @@
 package dev.breakwater.gateway.proxy;
 
 import dev.breakwater.gateway.certificate.ClientCertificate;
+import dev.breakwater.gateway.certificate.TrustedCertificates;
 import dev.breakwater.gateway.metrics.RequestObserver;
 import dev.breakwater.gateway.policy.runtime.Body;
 import dev.breakwater.gateway.policy.runtime.ForwardOptions;
@@ -14,6 +15,11 @@ import dev.breakwater.gateway.policy.runtime.ResponseBodyTaps;
 import dev.breakwater.gateway.policy.runtime.ResponseMessage;
 import dev.breakwater.gateway.routing.RouteMatch;
 import dev.breakwater.gateway.snapshot.ActiveConfig;
+import dev.breakwater.gateway.snapshot.ConfigSnapshot;
+import dev.breakwater.gateway.tls.BackendTrust;
+import dev.breakwater.gateway.tls.CertificateChecks;
+import dev.breakwater.gateway.tls.TlsClients;
+import dev.breakwater.gateway.tls.UpstreamTls;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,7 +54,7 @@ public class GatewayServlet extends AsyncProxyServlet {
     private final transient ProxyOptions options;
     private final transient BackendFailures backendFailures;
     private transient BackendDestinations destinations;
-    private transient CertificateClients certificateClients;
+    private transient TlsClients tlsClients;
 
     public GatewayServlet(ActiveConfig config, RequestObserver observer, ProxyOptions options) {
         this.config = config;
@@ -62,7 +68,8 @@ public class GatewayServlet extends AsyncProxyServlet {
             throws ServletException, IOException {
         Exchange exchange = new Exchange(request, response, RequestIds.forRequest(request),
                 options.forwarded().clientAddress(request), observer);
-        RequestRouting.Routed routed = RequestRouting.route(request, config.current(), options.clock().instant());
+        ConfigSnapshot snapshot = config.current();
+        RequestRouting.Routed routed = RequestRouting.route(request, snapshot, options.clock().instant());
         if (routed.refusal() != null) {
             if (routed.match() != null) {
                 exchange.routed(routed.match(), null, null); // recorded against its API, nothing runs
@@ -71,17 +78,20 @@ public class GatewayServlet extends AsyncProxyServlet {
             return;
         }
         request.setAttribute(EXCHANGE, exchange);
-        start(exchange, routed);
+        start(exchange, routed, snapshot.trusted());
     }
 
     /** Builds the policy context and runs the flow, after buffering the body when a policy reads it. */
-    private void start(Exchange exchange, RequestRouting.Routed routed) {
+    private void start(Exchange exchange, RequestRouting.Routed routed, TrustedCertificates trusted) {
         HttpServletRequest request = exchange.request;
         RouteMatch match = routed.match();
         boolean hasBody = hasContent(request);
         PolicyContext context = PolicyContexts.forRequest(exchange, match, routed.path(), routed.remainder(), hasBody,
                 options);
         context.setCaller(routed.caller());
+        if (!trusted.isEmpty()) {
+            context.put(TrustedCertificates.KEY, trusted); // the backends' TLS trusts the snapshot's CAs
+        }
         BackendCall backend = new BackendCall(this, exchange, match.pipeline().readsResponseBody(),
                 options.policyBodyLimit());
         context.setForwarder(backend);
@@ -201,20 +211,28 @@ public class GatewayServlet extends AsyncProxyServlet {
         HttpServletRequest request = exchange.request;
         RequestMessage message = context.request();
         ClientCertificate certificate = context.get(ClientCertificate.FOR_BACKEND);
+        TrustedCertificates trusted = context.get(TrustedCertificates.KEY); // each absent unless it changes something
+        CertificateChecks checks = context.get(CertificateChecks.KEY);
+        String url = message.backendUrl();
+        // the proxy's own client unless TLS is spoken with other settings than the gateway's
+        boolean plain = (trusted == null && checks == null && certificate == null) || url == null
+                || !url.regionMatches(true, 0, "https:", 0, 6);
         Request proxyRequest;
         try {
-            proxyRequest = certificate == null ? newProxyRequest(request, message.backendUrl())
-                    : newCertificateRequest(request, message.backendUrl(), certificate);
+            proxyRequest = plain ? newProxyRequest(request, url)
+                    : newTlsRequest(request, url, new UpstreamTls(trusted, checks, certificate));
         } catch (IllegalArgumentException e) {
             exchange.backend().onFailure(new PolicyException("forward-request", "BackendConnectionFailure", 500,
                     "The backend URL is not valid"));
             return;
         } catch (IllegalStateException e) {
-            if (certificate == null) {
+            if (plain) {
                 throw e;
             }
-            exchange.backend().onFailure(new PolicyException("authentication-certificate",
-                    "ClientCertificateUnavailable", 500, "The client certificate cannot be presented: " + e.getMessage()));
+            exchange.backend().onFailure(certificate != null ? new PolicyException("authentication-certificate",
+                    "ClientCertificateUnavailable", 500, "The client certificate cannot be presented: " + e.getMessage())
+                    : new PolicyException("forward-request", "BackendConnectionFailure", 502,
+                    "The backend's TLS settings cannot be applied: " + e.getMessage()));
             return;
         }
         BackendRequests.prepare(proxyRequest, message, forward, exchange.requestId);
@@ -234,16 +252,16 @@ public class GatewayServlet extends AsyncProxyServlet {
         }
         exchange.backendStarted();
         exchange.backend().sending(proxyRequest);
-        if (certificate == null) {
+        if (plain) {
             sendProxyRequest(request, exchange.response, proxyRequest);
         } else { // its own client, which resolves its own destinations
             proxyRequest.send(newProxyResponseListener(request, exchange.response));
         }
     }
 
-    /** A request on the client that presents the certificate, as {@code newProxyRequest} makes one on the proxy's. */
-    private Request newCertificateRequest(HttpServletRequest request, String url, ClientCertificate certificate) {
-        return certificateClients.clientFor(certificate).newRequest(url).method(request.getMethod())
+    /** A request on the client of these TLS settings, as {@code newProxyRequest} makes one on the proxy's. */
+    private Request newTlsRequest(HttpServletRequest request, String url, UpstreamTls tls) {
+        return tlsClients.clientFor(tls).newRequest(url).method(request.getMethod())
                 .attribute(CLIENT_REQUEST_ATTRIBUTE, request);
     }
 
@@ -265,14 +283,16 @@ public class GatewayServlet extends AsyncProxyServlet {
         return (Exchange) request.getAttribute(EXCHANGE);
     }
 
-    /** The proxy's TLS settings: Jetty's default validation, with the backends' trust. */
+    /** The proxy's TLS settings: Jetty's default validation, with the backends' trust and TLS versions. */
     @Override
     protected ClientConnector newClientConnector() {
         ClientConnector connector = super.newClientConnector();
-        if (options.backendTrust() != null) {
-            connector.setSslContextFactory(options.backendTrust().sslContextFactory());
-        }
+        connector.setSslContextFactory(backendTrust().sslContextFactory());
         return connector;
+    }
+
+    private BackendTrust backendTrust() {
+        return options.backendTrust() == null ? BackendTrust.jvmDefault() : options.backendTrust();
     }
 
     /** Backends are spoken to in HTTP/1.1 (over TLS for https): no protocol negotiation per request. */
@@ -292,16 +312,15 @@ public class GatewayServlet extends AsyncProxyServlet {
         // a larger head would not fit the response to the client: refused here, it is a clean 502
         client.setMaxResponseHeadersSize(options.maxResponseHeaderBytes());
         destinations = new BackendDestinations(client);
-        certificateClients = new CertificateClients(client, options.backendTrust() == null ? BackendTrust.jvmDefault()
-                : options.backendTrust());
+        tlsClients = new TlsClients(backendTrust(), tls -> ProxyClients.like(client, tls));
         return client;
     }
 
-    /** Stops the clients of client certificates with the proxy's own. */
+    /** Stops the clients of other TLS settings with the proxy's own. */
     @Override
     public void destroy() {
-        if (certificateClients != null) {
-            certificateClients.close();
+        if (tlsClients != null) {
+            tlsClients.close();
         }
         super.destroy();
     }

@@ -1,6 +1,7 @@
 package dev.breakwater.gateway.proxy;
 
 import dev.breakwater.gateway.policy.runtime.Deployment;
+import dev.breakwater.gateway.tls.BackendTrust;
 import java.time.Clock;
 import java.time.Duration;
 

@@ -50,6 +50,7 @@ public final class GatewaySettings {
     public static final String REGION = "gateway.region";
     public static final String IDENTITY_ENDPOINT = "identity.endpoint";
     public static final String BACKEND_TLS_TRUST = "backend.tls.trust";
+    public static final String BACKEND_TLS_PROTOCOLS = "backend.tls.protocols";
     public static final String AAD_AUTHORITY = "aad.authority";
     public static final String COUNTERS_STORE = "counters.store";
     public static final String COUNTERS_REDIS_UNAVAILABLE = "counters.redis.unavailable";
@@ -147,8 +148,10 @@ public final class GatewaySettings {
                     + "authentication-managed-identity gets its tokens: an endpoint that answers as Azure's instance "
                     + "metadata service does (IMDS)", SettingCheck.httpUrl("http://169.254.169.254/metadata/identity/oauth2/token")),
             new Setting(BACKEND_TLS_TRUST, null, "a PEM file of CA certificates trusted for backends' TLS "
-                    + "certificates, besides the JVM's default ones (a private CA); backends' certificates are "
-                    + "always validated"),
+                    + "certificates (forwarded requests and call-outs), besides the JVM's default ones and the "
+                    + "configuration's CA certificates (a private CA)"),
+            new Setting(BACKEND_TLS_PROTOCOLS, "TLSv1.3,TLSv1.2", "the TLS versions offered to backends and "
+                    + "call-outs, comma-separated"),
             new Setting(AAD_AUTHORITY, "https://login.microsoftonline.com", "the Microsoft Entra ID (Azure AD) "
                     + "authority validate-azure-ad-token fetches {authority}/{tenant}/v2.0/.well-known/openid-configuration "
                     + "from (a national cloud's, or a local OpenID provider in tests)",

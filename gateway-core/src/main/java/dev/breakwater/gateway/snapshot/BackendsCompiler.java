@@ -13,6 +13,7 @@ import dev.breakwater.gateway.net.BackendUrls;
 import dev.breakwater.gateway.policy.builtin.HttpSyntax;
 import dev.breakwater.gateway.policy.compile.NamedValues;
 import dev.breakwater.gateway.policy.compile.PolicyCompileException;
+import dev.breakwater.gateway.tls.CertificateChecks;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ final class BackendsCompiler {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": url " + e.getMessage());
         }
-        checkTls(definition.tls(), where);
+        CertificateChecks tls = tls(definition.tls());
         Map<String, List<String>> headers = Map.of();
         Map<String, List<String>> query = Map.of();
         String authorization = null;
@@ -98,7 +99,7 @@ final class BackendsCompiler {
             BreakerRule rule = rule(definition.circuitBreaker(), where + ".circuitBreaker");
             breaker = breakers.breaker(definition.id(), rule);
         }
-        return new SingleBackend(definition.id(), url, headers, query, authorization, breaker);
+        return new SingleBackend(definition.id(), url, headers, query, authorization, breaker, tls);
     }
 
     private Backend pool(BackendDefinition definition, String where, Map<String, SingleBackend> singles,
@@ -142,14 +143,13 @@ final class BackendsCompiler {
         return new PoolBackend(definition.id(), members);
     }
 
-    private static void checkTls(BackendDefinition.Tls tls, String where) throws ConfigException {
+    /** APIM's {@code tls}: each check on unless it says false. */
+    private static CertificateChecks tls(BackendDefinition.Tls tls) {
         if (tls == null) {
-            return;
+            return CertificateChecks.ALL;
         }
-        if (Boolean.FALSE.equals(tls.validateCertificateChain()) || Boolean.FALSE.equals(tls.validateCertificateName())) {
-            throw new ConfigException(where + ".tls: turning certificate validation off is not supported yet; "
-                    + "backends' certificates are always validated");
-        }
+        return new CertificateChecks(!Boolean.FALSE.equals(tls.validateCertificateChain()),
+                !Boolean.FALSE.equals(tls.validateCertificateName()));
     }
 
     private BreakerRule rule(BackendDefinition.CircuitBreaker breaker, String where) throws ConfigException {

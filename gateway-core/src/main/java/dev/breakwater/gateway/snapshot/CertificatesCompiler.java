@@ -4,6 +4,7 @@ import dev.breakwater.gateway.certificate.CertificateReader;
 import dev.breakwater.gateway.certificate.Certificates;
 import dev.breakwater.gateway.certificate.ClientCertificate;
 import dev.breakwater.gateway.certificate.Thumbprints;
+import dev.breakwater.gateway.certificate.TrustedCertificates;
 import dev.breakwater.gateway.certificate.UnreadableCertificateException;
 import dev.breakwater.gateway.config.CertificateDefinition;
 import dev.breakwater.gateway.config.ConfigException;
@@ -11,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -47,6 +49,7 @@ final class CertificatesCompiler {
         }
         Set<String> ids = new HashSet<>();
         List<ClientCertificate> certificates = new ArrayList<>();
+        Map<String, List<X509Certificate>> authorities = new LinkedHashMap<>();
         for (int i = 0; i < definitions.size(); i++) {
             CertificateDefinition definition = definitions.get(i);
             String where = "certificates[" + i + "]" + (definition.id() == null ? "" : " '" + definition.id() + "'");
@@ -66,8 +69,11 @@ final class CertificatesCompiler {
                 }
             }
             certificates.add(certificate);
+            if (definition.caCertificate()) {
+                authorities.put(definition.id(), certificate.chain());
+            }
         }
-        return new Certificates(certificates);
+        return new Certificates(certificates, new TrustedCertificates(authorities));
     }
 
     /** A digest of all a definition holds, each part with its length: no two differ only in how they split. */
@@ -75,7 +81,7 @@ final class CertificatesCompiler {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             for (String part : new String[] {definition.id(), definition.data(), definition.password(),
-                    definition.pem(), definition.thumbprint()}) {
+                    definition.pem(), definition.thumbprint(), definition.caCertificate() ? "ca" : null}) {
                 byte[] bytes = part == null ? new byte[0] : part.getBytes(StandardCharsets.UTF_8);
                 sha256.update(ByteBuffer.allocate(Integer.BYTES + 1).put((byte) (part == null ? 0 : 1))
                         .putInt(bytes.length).array());
@@ -96,6 +102,10 @@ final class CertificatesCompiler {
         if (definition.pem() != null && definition.password() != null) {
             throw new ConfigException(where + ": password goes with data (PKCS#12); a pem key is read unencrypted");
         }
+        if (definition.caCertificate() && definition.pem() == null) {
+            throw new ConfigException(where + ": a CA certificate (ca: true) is given as pem, with CERTIFICATE blocks "
+                    + "only");
+        }
         ClientCertificate certificate;
         try {
             certificate = definition.data() != null
@@ -103,6 +113,11 @@ final class CertificatesCompiler {
                     : CertificateReader.fromPem(definition.id(), definition.pem());
         } catch (UnreadableCertificateException e) {
             throw new ConfigException(where + ": " + e.getMessage());
+        }
+        if (definition.caCertificate() && certificate.hasPrivateKey()) {
+            // the gateway trusts it, and never needs its key: a key here is a mistake that spreads a secret
+            throw new ConfigException(where + ": a CA certificate (ca: true) holds CERTIFICATE blocks only, no "
+                    + "private key");
         }
         if (definition.thumbprint() != null) {
             String expected = Thumbprints.normalize(definition.thumbprint());

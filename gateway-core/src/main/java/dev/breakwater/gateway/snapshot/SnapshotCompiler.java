@@ -115,7 +115,7 @@ public final class SnapshotCompiler {
                 products::product, apiIds, SubscriptionsCompiler.users(document.users()));
         try {
             return new ConfigSnapshot(document.revision(), sha256, source, clock.instant(), new RouteTable(routes),
-                    subscriptionKeys);
+                    subscriptionKeys, certificates.trusted());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

@@ -14,6 +14,7 @@ import dev.breakwater.gateway.config.ConfigException;
 import dev.breakwater.gateway.config.StrictJson;
 import dev.breakwater.gateway.policy.PolicyTesting;
 import dev.breakwater.gateway.routing.ApiRoute;
+import dev.breakwater.gateway.tls.CertificateChecks;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -50,6 +51,23 @@ class BackendsCompilerTest {
         assertEquals(Map.of("code", List.of("c1", "c2")), orders.query());
         assertEquals("Bearer s3cret", orders.authorization());
         assertFalse(orders.toString().contains("s3cret"), "a backend never shows its credentials");
+    }
+
+    @Test
+    void aBackendsTlsChecksAreOnUnlessItSaysFalse() throws ConfigException {
+        String backends = "{\"id\": \"all\", \"url\": \"https://a\"}, {\"id\": \"same\", \"url\": \"https://b\", "
+                + "\"tls\": {\"validateCertificateChain\": true, \"validateCertificateName\": true}}, "
+                + "{\"id\": \"nochain\", \"url\": \"https://c\", \"tls\": {\"validateCertificateChain\": false}}, "
+                + "{\"id\": \"noname\", \"url\": \"https://d\", \"tls\": {\"validateCertificateName\": false}}";
+        String policy = "<policies><inbound><set-backend-service backend-id=\"%s\"/></inbound></policies>";
+        for (String[] expected : new String[][] {{"all", "true", "true"}, {"same", "true", "true"},
+                {"nochain", "false", "true"}, {"noname", "true", "false"}}) {
+            ApiRoute api = compile(backends, expected[0], null).routes().findApi("any", "/a/x");
+            SingleBackend backend = assertInstanceOf(SingleBackend.class, api.backend());
+            assertEquals(new CertificateChecks(Boolean.parseBoolean(expected[1]), Boolean.parseBoolean(expected[2])),
+                    backend.tls(), expected[0]);
+        }
+        compile(backends, null, String.format(policy, "nochain"));
     }
 
     @Test
@@ -97,8 +115,6 @@ class BackendsCompilerTest {
                 .contains("backends[1] 'b': id is used by another backend"));
         assertTrue(error("{\"id\": \"b\", \"url\": \"http://x\", \"credentials\": {\"header\": {\"k\": [\"{{nope}}\"]}}}",
                 null, null).contains("refers to the named value 'nope', which does not exist"));
-        assertTrue(error("{\"id\": \"b\", \"url\": \"http://x\", \"tls\": {\"validateCertificateChain\": false}}", null,
-                null).contains("turning certificate validation off is not supported yet"));
         assertTrue(error("{\"id\": \"p\", \"pool\": {\"services\": [{\"id\": \"ghost\"}]}}", null, null)
                 .contains("backends[0] 'p'.pool.services[0]: no backend 'ghost'"));
         assertTrue(error("{\"id\": \"b\", \"url\": \"http://x\", \"circuitBreaker\": {\"rules\": [{\"failureCondition\": "

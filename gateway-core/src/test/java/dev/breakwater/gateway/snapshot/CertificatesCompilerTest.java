@@ -85,6 +85,34 @@ class CertificatesCompilerTest {
         assertEquals("certificates[0] 'k': the PEM text holds no CERTIFICATE block", noCertificate);
     }
 
+    private static String ca(String id, String pem) {
+        return "{\"id\": \"" + id + "\", \"ca\": true, \"pem\": " + StrictJsonText.of(pem) + "}";
+    }
+
+    @Test
+    void caCertificatesAreTheSnapshotsTrustedCertificatesAndNoOthers() throws Exception {
+        ConfigSnapshot snapshot = compile(ca("root", made.caCertificatePem()) + ", "
+                + data("orders", made.clientData(), TestCertificates.PASSWORD), USES_ORDERS);
+        assertEquals(1, snapshot.trusted().certificates().size());
+        assertEquals("CN=Breakwater Test CA", snapshot.trusted().byId("root").get(0).getSubjectX500Principal().getName());
+        assertTrue(snapshot.trusted().byId("orders").isEmpty(), "a client certificate is not trusted as a CA");
+        assertTrue(compile(pem("orders", made.clientPem()), USES_ORDERS).trusted().isEmpty());
+        // the same CA under another id is the same trust: TLS clients are kept by it
+        assertEquals(snapshot.trusted().identity(), compile(ca("other-id", made.caCertificatePem()), null)
+                .trusted().identity());
+    }
+
+    @Test
+    void aCaCertificateIsPemWithoutAKeyAndNoPolicyPresentsIt() throws Exception {
+        assertEquals("certificates[0] 'root': a CA certificate (ca: true) holds CERTIFICATE blocks only, no private key",
+                error(ca("root", made.clientPem()), null));
+        assertEquals("certificates[0] 'root': a CA certificate (ca: true) is given as pem, with CERTIFICATE blocks only",
+                error("{\"id\": \"root\", \"ca\": true, \"data\": \"" + made.clientData() + "\", \"password\": \""
+                        + TestCertificates.PASSWORD + "\"}", null));
+        assertTrue(error(ca("orders", made.caCertificatePem()), USES_ORDERS).contains("has no private key: it cannot "
+                + "authenticate the gateway"));
+    }
+
     /** JSON string literals for the tests' documents. */
     private static final class StrictJsonText {
         static String of(String text) {

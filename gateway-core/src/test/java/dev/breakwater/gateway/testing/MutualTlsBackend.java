@@ -20,7 +20,9 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 /**
  * A real HTTPS backend on a loopback ephemeral port that requires a client certificate issued by
  * the test CA ({@link TestCertificates}): a client without one fails the TLS handshake. Every
- * request is answered {@code 200} with {@code subject=<client certificate subject> path=<path>}.
+ * request is answered {@code 200} with {@code subject=<client certificate subject> path=<path>}
+ * and the TLS version in {@code X-Tls-Protocol}. The other constructor serves another certificate (self-signed, a wrong name) and may ask for no
+ * client certificate.
  */
 public final class MutualTlsBackend implements AutoCloseable {
 
@@ -29,13 +31,26 @@ public final class MutualTlsBackend implements AutoCloseable {
     private final AtomicInteger answered = new AtomicInteger();
 
     public MutualTlsBackend(TestCertificates certificates) throws Exception {
+        this(certificates, certificates.serverStore, true);
+    }
+
+    /**
+     * @param serverStore          the PKCS#12 of the certificate it serves (one of {@link TestCertificates}')
+     * @param needsClientCertificate whether a client without a certificate from the test CA is refused
+     */
+    public MutualTlsBackend(TestCertificates certificates, java.nio.file.Path serverStore,
+                            boolean needsClientCertificate) throws Exception {
         server = new Server();
         SslContextFactory.Server tls = new SslContextFactory.Server();
-        tls.setKeyStorePath(certificates.serverStore.toString());
+        tls.setKeyStorePath(serverStore.toString());
         tls.setKeyStoreType("PKCS12");
         tls.setKeyStorePassword(TestCertificates.PASSWORD);
         tls.setTrustStore(certificates.caTrustStore());
-        tls.setNeedClientAuth(true);
+        if (needsClientCertificate) {
+            tls.setNeedClientAuth(true);
+        } else {
+            tls.setWantClientAuth(true); // a certificate given is still shown in the answer
+        }
         HttpConfiguration http = new HttpConfiguration();
         http.addCustomizer(new SecureRequestCustomizer(false)); // the gateway connects to 127.0.0.1, not a host name
         connector = new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"),
@@ -53,6 +68,12 @@ public final class MutualTlsBackend implements AutoCloseable {
                         : peer[0].getSubjectX500Principal().getName();
                 answered.incrementAndGet();
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain");
+                if (tlsData != null && tlsData.sslSession() != null) { // what the gateway negotiated
+                    response.getHeaders().put("X-Tls-Protocol", tlsData.sslSession().getProtocol());
+                }
+                if (tlsData != null && tlsData.sslSession() != null) { // what the gateway negotiated
+                    response.getHeaders().put("X-Tls-Protocol", tlsData.sslSession().getProtocol());
+                }
                 response.write(true, StandardCharsets.UTF_8.encode("subject=" + subject + " path="
                         + request.getHttpURI().getPath()), callback);
                 return true;

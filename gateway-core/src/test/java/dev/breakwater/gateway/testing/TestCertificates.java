@@ -39,6 +39,10 @@ public final class TestCertificates {
     public final Path serverStore;
     public final Path clientStore;
     public final Path otherClientStore;
+    /** PKCS#12 of a self-signed server certificate for 127.0.0.1 and localhost: no CA vouches for it. */
+    public final Path selfSignedStore;
+    /** PKCS#12 of a server certificate from the CA that names only {@code wrong.example}, not 127.0.0.1. */
+    public final Path wrongNameStore;
 
     private TestCertificates(Path dir) {
         this.dir = dir;
@@ -46,6 +50,8 @@ public final class TestCertificates {
         this.serverStore = dir.resolve("server.p12");
         this.clientStore = dir.resolve("client.p12");
         this.otherClientStore = dir.resolve("other-client.p12");
+        this.selfSignedStore = dir.resolve("self-signed.p12");
+        this.wrongNameStore = dir.resolve("wrong-name.p12");
     }
 
     /** The certificates, made on the first call. */
@@ -68,6 +74,9 @@ public final class TestCertificates {
         signed("server", "CN=localhost", "EC", "san=ip:127.0.0.1,dns:localhost", "serverAuth");
         signed("client", CLIENT_SUBJECT.replace(",", ", "), "EC", null, "clientAuth");
         signed("other-client", OTHER_CLIENT_SUBJECT.replace(",", ", "), "RSA", null, "clientAuth");
+        signed("wrong-name", "CN=wrong.example", "EC", "san=dns:wrong.example", "serverAuth");
+        keytool("-genkeypair", "-alias", "self-signed", "-dname", "CN=localhost", "-keyalg", "EC", "-groupname",
+                "secp256r1", "-validity", "30", "-ext", "san=ip:127.0.0.1,dns:localhost", "-keystore", "self-signed.p12");
     }
 
     /** A key pair in {@code <name>.p12} with its certificate signed by the CA and the CA's certificate in the chain. */

@@ -27,7 +27,8 @@ import java.util.List;
  * {@code {id, subject, thumbprint, expirationDate, hasPrivateKey, format}}, never the key material
  * or the password. A PUT without key material keeps the stored certificate (its thumbprint, if
  * given, must match), so what a GET returned can be written back ({@link CertificateInput}).
- * Gateways are served the certificates their policies reference.
+ * Gateways are served the certificates their policies reference, and every CA certificate
+ * ({@code "ca": true}, PEM certificates without a key), which they trust for backends' TLS.
  */
 @Path("/admin/certificates")
 public final class CertificatesResource {
@@ -83,6 +84,6 @@ public final class CertificatesResource {
     private static CertificateView view(CertificateDefinition certificate) throws ConfigException {
         ClientCertificate read = CertificateInputs.read(certificate, "certificate '" + certificate.id() + "'");
         return new CertificateView(certificate.id(), read.subject(), read.thumbprint(), read.expires(),
-                read.hasPrivateKey(), certificate.data() != null ? "pkcs12" : "pem");
+                read.hasPrivateKey(), certificate.data() != null ? "pkcs12" : "pem", certificate.caCertificate());
     }
 }

@@ -10,10 +10,11 @@ import java.time.Instant;
  * properties, so that what a GET returned can be written back; its thumbprint is kept, and checked.
  */
 public record CertificateInput(String id, String data, String password, String pem, String thumbprint,
-                               String subject, Instant expirationDate, Boolean hasPrivateKey, String format) {
+                               String subject, Instant expirationDate, Boolean hasPrivateKey, String format,
+                               Boolean ca) {
 
     /** The certificate as the configuration holds it, under the id of the path. */
     public CertificateDefinition definition(String pathId) {
-        return new CertificateDefinition(pathId, data, password, pem, thumbprint);
+        return new CertificateDefinition(pathId, data, password, pem, thumbprint, ca);
     }
 }

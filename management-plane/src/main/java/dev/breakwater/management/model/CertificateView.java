@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param expirationDate when the certificate stops being valid
  * @param hasPrivateKey  whether it can authenticate the gateway (authentication-certificate needs one)
  * @param format         how it was given: {@code pkcs12} ({@code data}) or {@code pem}
+ * @param ca             whether it is a CA certificate every gateway trusts for backends' TLS
  */
 public record CertificateView(String id, String subject, String thumbprint, Instant expirationDate,
-                              boolean hasPrivateKey, String format) {
+                              boolean hasPrivateKey, String format, boolean ca) {
 }

@@ -31,7 +31,12 @@ public final class CertificateInputs {
                                                  String where) throws ConfigException {
         if (given.hasMaterial()) {
             ClientCertificate read = read(given, where);
-            return new CertificateDefinition(given.id(), given.data(), given.password(), given.pem(), read.thumbprint());
+            if (given.caCertificate() && (given.pem() == null || read.hasPrivateKey())) {
+                throw new ConfigException(where + ": a CA certificate (ca: true) is given as pem, with CERTIFICATE "
+                        + "blocks only, no private key");
+            }
+            return new CertificateDefinition(given.id(), given.data(), given.password(), given.pem(), read.thumbprint(),
+                    given.ca());
         }
         if (given.password() != null) {
             throw new ConfigException(where + ": a password goes with data (base64 PKCS#12)");
@@ -46,7 +51,9 @@ public final class CertificateInputs {
             throw new ConfigException(where + ": the certificate stored under this id has thumbprint " + storedThumbprint
                     + ", not " + given.thumbprint() + "; give its data or pem to replace it");
         }
-        return stored;
+        // an export shows whether it is a CA: that is kept, or changed, without giving the certificate again
+        return given.ca() == null || given.caCertificate() == stored.caCertificate() ? stored : new CertificateDefinition(stored.id(),
+                stored.data(), stored.password(), stored.pem(), stored.thumbprint(), given.ca());
     }
 
     /** Every certificate of an imported document, completed against those stored now. */

@@ -42,7 +42,7 @@ final class SealedValues {
             String place = "certificates/" + certificate.id() + "/";
             certificates.add(new CertificateDefinition(certificate.id(), seal(certificate.data(), place + "data"),
                     seal(certificate.password(), place + "password"), seal(certificate.pem(), place + "pem"),
-                    certificate.thumbprint()));
+                    certificate.thumbprint(), certificate.ca()));
         }
         List<SubscriptionDefinition> subscriptions = new ArrayList<>();
         for (SubscriptionDefinition subscription : document.subscriptions()) {
@@ -93,7 +93,7 @@ final class SealedValues {
             String place = "certificates/" + certificate.id() + "/";
             certificates.add(new CertificateDefinition(certificate.id(), open(certificate.data(), place + "data"),
                     open(certificate.password(), place + "password"), open(certificate.pem(), place + "pem"),
-                    certificate.thumbprint()));
+                    certificate.thumbprint(), certificate.ca()));
         }
         List<SubscriptionDefinition> subscriptions = new ArrayList<>();
         for (SubscriptionDefinition subscription : stored.subscriptions()) {

@@ -27,7 +27,8 @@ import java.util.Set;
  * global policy, the APIs assigned to it, the backends they use ({@link BackendReferences}), the
  * named values and fragments their policies and those backends reference ({@link PolicyReferences}),
  * and the certificates their policies reference ({@link CertificateReferences}; all of them where a
- * policy names one by expression), at the document's revision: a gateway holds no secret named
+ * policy names one by expression) with every CA certificate ({@code "ca": true}, trusted for all
+ * backends), at the document's revision: a gateway holds no secret named
  * value, backend credential or private key it does not use. Secret values are in clear here, for
  * the gateway that needs them, on the authenticated gateway API only. Products, subscriptions and
  * users: the products holding at least one of its APIs (their {@code apis} narrowed to its APIs), the
@@ -121,7 +122,8 @@ final class ServedDocuments {
         CertificateReferences.Used certificates = CertificateReferences.of(withFragments);
         return new ConfigDocument(document.revision(), document.policy(), apis, namedValues, included, backends,
                 document.certificates().stream()
-                        .filter(certificate -> certificates.uses(certificate.id(), certificate.thumbprint())).toList(),
+                        .filter(certificate -> certificate.caCertificate() // trusted for every backend: all gateways get them
+                                || certificates.uses(certificate.id(), certificate.thumbprint())).toList(),
                 products, subscriptions, users);
     }
 

@@ -3,6 +3,7 @@ package dev.breakwater.management.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.breakwater.gateway.config.ApiDefinition;
+import dev.breakwater.gateway.config.CertificateDefinition;
 import dev.breakwater.gateway.config.ConfigDocument;
 import dev.breakwater.gateway.config.FragmentDefinition;
 import dev.breakwater.gateway.config.NamedValueDefinition;
@@ -58,6 +59,21 @@ class ServedDocumentsTest {
         ConfigDocument west = JSON.read(served.get("west"));
         assertEquals(List.of(GLOBAL), west.namedValues(), "only what the global policy uses");
         assertEquals(List.of(), west.fragments());
+    }
+
+    @Test
+    void everyGatewayGetsEveryCaCertificateAndOnlyTheClientCertificatesItsPoliciesName() throws Exception {
+        CertificateDefinition root = new CertificateDefinition("root", null, null, "-----BEGIN CERTIFICATE-----…",
+                "AA".repeat(20), true);
+        CertificateDefinition client = new CertificateDefinition("orders-client", "MIIK…", "secret", null,
+                "BB".repeat(20));
+        CertificateDefinition notCa = new CertificateDefinition("other", null, null, "-----BEGIN CERTIFICATE-----…",
+                "CC".repeat(20), false);
+        ManagementDocument document = document().withCertificates(List.of(root, client, notCa));
+        Map<String, byte[]> served = new ServedDocuments(JSON, new byte[32]).render(document);
+        assertEquals(List.of(root), JSON.read(served.get("east")).certificates(),
+                "a CA certificate goes to every gateway, whatever its policies name; a client certificate does not");
+        assertEquals(List.of(root), JSON.read(served.get("west")).certificates());
     }
 
     @Test

@@ -22,6 +22,8 @@ import java.util.Set;
  * {@code body="@(byte[])" password="…"} presents a PKCS#12 file a policy expression gives instead.
  * A constant id or thumbprint is checked when the configuration is compiled, an expression when it
  * runs. The choice is left in the context ({@link ClientCertificate#FOR_BACKEND}) for the proxy.
+ * Inside send-request and send-one-way-request, the same element chooses the certificate of that
+ * call-out only ({@link #compileChoice}).
  */
 public final class AuthenticationCertificatePolicy {
 
@@ -30,19 +32,32 @@ public final class AuthenticationCertificatePolicy {
     private AuthenticationCertificatePolicy() {
     }
 
-    /** A certificate known when compiled. */
-    private record Fixed(ClientCertificate certificate) implements Step {
+    /** Which certificate a request presents. */
+    interface Choice {
+        ClientCertificate choose(PolicyContext context) throws PolicyException;
+    }
+
+    /** The inbound policy: the choice is the backend's. */
+    private record ForBackend(Choice choice) implements Step {
         @Override
-        public Outcome run(PolicyContext context) {
-            context.put(ClientCertificate.FOR_BACKEND, certificate);
+        public Outcome run(PolicyContext context) throws PolicyException {
+            context.put(ClientCertificate.FOR_BACKEND, choice.choose(context));
             return Outcome.CONTINUE;
         }
     }
 
-    /** A certificate of the configuration named per request, by id or by thumbprint. */
-    private record Named(Value<String> name, boolean byThumbprint, Certificates certificates) implements Step {
+    /** A certificate known when compiled. */
+    private record Fixed(ClientCertificate certificate) implements Choice {
         @Override
-        public Outcome run(PolicyContext context) throws PolicyException {
+        public ClientCertificate choose(PolicyContext context) {
+            return certificate;
+        }
+    }
+
+    /** A certificate of the configuration named per request, by id or by thumbprint. */
+    private record Named(Value<String> name, boolean byThumbprint, Certificates certificates) implements Choice {
+        @Override
+        public ClientCertificate choose(PolicyContext context) throws PolicyException {
             String value = name.get(context);
             ClientCertificate certificate = byThumbprint ? certificates.byThumbprint(value) : certificates.byId(value);
             if (certificate == null) {
@@ -54,24 +69,49 @@ public final class AuthenticationCertificatePolicy {
                 throw new PolicyException(NAME, "CertificateWithoutPrivateKey", 500, certificate
                         + " has no private key: it cannot authenticate the gateway");
             }
-            context.put(ClientCertificate.FOR_BACKEND, certificate);
-            return Outcome.CONTINUE;
+            return certificate;
         }
     }
 
     /** A PKCS#12 file an expression gives, read once per distinct file and password. */
-    private record FromBody(Value<Object> body, Value<String> password, BodyCertificates read) implements Step {
+    private record FromBody(Value<Object> body, Value<String> password, BodyCertificates read) implements Choice {
         @Override
-        public Outcome run(PolicyContext context) throws PolicyException {
+        public ClientCertificate choose(PolicyContext context) throws PolicyException {
             Object bytes = body.get(context);
             if (!(bytes instanceof byte[] data)) {
                 throw new PolicyException(NAME, "InvalidCertificate", 500, "body must give the certificate's bytes "
                         + "(byte[]), not " + (bytes == null ? "null" : bytes.getClass().getSimpleName()));
             }
-            context.put(ClientCertificate.FOR_BACKEND, read.certificate(data, password == null ? null
-                    : password.get(context)));
-            return Outcome.CONTINUE;
+            return read.certificate(data, password == null ? null : password.get(context));
         }
+    }
+
+    /** The element's choice of certificate, checked as the policy's (send-request's child). */
+    static Choice compileChoice(PolicyElement element, CompileContext context) throws PolicyCompileException {
+        element.allowAttributes("thumbprint", "certificate-id", "body", "password");
+        element.allowChildren();
+        element.forbidText();
+        int given = (element.attribute("thumbprint") != null ? 1 : 0)
+                + (element.attribute("certificate-id") != null ? 1 : 0) + (element.attribute("body") != null ? 1 : 0);
+        if (given != 1) {
+            throw new PolicyCompileException(element, "one of the attributes 'thumbprint', 'certificate-id' and "
+                    + "'body' is required, and only one");
+        }
+        if (element.attribute("body") != null) {
+            return Factory.fromBody(element, context);
+        }
+        if (element.attribute("password") != null) {
+            throw new PolicyCompileException(element, "attribute 'password' goes with 'body': a certificate of the "
+                    + "configuration is read with its own password");
+        }
+        boolean byThumbprint = element.attribute("thumbprint") != null;
+        String attribute = byThumbprint ? "thumbprint" : "certificate-id";
+        Value<String> name = context.values().requiredString(element, attribute);
+        Certificates certificates = context.certificates();
+        if (!name.isConstant()) {
+            return new Named(name, byThumbprint, certificates);
+        }
+        return new Fixed(Factory.constant(element, attribute, name.constant(), certificates));
     }
 
     /** Registered for {@code <authentication-certificate>}. */
@@ -88,30 +128,7 @@ public final class AuthenticationCertificatePolicy {
 
         @Override
         public Step compile(PolicyElement element, CompileContext context) throws PolicyCompileException {
-            element.allowAttributes("thumbprint", "certificate-id", "body", "password");
-            element.allowChildren();
-            element.forbidText();
-            int given = (element.attribute("thumbprint") != null ? 1 : 0)
-                    + (element.attribute("certificate-id") != null ? 1 : 0) + (element.attribute("body") != null ? 1 : 0);
-            if (given != 1) {
-                throw new PolicyCompileException(element, "one of the attributes 'thumbprint', 'certificate-id' and "
-                        + "'body' is required, and only one");
-            }
-            if (element.attribute("body") != null) {
-                return fromBody(element, context);
-            }
-            if (element.attribute("password") != null) {
-                throw new PolicyCompileException(element, "attribute 'password' goes with 'body': a certificate of the "
-                        + "configuration is read with its own password");
-            }
-            boolean byThumbprint = element.attribute("thumbprint") != null;
-            String attribute = byThumbprint ? "thumbprint" : "certificate-id";
-            Value<String> name = context.values().requiredString(element, attribute);
-            Certificates certificates = context.certificates();
-            if (!name.isConstant()) {
-                return new Named(name, byThumbprint, certificates);
-            }
-            return new Fixed(constant(element, attribute, name.constant(), certificates));
+            return new ForBackend(compileChoice(element, context));
         }
 
         private static ClientCertificate constant(PolicyElement element, String attribute, String name,
@@ -141,7 +158,7 @@ public final class AuthenticationCertificatePolicy {
             return certificate;
         }
 
-        private static Step fromBody(PolicyElement element, CompileContext context) throws PolicyCompileException {
+        private static Choice fromBody(PolicyElement element, CompileContext context) throws PolicyCompileException {
             Value<Object> body = context.values().object(element, "body");
             if (body.isConstant()) {
                 throw new PolicyCompileException(element, "attribute 'body' must be a policy expression that gives "

@@ -9,6 +9,7 @@ import dev.breakwater.gateway.policy.runtime.Outcome;
 import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.runtime.PolicyException;
 import dev.breakwater.gateway.policy.runtime.RequestMessage;
+import dev.breakwater.gateway.tls.CertificateChecks;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -17,7 +18,7 @@ import java.util.concurrent.CompletionStage;
 /**
  * What forward-request does for a request sent to a backend entity: picks the service (a pool's
  * member, skipping those whose breaker is open), refuses with 503 when none can take it, adds the
- * service's credentials to this call, and tells the service's breaker how the call went. Each
+ * service's credentials and certificate checks to this call, and tells the service's breaker how the call went. Each
  * attempt picks again, so a retry around forward-request fails over within a pool.
  */
 final class BackendTargets {
@@ -33,6 +34,9 @@ final class BackendTargets {
     static SingleBackend choose(PolicyContext context) throws PolicyException {
         RequestMessage request = context.request();
         Backend backend = request.backend();
+        if (context.get(CertificateChecks.KEY) != null) {
+            context.put(CertificateChecks.KEY, null); // a plain URL, or this attempt's service, decides anew
+        }
         if (backend == null) {
             return null;
         }
@@ -43,6 +47,9 @@ final class BackendTargets {
                     : "The backend '" + backend.id() + "' is unavailable: its circuit breaker is open");
         }
         request.useService(service.url());
+        if (!service.tls().all()) {
+            context.put(CertificateChecks.KEY, service.tls()); // only the calls to this service check less
+        }
         SingleBackend previous = context.get(CREDENTIALS_OF);
         if (previous != null && previous != service) {
             removeCredentials(previous, request); // a pool's other member must not get this one's

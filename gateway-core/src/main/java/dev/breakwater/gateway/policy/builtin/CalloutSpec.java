@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy.builtin;
 
+import dev.breakwater.gateway.certificate.TrustedCertificates;
 import dev.breakwater.gateway.policy.Section;
 import dev.breakwater.gateway.policy.callout.CalloutRequest;
 import dev.breakwater.gateway.policy.compile.CompileContext;
@@ -11,6 +12,7 @@ import dev.breakwater.gateway.policy.runtime.PolicyException;
 import dev.breakwater.gateway.policy.runtime.RequestMessage;
 import dev.breakwater.gateway.policy.runtime.Value;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
+import dev.breakwater.gateway.tls.UpstreamTls;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +23,16 @@ import java.util.Set;
 /**
  * What send-request and send-one-way-request share: {@code mode} (new or copy), {@code timeout},
  * and the children that build the call-out ({@code set-url}, {@code set-method}, {@code set-header}s,
- * {@code set-body}, {@code authentication-basic}, {@code authentication-managed-identity}), compiled
- * once; {@link #build} makes the request for one client request. Headers and the Authorization of
- * authentication-basic apply in document order; a managed identity's token last, once it is had.
+ * {@code set-body}, {@code authentication-basic}, {@code authentication-managed-identity},
+ * {@code authentication-certificate}), compiled once; {@link #build} makes the request for one
+ * client request. Headers and the Authorization of authentication-basic apply in document order; a
+ * managed identity's token last, once it is had. {@link #tls} is how the call-out speaks TLS: the
+ * configuration's CA certificates trusted, and the certificate of authentication-certificate.
  */
 final class CalloutSpec {
 
     /** Children APIM allows here that this gateway does not have yet: refused, never ignored. */
-    private static final Set<String> NOT_YET = Set.of("authentication-certificate", "proxy");
+    private static final Set<String> NOT_YET = Set.of("proxy");
     private static final List<String> CHILDREN = List.of("set-url", "set-method", "set-header", "set-body",
             "authentication-basic", "authentication-certificate", "authentication-managed-identity", "proxy");
 
@@ -49,11 +53,20 @@ final class CalloutSpec {
     private final boolean copiesBody;
     private final boolean bodyOnRequest;
     private final AuthenticationManagedIdentityPolicy identity;
+    /** authentication-certificate's choice, or {@code null}. */
+    private final AuthenticationCertificatePolicy.Choice certificate;
+    private final TrustedCertificates trusted;
+    /** The TLS of every call when no certificate is chosen per request. */
+    private final UpstreamTls fixedTls;
 
     private CalloutSpec(String element, Value<String> mode, Value<Integer> timeoutSeconds, Value<String> url,
                         Value<String> method, List<HeaderEdit> headerEdits, SetBodyPolicy.BodySource body,
-                        boolean copiesBody, boolean bodyOnRequest, AuthenticationManagedIdentityPolicy identity) {
+                        boolean copiesBody, boolean bodyOnRequest, AuthenticationManagedIdentityPolicy identity,
+                        AuthenticationCertificatePolicy.Choice certificate, TrustedCertificates trusted) {
         this.identity = identity;
+        this.certificate = certificate;
+        this.trusted = trusted;
+        this.fixedTls = new UpstreamTls(trusted, null, null);
         this.element = element;
         this.mode = mode;
         this.timeoutSeconds = timeoutSeconds;
@@ -82,6 +95,7 @@ final class CalloutSpec {
         SetBodyPolicy.BodySource body = null;
         List<HeaderEdit> headers = new ArrayList<>();
         AuthenticationManagedIdentityPolicy identity = null;
+        AuthenticationCertificatePolicy.Choice certificate = null;
         for (PolicyElement child : element.children()) {
             if (NOT_YET.contains(child.name())) {
                 throw new PolicyCompileException(child, "element <" + child.name() + "> is not supported yet inside <"
@@ -94,6 +108,8 @@ final class CalloutSpec {
                 case "authentication-basic" -> headers.add(AuthenticationBasicPolicy.compile(child, context)::applyTo);
                 case "authentication-managed-identity" -> identity = once(identity, child,
                         AuthenticationManagedIdentityPolicy.compileForCallout(child, context));
+                case "authentication-certificate" -> certificate = once(certificate, child,
+                        AuthenticationCertificatePolicy.compileChoice(child, context));
                 default -> body = once(body, child, SetBodyPolicy.compileSource(child, context, true));
             }
         }
@@ -110,7 +126,7 @@ final class CalloutSpec {
             context.addTrait(Trait.MAY_PAUSE);
         }
         return new CalloutSpec(element.name(), mode, timeout, url, method, headers, body, copiesBody,
-                context.section().actsOnRequest(), identity);
+                context.section().actsOnRequest(), identity, certificate, context.certificates().trusted());
     }
 
     private static <T> T once(T previous, PolicyElement child, T compiled) throws PolicyCompileException {
@@ -143,6 +159,14 @@ final class CalloutSpec {
             return Value.of(method.constant().trim().toUpperCase(Locale.ROOT));
         }
         return method;
+    }
+
+    /**
+     * How this request's call-out speaks TLS: the configuration's CA certificates trusted besides the
+     * gateway's, every check on, and the certificate authentication-certificate chose.
+     */
+    UpstreamTls tls(PolicyContext context) throws PolicyException {
+        return certificate == null ? fixedTls : new UpstreamTls(trusted, null, certificate.choose(context));
     }
 
     /** The timeout for this request, in milliseconds. */

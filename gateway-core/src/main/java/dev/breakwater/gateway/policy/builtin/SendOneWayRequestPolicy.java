@@ -14,6 +14,7 @@ import dev.breakwater.gateway.policy.runtime.PolicyServices;
 import dev.breakwater.gateway.policy.runtime.Step;
 import dev.breakwater.gateway.policy.runtime.Steps;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
+import dev.breakwater.gateway.tls.UpstreamTls;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +42,7 @@ public final class SendOneWayRequestPolicy implements Step {
 
     @Override
     public Outcome run(PolicyContext context) throws PolicyException {
+        UpstreamTls tls = spec.tls(context);
         CompletableFuture<CalloutRequest> prepared = spec.prepare(context); // with its token, if it needs one
         long timeout = spec.timeoutMillis(context);
         String requestId = context.requestId();
@@ -50,7 +52,7 @@ public final class SendOneWayRequestPolicy implements Step {
                 return;
             }
             try {
-                Callouts.fire(services.httpClient(), request, timeout).whenComplete((status, failure) -> {
+                Callouts.fire(services.httpClient(tls), request, timeout).whenComplete((status, failure) -> {
                     if (failure != null) {
                         logFailure(requestId, request, Callouts.failureOf(failure));
                     } else if (LOG.isDebugEnabled()) {

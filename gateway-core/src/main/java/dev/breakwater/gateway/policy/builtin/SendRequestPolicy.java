@@ -16,6 +16,7 @@ import dev.breakwater.gateway.policy.runtime.Step;
 import dev.breakwater.gateway.policy.runtime.Value;
 import dev.breakwater.gateway.policy.runtime.views.ExpressionFacade;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
+import dev.breakwater.gateway.tls.UpstreamTls;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -26,7 +27,7 @@ import org.eclipse.jetty.client.HttpClient;
 /**
  * {@code <send-request mode="new|copy" response-variable-name="r" timeout="60" ignore-error="false">}
  * with {@code set-url}, {@code set-method}, {@code set-header}s, {@code set-body} and
- * {@code authentication-basic}: calls a service and stores its whole response in
+ * {@code authentication-basic}, {@code authentication-certificate}: calls a service and stores its whole response in
  * {@code context.Variables["r"]}, which expressions read as {@code IResponse}. The request waits
  * for the answer without a thread (the step is pending; the pipeline resumes on the call-out
  * client's thread). A failed call (no connection, timeout, a body over the policy body limit)
@@ -55,11 +56,12 @@ public final class SendRequestPolicy implements Step {
         if (variable == null || variable.isBlank()) {
             throw new PolicyException(ELEMENT, "InvalidVariableName", 500, "response-variable-name is empty");
         }
+        UpstreamTls tls = spec.tls(context);
         CompletableFuture<CalloutRequest> prepared = spec.prepare(context); // with its token, if it needs one
         long timeout = spec.timeoutMillis(context);
         HttpClient client;
         try {
-            client = services.httpClient();
+            client = services.httpClient(tls);
         } catch (IllegalStateException stopping) { // the gateway is stopping: its call-out client is closed
             if (!ignoreError) {
                 throw errorOf(Callouts.failureOf(stopping));

@@ -16,12 +16,19 @@ import dev.breakwater.gateway.policy.limits.CounterStores;
 import dev.breakwater.gateway.policy.limits.KeyedCounters;
 import dev.breakwater.gateway.policy.limits.redis.RedisConnector;
 import dev.breakwater.gateway.policy.limits.redis.RedisOutage;
+import dev.breakwater.gateway.tls.BackendTrust;
+import dev.breakwater.gateway.tls.TlsClients;
+import dev.breakwater.gateway.tls.UpstreamTls;
 import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -65,6 +72,8 @@ public final class PolicyServices implements AutoCloseable {
     private final ExternalCache externalCache;
     private final int bodyLimit;
     private final URI aadAuthority;
+    private final BackendTrust backendTrust;
+    private final TlsClients tlsClients;
     private HttpClient httpClient;
     private boolean closed;
 
@@ -86,7 +95,21 @@ public final class PolicyServices implements AutoCloseable {
      */
     public PolicyServices(MetricRegistry metrics, Clock clock, int bodyLimit, URI identityEndpoint, URI aadAuthority,
                           CounterStoreConfig counterStore, ExternalCacheConfig externalCache) {
+        this(metrics, clock, bodyLimit, identityEndpoint, aadAuthority, counterStore, externalCache,
+                BackendTrust.jvmDefault());
+    }
+
+    /**
+     * @param backendTrust the CAs ({@code backend.tls.trust}) and TLS versions ({@code backend.tls.protocols})
+     *                     of call-outs, shared with forwarded requests
+     */
+    public PolicyServices(MetricRegistry metrics, Clock clock, int bodyLimit, URI identityEndpoint, URI aadAuthority,
+                          CounterStoreConfig counterStore, ExternalCacheConfig externalCache,
+                          BackendTrust backendTrust) {
         this.metrics = metrics;
+        this.backendTrust = backendTrust;
+        // clients of other TLS settings share the first client's threads, which never wait
+        this.tlsClients = new TlsClients(backendTrust, tls -> newClient(tls, httpClient().getExecutor()));
         this.aadAuthority = aadAuthority;
         this.clock = clock;
         this.bodyLimit = bodyLimit;
@@ -231,20 +254,49 @@ public final class PolicyServices implements AutoCloseable {
             QueuedThreadPool threads = new QueuedThreadPool(CALLOUT_THREADS, 2);
             threads.setName("callout");
             threads.setDaemon(true);
-            HttpClient client = new HttpClient();
-            client.setExecutor(threads);
-            client.setFollowRedirects(false);
-            client.setUserAgentField(null); // the policy decides the headers a call-out sends
-            client.setDefaultRequestContentType(null); // no Content-Type the policy did not set
-            try {
-                client.start();
-                client.getContentDecoderFactories().clear(); // filled from the class path as it starts
-            } catch (Exception e) {
-                throw new IllegalStateException("the call-out HTTP client cannot start: " + e.getMessage(), e);
-            }
-            httpClient = client;
+            httpClient = newClient(backendTrust.sslContextFactory(), threads);
         }
         return httpClient;
+    }
+
+    /**
+     * The call-out client of these TLS settings (the configuration's CA certificates, a client
+     * certificate), started on first use; the first client for the gateway's own.
+     *
+     * @throws IllegalStateException when the gateway stops or too many TLS settings are in use
+     */
+    public HttpClient httpClient(UpstreamTls tls) {
+        if (tls.isPlain()) {
+            return httpClient();
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the gateway is stopping: no more call-outs");
+            }
+        }
+        return tlsClients.clientFor(tls);
+    }
+
+    /** The CAs and TLS versions of backends and call-outs. */
+    public BackendTrust backendTrust() {
+        return backendTrust;
+    }
+
+    private static HttpClient newClient(SslContextFactory.Client tls, Executor executor) {
+        ClientConnector connector = new ClientConnector();
+        connector.setSslContextFactory(tls);
+        HttpClient client = new HttpClient(new HttpClientTransportOverHTTP(connector));
+        client.setExecutor(executor);
+        client.setFollowRedirects(false);
+        client.setUserAgentField(null); // the policy decides the headers a call-out sends
+        client.setDefaultRequestContentType(null); // no Content-Type the policy did not set
+        try {
+            client.start();
+            client.getContentDecoderFactories().clear(); // filled from the class path as it starts
+        } catch (Exception e) {
+            throw new IllegalStateException("the call-out HTTP client cannot start: " + e.getMessage(), e);
+        }
+        return client;
     }
 
     /**
@@ -258,25 +310,31 @@ public final class PolicyServices implements AutoCloseable {
 
     /** Stops the call-out client (call-outs still running fail) and closes a shared counter store's connection. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (counterStore instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                // stopping: nothing left to do with it
-            }
+    public void close() {
+        synchronized (this) {
+            closed = true;
         }
-        if (redis != null) {
-            redis.close();
-        }
-        if (httpClient != null) {
-            try {
-                httpClient.stop();
-            } catch (Exception e) {
-                // stopping: nothing left to do with it
+        // outside this object's lock: making a client of other TLS settings takes the clients' lock, then this one
+        tlsClients.close(); // before the first client, whose threads they share
+        synchronized (this) {
+            if (counterStore instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // stopping: nothing left to do with it
+                }
             }
-            httpClient = null;
+            if (redis != null) {
+                redis.close();
+            }
+            if (httpClient != null) {
+                try {
+                    httpClient.stop();
+                } catch (Exception e) {
+                    // stopping: nothing left to do with it
+                }
+                httpClient = null;
+            }
         }
     }
 }

@@ -57,13 +57,23 @@ class SendRequestPolicyTest {
 
     @Test
     void refusesTheChildrenAPIMAllowsButThisGatewayHasNotYet() {
-        for (String child : new String[] {"<authentication-certificate thumbprint=\"ab\"/>",
-                "<proxy url=\"http://p:8080\"/>"}) {
+        for (String child : new String[] {"<proxy url=\"http://p:8080\"/>"}) {
             String name = child.substring(1, child.indexOf(' '));
             String error = compileError(inbound("<send-request response-variable-name=\"r\"><set-url>http://x</set-url>"
                     + child + "</send-request>"));
             assertTrue(error.contains("element <" + name + "> is not supported yet inside <send-request>"), error);
         }
+    }
+
+    @Test
+    void itsAuthenticationCertificateIsCheckedAsThePolicysIs() {
+        String unknown = compileError(inbound("<send-request response-variable-name=\"r\"><set-url>https://x</set-url>"
+                + "<authentication-certificate certificate-id=\"ghost\"/></send-request>"));
+        assertTrue(unknown.contains("attribute 'certificate-id': no certificate 'ghost'; none is defined"), unknown);
+        String twice = compileError(inbound("<send-request response-variable-name=\"r\"><set-url>https://x</set-url>"
+                + "<authentication-certificate certificate-id=\"a\" thumbprint=\"b\"/></send-request>"));
+        assertTrue(twice.contains("one of the attributes 'thumbprint', 'certificate-id' and 'body' is required, and "
+                + "only one"), twice);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.breakwater.gateway.proxy;
+package dev.breakwater.gateway.tls;
 
 import dev.breakwater.gateway.certificate.ClientCertificate;
 import java.net.Socket;

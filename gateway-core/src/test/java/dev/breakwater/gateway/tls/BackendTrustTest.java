@@ -1,4 +1,4 @@
-package dev.breakwater.gateway.proxy;
+package dev.breakwater.gateway.tls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,9 +22,24 @@ class BackendTrustTest {
         TestCertificates made = TestCertificates.get();
         BackendTrust trust = BackendTrust.withPemFile(made.caPem);
         assertEquals("HTTPS", trust.sslContextFactory().getEndpointIdentificationAlgorithm());
-        assertEquals("HTTPS", trust.sslContextFactory(CertificateReader.fromPem("c", made.clientPem()))
+        assertEquals("HTTPS", trust.sslContextFactory(new UpstreamTls(null, null, CertificateReader.fromPem("c", made.clientPem())))
                 .getEndpointIdentificationAlgorithm());
         assertEquals("HTTPS", BackendTrust.jvmDefault().sslContextFactory().getEndpointIdentificationAlgorithm());
+    }
+
+    @Test
+    void aBackendsChecksAndTheTlsVersionsAreWhatTheContextDoes() throws Exception {
+        BackendTrust trust = BackendTrust.jvmDefault().withProtocols(java.util.List.of("TLSv1.3"));
+        assertEquals(java.util.List.of("TLSv1.3"), java.util.List.of(trust.sslContextFactory().getIncludeProtocols()));
+        assertEquals(null, trust.sslContextFactory(new UpstreamTls(null, new CertificateChecks(true, false), null))
+                .getEndpointIdentificationAlgorithm());
+        assertEquals("HTTPS", trust.sslContextFactory(new UpstreamTls(null, new CertificateChecks(false, true), null))
+                .getEndpointIdentificationAlgorithm(), "the name is still checked when only the chain is not");
+        assertEquals("'SSLv3' is not a TLS version; known: TLSv1.3, TLSv1.2 (and TLSv1.1, TLSv1 where the JVM still "
+                + "enables them)", assertThrows(IllegalArgumentException.class,
+                () -> trust.withProtocols(java.util.List.of("SSLv3"))).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> trust.withProtocols(java.util.List.of("TLS1.2")))
+                .getMessage().startsWith("'TLS1.2' is not a TLS version"));
     }
 
     @Test
