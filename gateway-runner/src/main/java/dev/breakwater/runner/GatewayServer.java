@@ -11,6 +11,11 @@ import dev.breakwater.gateway.settings.GatewaySettings;
 import dev.breakwater.gateway.settings.Settings;
 import dev.breakwater.gateway.settings.SettingsException;
 import dev.breakwater.gateway.status.AdminAccessFilter;
+import dev.breakwater.gateway.tls.CertificateFileException;
+import dev.breakwater.gateway.tls.CertificateReloader;
+import dev.breakwater.gateway.tls.HttpsOptions;
+import dev.breakwater.gateway.tls.HttpsSettings;
+import dev.breakwater.gateway.tls.ServerTls;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -21,6 +26,7 @@ import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -47,12 +53,20 @@ public final class GatewayServer implements Launcher.Running {
     private final Server server;
     private final ServerConnector traffic;
     private final ServerConnector admin;
+    /** The HTTPS listener and what watches its certificates, or {@code null} when it is off. */
+    private final ServerConnector https;
+    private final ServerTls tls;
+    private final CertificateReloader reloader;
 
-    private GatewayServer(Gateway gateway, Server server, ServerConnector traffic, ServerConnector admin) {
+    private GatewayServer(Gateway gateway, Server server, ServerConnector traffic, ServerConnector admin,
+                          ServerConnector https, ServerTls tls, CertificateReloader reloader) {
         this.gateway = gateway;
         this.server = server;
         this.traffic = traffic;
         this.admin = admin;
+        this.https = https;
+        this.tls = tls;
+        this.reloader = reloader;
     }
 
     /**
@@ -83,14 +97,29 @@ public final class GatewayServer implements Launcher.Running {
         // reserved thread takes over selecting, which saves a hand-off per request (+20% req/s at
         // one connection; turning them off gained 10% at 50 connections but lost that).
         Server server = new Server(threads);
-        ServerConnector traffic = trafficConnector(server, settings);
+        HttpConfiguration http = trafficConfiguration(settings);
+        ServerConnector traffic = trafficConnector(server, settings, http);
+        HttpsOptions httpsOptions = HttpsOptions.from(settings, settings.require(GatewaySettings.HTTP_HOST));
+        ServerTls tls = httpsOptions == null ? null : serverTls(httpsOptions);
+        ServerConnector https = tls == null ? null : HttpsConnector.create(server, httpsOptions, tls, http,
+                settings.duration(GatewaySettings.HTTP_HEADER_TIMEOUT).toMillis());
+        if (https != null) {
+            server.addConnector(https);
+        }
+        // one limit for both traffic listeners: it bounds what the gateway holds, whatever the scheme
+        server.addBean(new NetworkConnectionLimit(settings.integer(GatewaySettings.HTTP_MAX_CONNECTIONS, 1,
+                1_000_000), https == null ? new ServerConnector[] {traffic} : new ServerConnector[] {traffic, https}));
         ServerConnector admin = adminPort < 0 ? null
                 : adminConnector(server, settings.require(GatewaySettings.ADMIN_HOST), adminPort);
         // Bound before the gateway starts: a port in use is reported at once, before a sync or a backup.
         // Connections wait in the backlog until the server starts.
         Gateway gateway = null;
+        CertificateReloader reloader = null;
         try {
             bind(traffic, "the traffic listener", GatewaySettings.HTTP_PORT, GatewaySettings.HTTP_HOST);
+            if (https != null) {
+                bind(https, "the HTTPS listener", HttpsSettings.PORT, HttpsSettings.HOST);
+            }
             if (admin != null) {
                 bind(admin, "the admin listener", GatewaySettings.ADMIN_PORT, GatewaySettings.ADMIN_HOST);
             }
@@ -105,9 +134,13 @@ public final class GatewayServer implements Launcher.Running {
             server.setStopTimeout(settings.duration(GatewaySettings.SHUTDOWN_TIMEOUT).toMillis());
             server.setStopAtShutdown(false);
             server.start();
-            return new GatewayServer(gateway, server, traffic, admin);
+            reloader = tls == null ? null : CertificateReloader.start(httpsOptions, tls, "gateway");
+            return new GatewayServer(gateway, server, traffic, admin, https, tls, reloader);
         } catch (Exception e) {
             traffic.close();
+            if (https != null) {
+                https.close();
+            }
             if (admin != null) {
                 admin.close();
             }
@@ -124,8 +157,34 @@ public final class GatewayServer implements Launcher.Running {
      * so many connections are held (more wait in the accept queue). Bodies are read and written
      * without blocking (see GatewayServlet), so a slow client holds no thread meanwhile.
      */
+    private static ServerConnector trafficConnector(Server server, Settings settings, HttpConfiguration http)
+            throws SettingsException {
+        HeaderTimeoutConnectionFactory http1 = new HeaderTimeoutConnectionFactory(http,
+                settings.duration(GatewaySettings.HTTP_HEADER_TIMEOUT).toMillis());
+        ServerConnector connector = settings.bool(GatewaySettings.H2C_ENABLED)
+                // h2c by prior knowledge (the HTTP/2 preface) or by 'Upgrade: h2c' on an HTTP/1.1 request
+                ? new ServerConnector(server, http1, new HTTP2CServerConnectionFactory(http))
+                : new ServerConnector(server, http1);
+        connector.setIdleTimeout(settings.duration(GatewaySettings.HTTP_IDLE_TIMEOUT).toMillis());
+        connector.setName("traffic");
+        connector.setHost(settings.require(GatewaySettings.HTTP_HOST));
+        connector.setPort(settings.integer(GatewaySettings.HTTP_PORT, 0, 65535));
+        server.addConnector(connector);
+        return connector;
+    }
+
+    /** The HTTPS listener's TLS; a bad certificate file stops the start with a message naming it. */
+    private static ServerTls serverTls(HttpsOptions options) throws CannotStartException {
+        try {
+            return ServerTls.create(options);
+        } catch (CertificateFileException e) {
+            throw new CannotStartException("the HTTPS listener cannot serve its certificates: " + e.getMessage(), e);
+        }
+    }
+
+    /** The traffic listeners' HTTP settings, plain and HTTPS alike. */
     @SuppressWarnings("removal") // MinimumDataRateHandler, the successor, did not cut a trickling upload off here
-    private static ServerConnector trafficConnector(Server server, Settings settings) throws SettingsException {
+    private static HttpConfiguration trafficConfiguration(Settings settings) throws SettingsException {
         HttpConfiguration http = httpConfiguration();
         http.setIdleTimeout(settings.duration(GatewaySettings.HTTP_IDLE_TIMEOUT).toMillis());
         http.setMinRequestDataRate(settings.integer(GatewaySettings.HTTP_MIN_REQUEST_RATE, 0, Integer.MAX_VALUE));
@@ -133,16 +192,7 @@ public final class GatewayServer implements Launcher.Running {
         // room for the largest backend head the gateway accepts, plus the headers it adds itself
         http.setResponseHeaderSize(settings.integer(GatewaySettings.BACKEND_MAX_RESPONSE_HEADERS, 1024, 1024 * 1024)
                 + RESPONSE_HEADER_HEADROOM);
-        ServerConnector connector = new ServerConnector(server, new HeaderTimeoutConnectionFactory(http,
-                settings.duration(GatewaySettings.HTTP_HEADER_TIMEOUT).toMillis()));
-        connector.setIdleTimeout(settings.duration(GatewaySettings.HTTP_IDLE_TIMEOUT).toMillis());
-        connector.setName("traffic");
-        connector.setHost(settings.require(GatewaySettings.HTTP_HOST));
-        connector.setPort(settings.integer(GatewaySettings.HTTP_PORT, 0, 65535));
-        server.addConnector(connector);
-        server.addBean(new NetworkConnectionLimit(settings.integer(GatewaySettings.HTTP_MAX_CONNECTIONS, 1,
-                1_000_000), connector));
-        return connector;
+        return http;
     }
 
     /**
@@ -178,7 +228,7 @@ public final class GatewayServer implements Launcher.Running {
 
     private static ServletContextHandler trafficContext(Gateway gateway, QueuedThreadPool threads) throws SettingsException {
         ServletContextHandler context = new ServletContextHandler("/");
-        context.setVirtualHosts(List.of("@traffic"));
+        context.setVirtualHosts(List.of("@traffic", "@" + HttpsConnector.NAME));
         context.setAttribute(EXECUTOR_ATTRIBUTE, threads);
         ServletHolder proxy = new ServletHolder("gateway", gateway.newGatewayServlet());
         proxy.setInitParameters(gateway.proxyInitParameters(false));
@@ -217,6 +267,10 @@ public final class GatewayServer implements Launcher.Running {
         List<String> lines = new ArrayList<>();
         lines.add("gateway listening on port " + traffic.getLocalPort() + " (address " + traffic.getHost()
                 + "; server.http.port, server.http.host)");
+        if (https != null) {
+            lines.add("HTTPS listening on port " + https.getLocalPort() + " (address " + https.getHost()
+                    + "; server.https.port, server.https.host), serving " + tls.served());
+        }
         lines.add(admin == null ? "admin listener: off (server.admin.port=-1)"
                 : "admin listening on port " + admin.getLocalPort() + " (address " + admin.getHost()
                 + "; server.admin.port, server.admin.host): /status, /health, /metrics");
@@ -227,6 +281,11 @@ public final class GatewayServer implements Launcher.Running {
     /** The traffic listener's port. */
     public int port() {
         return traffic.getLocalPort();
+    }
+
+    /** The HTTPS listener's port, or -1 when it is off. */
+    public int httpsPort() {
+        return https == null ? -1 : https.getLocalPort();
     }
 
     /** The admin listener's port, or -1 when it is off. */
@@ -242,6 +301,9 @@ public final class GatewayServer implements Launcher.Running {
     @Override
     public void close() throws Exception {
         try {
+            if (reloader != null) {
+                reloader.close();
+            }
             server.stop();
         } finally {
             gateway.close();
