@@ -33,7 +33,7 @@ public final class HttpsSettings {
                 new Setting(HOST, null, "address the HTTPS listener binds to (default: as " + plainHostSetting + ")"),
                 new Setting(CERTIFICATE, null, "PEM files of the HTTPS certificates, comma-separated, each with its "
                         + "chain; the first is served when no other matches the client's SNI host name"),
-                new Setting(KEY, null, "PEM files of their private keys (unencrypted PKCS#8, or PKCS#1 RSA), "
+                new Setting(KEY, null, "PEM files of their private keys (unencrypted: PKCS#8, PKCS#1 RSA or SEC 1 EC), "
                         + "comma-separated, in the order of " + CERTIFICATE),
                 new Setting(KEYSTORE, null, "instead of " + CERTIFICATE + " and " + KEY + ": a PKCS#12 file with the "
                         + "certificates and keys (the first entry is the default); its password only in the environment "

@@ -70,7 +70,7 @@ public record ServerCertificates(KeyStore keyStore, String keyPassword, List<Ser
         }
         if (!key.contains("PRIVATE KEY-----")) {
             throw new CertificateFileException(HttpsSettings.KEY + " file " + keyFile + ": holds no PEM private key "
-                    + "(-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----)");
+                    + "(-----BEGIN PRIVATE KEY-----, RSA PRIVATE KEY or EC PRIVATE KEY)");
         }
         try {
             ClientCertificate pair = CertificateReader.fromPem(null, certificates + "\n" + key);
