@@ -39,7 +39,8 @@ final class HttpsConnector {
         ServerConnector connector;
         if (options.http2()) {
             HTTP2ServerConnectionFactory http2 = new HTTP2ServerConnectionFactory(https);
-            ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(http2.getProtocol(), http1.getProtocol());
+            // no list: ALPN offers the protocols of the factories after it (h2, http/1.1), in their order
+            ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
             alpn.setDefaultProtocol(http1.getProtocol());
             connector = new ServerConnector(server, new SslConnectionFactory(tls.factory(), alpn.getProtocol()), alpn,
                     http2, http1);

@@ -21,6 +21,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +108,34 @@ class HttpsIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         assertEquals(HttpClient.Version.HTTP_1_1, response.version());
+    }
+
+    /** What ALPN agrees with clients that offer it (curl and browsers do; java.net.http offers none for 1.1). */
+    @Test
+    void alpnAgreesOnWhatTheClientOffers() throws Exception {
+        assertEquals("http/1.1", alpn("http/1.1"));
+        assertEquals("h2", alpn("h2", "http/1.1"));
+        assertEquals("http/1.1", alpn("spdy/3", "http/1.1"));
+        try (SSLSocket socket = (SSLSocket) TlsClients.trustingTestCa().getSocketFactory().createSocket("127.0.0.1",
+                gateway.server.httpsPort())) {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setApplicationProtocols(new String[] {"http/1.1"});
+            socket.setSSLParameters(parameters);
+            socket.setSoTimeout(10_000);
+            assertEquals(200, TlsClients.get(socket, "/orders/alpn"), "HTTP/1.1 when ALPN chose it");
+        }
+    }
+
+    private static String alpn(String... offered) throws Exception {
+        try (SSLSocket socket = (SSLSocket) TlsClients.trustingTestCa().getSocketFactory().createSocket("127.0.0.1",
+                gateway.server.httpsPort())) {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setApplicationProtocols(offered);
+            socket.setSSLParameters(parameters);
+            socket.setSoTimeout(10_000);
+            socket.startHandshake();
+            return socket.getApplicationProtocol();
+        }
     }
 
     @Test
