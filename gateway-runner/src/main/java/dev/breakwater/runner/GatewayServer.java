@@ -99,7 +99,7 @@ public final class GatewayServer implements Launcher.Running {
         Server server = new Server(threads);
         HttpConfiguration http = trafficConfiguration(settings);
         ServerConnector traffic = trafficConnector(server, settings, http);
-        HttpsOptions httpsOptions = HttpsOptions.from(settings, settings.require(GatewaySettings.HTTP_HOST));
+        HttpsOptions httpsOptions = HttpsOptions.from(settings, settings.require(GatewaySettings.HTTP_HOST), true);
         ServerTls tls = httpsOptions == null ? null : serverTls(httpsOptions);
         ServerConnector https = tls == null ? null : HttpsConnector.create(server, httpsOptions, tls, http,
                 settings.duration(GatewaySettings.HTTP_HEADER_TIMEOUT).toMillis());

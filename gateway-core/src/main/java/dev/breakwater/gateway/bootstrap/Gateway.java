@@ -170,7 +170,8 @@ public final class Gateway implements AutoCloseable {
         Duration interval = settings.duration(GatewaySettings.SYNC_INTERVAL);
         SyncTimings timings = new SyncTimings(interval, settings.duration(GatewaySettings.SYNC_WAIT),
                 settings.duration(GatewaySettings.HEARTBEAT_INTERVAL));
-        return new SyncService(new ManagementPlaneClient(base, name, token, Duration.ofSeconds(5)), parts.compiler(),
+        return new SyncService(new ManagementPlaneClient(base, name, token, Duration.ofSeconds(5),
+                serviceTrust(settings)), parts.compiler(),
                 parts.activeConfig(), timings, parts.identity(), parts.counters(), parts.clock(),
                 new Backoff(Duration.ofSeconds(1), interval.multipliedBy(6), new Random()), backup, telemetry,
                 GatewayStatuses.stores(parts));
@@ -203,6 +204,19 @@ public final class Gateway implements AutoCloseable {
                 settings.integer(GatewaySettings.BACKEND_MAX_RESPONSE_HEADERS, 1024, 1024 * 1024),
                 Duration.ofSeconds(10), settings.integer(GatewaySettings.POLICY_BODY_LIMIT, 1024, 1024 * 1024 * 1024),
                 deployment, parts.clock(), backendTrust());
+    }
+
+    /** The TLS context of {@code config.service.trust}, or {@code null} (the JVM's trusted CAs) when unset. */
+    private static javax.net.ssl.SSLContext serviceTrust(Settings settings) throws SettingsException {
+        String file = settings.get(GatewaySettings.SERVICE_TRUST);
+        if (file == null) {
+            return null;
+        }
+        try {
+            return dev.breakwater.gateway.tls.TrustFile.sslContext(Path.of(file), GatewaySettings.SERVICE_TRUST);
+        } catch (dev.breakwater.gateway.tls.CertificateFileException e) {
+            throw new SettingsException(e.getMessage()); // names the setting and the file
+        }
     }
 
     /** The CAs of {@code backend.tls.trust}, with the JVM's; {@code null} (the JVM's only) when unset. */

@@ -19,8 +19,9 @@ public record HttpsOptions(int port, String host, CertificateSource certificates
      * The options, or {@code null} when {@value HttpsSettings#PORT} is unset (no HTTPS listener).
      *
      * @param plainHost the plain listener's address: the default of {@value HttpsSettings#HOST}
+     * @param withHttp2 whether the program has the setting {@value HttpsSettings#HTTP2} (else HTTP/1.1 only)
      */
-    public static HttpsOptions from(Settings settings, String plainHost) throws SettingsException {
+    public static HttpsOptions from(Settings settings, String plainHost, boolean withHttp2) throws SettingsException {
         if (settings.get(HttpsSettings.PORT) == null) {
             return null;
         }
@@ -28,7 +29,7 @@ public record HttpsOptions(int port, String host, CertificateSource certificates
         return new HttpsOptions(settings.integer(HttpsSettings.PORT, 0, 65535), host == null ? plainHost : host,
                 source(settings), list(settings.get(HttpsSettings.PROTOCOLS)),
                 list(settings.get(HttpsSettings.CIPHER_SUITES)), settings.duration(HttpsSettings.RELOAD_INTERVAL),
-                settings.bool(HttpsSettings.HTTP2));
+                withHttp2 && settings.bool(HttpsSettings.HTTP2));
     }
 
     private static CertificateSource source(Settings settings) throws SettingsException {

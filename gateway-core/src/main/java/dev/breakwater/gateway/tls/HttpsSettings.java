@@ -25,9 +25,14 @@ public final class HttpsSettings {
     /** The environment variable of the keystore's password (never a setting). */
     public static final String KEYSTORE_PASSWORD_VARIABLE = "SERVER_HTTPS_KEYSTORE_PASSWORD";
 
-    /** The settings, for a program's list; {@code plainHostSetting} names the plain listener's address setting. */
-    public static List<Setting> settings(String plainHostSetting) {
-        return List.of(
+    /**
+     * The settings, for a program's list.
+     *
+     * @param plainHostSetting names the plain listener's address setting
+     * @param withHttp2        whether the program offers HTTP/2 (the setting {@value #HTTP2})
+     */
+    public static List<Setting> settings(String plainHostSetting, boolean withHttp2) {
+        List<Setting> settings = List.of(
                 new Setting(PORT, null, "port of the HTTPS listener (off when unset; 0 picks a free one)",
                         SettingCheck.integer(0, 65535)),
                 new Setting(HOST, null, "address the HTTPS listener binds to (default: as " + plainHostSetting + ")"),
@@ -44,9 +49,13 @@ public final class HttpsSettings {
                         + "the JDK's, minus Jetty's weak exclusions: no RSA key exchange, SHA-1, MD5, NULL, anonymous)"),
                 new Setting(RELOAD_INTERVAL, "5s", "how often the certificate and key files are checked for changes; a "
                         + "changed set is served to new connections without a restart", SettingCheck.duration(
-                                Duration.ofMillis(10))),
-                new Setting(HTTP2, "true", "HTTP/2 on the HTTPS listener, chosen by ALPN (HTTP/1.1 stays available)",
-                        SettingCheck.bool()));
+                                Duration.ofMillis(10))));
+        if (!withHttp2) {
+            return settings;
+        }
+        return java.util.stream.Stream.concat(settings.stream(), java.util.stream.Stream.of(new Setting(HTTP2, "true",
+                "HTTP/2 on the HTTPS listener, chosen by ALPN (HTTP/1.1 stays available)", SettingCheck.bool())))
+                .toList();
     }
 
     /** A check: only TLS versions this stack offers; SSLv3 and TLS 1.0/1.1 are refused. */
