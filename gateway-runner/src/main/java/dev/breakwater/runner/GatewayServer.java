@@ -11,11 +11,7 @@ import dev.breakwater.gateway.settings.GatewaySettings;
 import dev.breakwater.gateway.settings.Settings;
 import dev.breakwater.gateway.settings.SettingsException;
 import dev.breakwater.gateway.status.AdminAccessFilter;
-import dev.breakwater.gateway.tls.CertificateFileException;
-import dev.breakwater.gateway.tls.CertificateReloader;
 import dev.breakwater.gateway.tls.HttpsOptions;
-import dev.breakwater.gateway.tls.HttpsSettings;
-import dev.breakwater.gateway.tls.ServerTls;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -53,20 +49,16 @@ public final class GatewayServer implements Launcher.Running {
     private final Server server;
     private final ServerConnector traffic;
     private final ServerConnector admin;
-    /** The HTTPS listener and what watches its certificates, or {@code null} when it is off. */
-    private final ServerConnector https;
-    private final ServerTls tls;
-    private final CertificateReloader reloader;
+    /** The HTTPS listener, or {@code null} when it is off. */
+    private final HttpsConnector https;
 
     private GatewayServer(Gateway gateway, Server server, ServerConnector traffic, ServerConnector admin,
-                          ServerConnector https, ServerTls tls, CertificateReloader reloader) {
+                          HttpsConnector https) {
         this.gateway = gateway;
         this.server = server;
         this.traffic = traffic;
         this.admin = admin;
         this.https = https;
-        this.tls = tls;
-        this.reloader = reloader;
     }
 
     /**
@@ -100,25 +92,20 @@ public final class GatewayServer implements Launcher.Running {
         HttpConfiguration http = trafficConfiguration(settings);
         ServerConnector traffic = trafficConnector(server, settings, http);
         HttpsOptions httpsOptions = HttpsOptions.from(settings, settings.require(GatewaySettings.HTTP_HOST), true);
-        ServerTls tls = httpsOptions == null ? null : serverTls(httpsOptions);
-        ServerConnector https = tls == null ? null : HttpsConnector.create(server, httpsOptions, tls, http,
+        HttpsConnector https = httpsOptions == null ? null : HttpsConnector.add(server, httpsOptions, http,
                 settings.duration(GatewaySettings.HTTP_HEADER_TIMEOUT).toMillis());
-        if (https != null) {
-            server.addConnector(https);
-        }
         // one limit for both traffic listeners: it bounds what the gateway holds, whatever the scheme
         server.addBean(new NetworkConnectionLimit(settings.integer(GatewaySettings.HTTP_MAX_CONNECTIONS, 1,
-                1_000_000), https == null ? new ServerConnector[] {traffic} : new ServerConnector[] {traffic, https}));
+                1_000_000), https == null ? new ServerConnector[] {traffic} : new ServerConnector[] {traffic, https.connector()}));
         ServerConnector admin = adminPort < 0 ? null
                 : adminConnector(server, settings.require(GatewaySettings.ADMIN_HOST), adminPort);
         // Bound before the gateway starts: a port in use is reported at once, before a sync or a backup.
         // Connections wait in the backlog until the server starts.
         Gateway gateway = null;
-        CertificateReloader reloader = null;
         try {
             bind(traffic, "the traffic listener", GatewaySettings.HTTP_PORT, GatewaySettings.HTTP_HOST);
             if (https != null) {
-                bind(https, "the HTTPS listener", HttpsSettings.PORT, HttpsSettings.HOST);
+                https.bind();
             }
             if (admin != null) {
                 bind(admin, "the admin listener", GatewaySettings.ADMIN_PORT, GatewaySettings.ADMIN_HOST);
@@ -134,8 +121,10 @@ public final class GatewayServer implements Launcher.Running {
             server.setStopTimeout(settings.duration(GatewaySettings.SHUTDOWN_TIMEOUT).toMillis());
             server.setStopAtShutdown(false);
             server.start();
-            reloader = tls == null ? null : CertificateReloader.start(httpsOptions, tls, "gateway");
-            return new GatewayServer(gateway, server, traffic, admin, https, tls, reloader);
+            if (https != null) {
+                https.watch();
+            }
+            return new GatewayServer(gateway, server, traffic, admin, https);
         } catch (Exception e) {
             traffic.close();
             if (https != null) {
@@ -171,15 +160,6 @@ public final class GatewayServer implements Launcher.Running {
         connector.setPort(settings.integer(GatewaySettings.HTTP_PORT, 0, 65535));
         server.addConnector(connector);
         return connector;
-    }
-
-    /** The HTTPS listener's TLS; a bad certificate file stops the start with a message naming it. */
-    private static ServerTls serverTls(HttpsOptions options) throws CannotStartException {
-        try {
-            return ServerTls.create(options);
-        } catch (CertificateFileException e) {
-            throw new CannotStartException("the HTTPS listener cannot serve its certificates: " + e.getMessage(), e);
-        }
     }
 
     /** The traffic listeners' HTTP settings, plain and HTTPS alike. */
@@ -268,8 +248,7 @@ public final class GatewayServer implements Launcher.Running {
         lines.add("gateway listening on port " + traffic.getLocalPort() + " (address " + traffic.getHost()
                 + "; server.http.port, server.http.host)");
         if (https != null) {
-            lines.add("HTTPS listening on port " + https.getLocalPort() + " (address " + https.getHost()
-                    + "; server.https.port, server.https.host), serving " + tls.served());
+            lines.add(https.describe());
         }
         lines.add(admin == null ? "admin listener: off (server.admin.port=-1)"
                 : "admin listening on port " + admin.getLocalPort() + " (address " + admin.getHost()
@@ -285,7 +264,7 @@ public final class GatewayServer implements Launcher.Running {
 
     /** The HTTPS listener's port, or -1 when it is off. */
     public int httpsPort() {
-        return https == null ? -1 : https.getLocalPort();
+        return https == null ? -1 : https.port();
     }
 
     /** The admin listener's port, or -1 when it is off. */
@@ -301,8 +280,8 @@ public final class GatewayServer implements Launcher.Running {
     @Override
     public void close() throws Exception {
         try {
-            if (reloader != null) {
-                reloader.close();
+            if (https != null) {
+                https.stopWatching();
             }
             server.stop();
         } finally {
