@@ -12,6 +12,10 @@
 #   proxy-bench -w 20 -s 'exec conf/bench/start-gateway.sh' gw=http://127.0.0.1:18080/bench \
 #     expr=http://127.0.0.1:18080/expr callout=http://127.0.0.1:18080/callout typical=http://127.0.0.1:18080/typical \
 #     jwt=http://127.0.0.1:18080/jwt -P "/small?subscription-key=bench-key-0123456789abcdef&token=$(conf/bench/bench-token.sh)"
+# HTTPS (issue 13): the same APIs on https://127.0.0.1:${GATEWAY_HTTPS_PORT:-18443} (HTTP/2 by ALPN, HTTP/1.1 for wrk),
+# with a throwaway self-signed EC certificate made by openssl at each start (GATEWAY_HTTPS_PORT=off: no HTTPS):
+#   proxy-bench -d 10 -r 2 -c "1 50" -P /small -w 20 -s 'exec conf/bench/start-gateway.sh' \
+#     gw=http://127.0.0.1:18080/bench gw-tls=https://127.0.0.1:18443/bench
 # JAVA_OPTS adds JVM options; GATEWAY_ARGS adds --name=value settings.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -32,5 +36,13 @@ cat > "$config" <<JSON
            "policy": "<policies><inbound><base/><validate-jwt query-parameter-name=\"token\"><issuer-signing-keys><key>YnJlYWt3YXRlci1iZW5jaC1zaWduaW5nLWtleS0zMmI=</key></issuer-signing-keys><audiences><audience>bench</audience></audiences></validate-jwt></inbound></policies>"}],
  "subscriptions": [{"id": "bench", "displayName": "Bench", "scope": "/apis", "primaryKey": "bench-key-0123456789abcdef"}]}
 JSON
+https=()
+if [[ ${GATEWAY_HTTPS_PORT:-18443} != off ]]; then
+  tls=$(mktemp -d /tmp/breakwater-bench-tls.XXXXXX)
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=localhost \
+    -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout "$tls/key.pem" -out "$tls/cert.pem" 2>/dev/null
+  https=(--server.https.port="${GATEWAY_HTTPS_PORT:-18443}" --server.https.certificate="$tls/cert.pem"
+         --server.https.key="$tls/key.pem")
+fi
 exec java ${JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC} -jar "$jar" --server.http.host=127.0.0.1 \
-  --server.http.port="${GATEWAY_PORT:-18080}" --config.local.file="$config" ${GATEWAY_ARGS:-}
+  --server.http.port="${GATEWAY_PORT:-18080}" --config.local.file="$config" "${https[@]}" ${GATEWAY_ARGS:-}

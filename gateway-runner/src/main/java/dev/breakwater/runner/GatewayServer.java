@@ -11,6 +11,7 @@ import dev.breakwater.gateway.settings.GatewaySettings;
 import dev.breakwater.gateway.settings.Settings;
 import dev.breakwater.gateway.settings.SettingsException;
 import dev.breakwater.gateway.status.AdminAccessFilter;
+import dev.breakwater.gateway.tls.HttpsOptions;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -47,12 +49,16 @@ public final class GatewayServer implements Launcher.Running {
     private final Server server;
     private final ServerConnector traffic;
     private final ServerConnector admin;
+    /** The HTTPS listener, or {@code null} when it is off. */
+    private final HttpsConnector https;
 
-    private GatewayServer(Gateway gateway, Server server, ServerConnector traffic, ServerConnector admin) {
+    private GatewayServer(Gateway gateway, Server server, ServerConnector traffic, ServerConnector admin,
+                          HttpsConnector https) {
         this.gateway = gateway;
         this.server = server;
         this.traffic = traffic;
         this.admin = admin;
+        this.https = https;
     }
 
     /**
@@ -83,7 +89,14 @@ public final class GatewayServer implements Launcher.Running {
         // reserved thread takes over selecting, which saves a hand-off per request (+20% req/s at
         // one connection; turning them off gained 10% at 50 connections but lost that).
         Server server = new Server(threads);
-        ServerConnector traffic = trafficConnector(server, settings);
+        HttpConfiguration http = trafficConfiguration(settings);
+        ServerConnector traffic = trafficConnector(server, settings, http);
+        HttpsOptions httpsOptions = HttpsOptions.from(settings, settings.require(GatewaySettings.HTTP_HOST), true);
+        HttpsConnector https = httpsOptions == null ? null : HttpsConnector.add(server, httpsOptions, http,
+                settings.duration(GatewaySettings.HTTP_HEADER_TIMEOUT).toMillis());
+        // one limit for both traffic listeners: it bounds what the gateway holds, whatever the scheme
+        server.addBean(new NetworkConnectionLimit(settings.integer(GatewaySettings.HTTP_MAX_CONNECTIONS, 1,
+                1_000_000), https == null ? new ServerConnector[] {traffic} : new ServerConnector[] {traffic, https.connector()}));
         ServerConnector admin = adminPort < 0 ? null
                 : adminConnector(server, settings.require(GatewaySettings.ADMIN_HOST), adminPort);
         // Bound before the gateway starts: a port in use is reported at once, before a sync or a backup.
@@ -91,6 +104,9 @@ public final class GatewayServer implements Launcher.Running {
         Gateway gateway = null;
         try {
             bind(traffic, "the traffic listener", GatewaySettings.HTTP_PORT, GatewaySettings.HTTP_HOST);
+            if (https != null) {
+                https.bind();
+            }
             if (admin != null) {
                 bind(admin, "the admin listener", GatewaySettings.ADMIN_PORT, GatewaySettings.ADMIN_HOST);
             }
@@ -105,9 +121,15 @@ public final class GatewayServer implements Launcher.Running {
             server.setStopTimeout(settings.duration(GatewaySettings.SHUTDOWN_TIMEOUT).toMillis());
             server.setStopAtShutdown(false);
             server.start();
-            return new GatewayServer(gateway, server, traffic, admin);
+            if (https != null) {
+                https.watch();
+            }
+            return new GatewayServer(gateway, server, traffic, admin, https);
         } catch (Exception e) {
             traffic.close();
+            if (https != null) {
+                https.close();
+            }
             if (admin != null) {
                 admin.close();
             }
@@ -124,8 +146,25 @@ public final class GatewayServer implements Launcher.Running {
      * so many connections are held (more wait in the accept queue). Bodies are read and written
      * without blocking (see GatewayServlet), so a slow client holds no thread meanwhile.
      */
+    private static ServerConnector trafficConnector(Server server, Settings settings, HttpConfiguration http)
+            throws SettingsException {
+        HeaderTimeoutConnectionFactory http1 = new HeaderTimeoutConnectionFactory(http,
+                settings.duration(GatewaySettings.HTTP_HEADER_TIMEOUT).toMillis());
+        ServerConnector connector = settings.bool(GatewaySettings.H2C_ENABLED)
+                // h2c by prior knowledge (the HTTP/2 preface) or by 'Upgrade: h2c' on an HTTP/1.1 request
+                ? new ServerConnector(server, http1, new HTTP2CServerConnectionFactory(http))
+                : new ServerConnector(server, http1);
+        connector.setIdleTimeout(settings.duration(GatewaySettings.HTTP_IDLE_TIMEOUT).toMillis());
+        connector.setName("traffic");
+        connector.setHost(settings.require(GatewaySettings.HTTP_HOST));
+        connector.setPort(settings.integer(GatewaySettings.HTTP_PORT, 0, 65535));
+        server.addConnector(connector);
+        return connector;
+    }
+
+    /** The traffic listeners' HTTP settings, plain and HTTPS alike. */
     @SuppressWarnings("removal") // MinimumDataRateHandler, the successor, did not cut a trickling upload off here
-    private static ServerConnector trafficConnector(Server server, Settings settings) throws SettingsException {
+    private static HttpConfiguration trafficConfiguration(Settings settings) throws SettingsException {
         HttpConfiguration http = httpConfiguration();
         http.setIdleTimeout(settings.duration(GatewaySettings.HTTP_IDLE_TIMEOUT).toMillis());
         http.setMinRequestDataRate(settings.integer(GatewaySettings.HTTP_MIN_REQUEST_RATE, 0, Integer.MAX_VALUE));
@@ -133,16 +172,7 @@ public final class GatewayServer implements Launcher.Running {
         // room for the largest backend head the gateway accepts, plus the headers it adds itself
         http.setResponseHeaderSize(settings.integer(GatewaySettings.BACKEND_MAX_RESPONSE_HEADERS, 1024, 1024 * 1024)
                 + RESPONSE_HEADER_HEADROOM);
-        ServerConnector connector = new ServerConnector(server, new HeaderTimeoutConnectionFactory(http,
-                settings.duration(GatewaySettings.HTTP_HEADER_TIMEOUT).toMillis()));
-        connector.setIdleTimeout(settings.duration(GatewaySettings.HTTP_IDLE_TIMEOUT).toMillis());
-        connector.setName("traffic");
-        connector.setHost(settings.require(GatewaySettings.HTTP_HOST));
-        connector.setPort(settings.integer(GatewaySettings.HTTP_PORT, 0, 65535));
-        server.addConnector(connector);
-        server.addBean(new NetworkConnectionLimit(settings.integer(GatewaySettings.HTTP_MAX_CONNECTIONS, 1,
-                1_000_000), connector));
-        return connector;
+        return http;
     }
 
     /**
@@ -178,7 +208,7 @@ public final class GatewayServer implements Launcher.Running {
 
     private static ServletContextHandler trafficContext(Gateway gateway, QueuedThreadPool threads) throws SettingsException {
         ServletContextHandler context = new ServletContextHandler("/");
-        context.setVirtualHosts(List.of("@traffic"));
+        context.setVirtualHosts(List.of("@traffic", "@" + HttpsConnector.NAME));
         context.setAttribute(EXECUTOR_ATTRIBUTE, threads);
         ServletHolder proxy = new ServletHolder("gateway", gateway.newGatewayServlet());
         proxy.setInitParameters(gateway.proxyInitParameters(false));
@@ -217,6 +247,9 @@ public final class GatewayServer implements Launcher.Running {
         List<String> lines = new ArrayList<>();
         lines.add("gateway listening on port " + traffic.getLocalPort() + " (address " + traffic.getHost()
                 + "; server.http.port, server.http.host)");
+        if (https != null) {
+            lines.add(https.describe());
+        }
         lines.add(admin == null ? "admin listener: off (server.admin.port=-1)"
                 : "admin listening on port " + admin.getLocalPort() + " (address " + admin.getHost()
                 + "; server.admin.port, server.admin.host): /status, /health, /metrics");
@@ -227,6 +260,11 @@ public final class GatewayServer implements Launcher.Running {
     /** The traffic listener's port. */
     public int port() {
         return traffic.getLocalPort();
+    }
+
+    /** The HTTPS listener's port, or -1 when it is off. */
+    public int httpsPort() {
+        return https == null ? -1 : https.port();
     }
 
     /** The admin listener's port, or -1 when it is off. */
@@ -242,6 +280,9 @@ public final class GatewayServer implements Launcher.Running {
     @Override
     public void close() throws Exception {
         try {
+            if (https != null) {
+                https.stopWatching();
+            }
             server.stop();
         } finally {
             gateway.close();

@@ -34,6 +34,12 @@ final class InProcessGateway implements AutoCloseable {
 
     /** A gateway reading this clock (a test moves it to be minutes later at once). */
     InProcessGateway(Path dir, String configJson, Map<String, String> extraSettings, Clock clock) throws Exception {
+        this(dir, configJson, extraSettings, Map.of(), clock);
+    }
+
+    /** A gateway that sees these environment variables (secrets read only from the environment). */
+    InProcessGateway(Path dir, String configJson, Map<String, String> extraSettings, Map<String, String> environment,
+                     Clock clock) throws Exception {
         configFile = dir.resolve("config.json");
         Files.writeString(configFile, configJson);
         Map<String, String> values = new HashMap<>(Map.of(
@@ -45,7 +51,8 @@ final class InProcessGateway implements AutoCloseable {
                 GatewaySettings.LOCAL_FILE_POLL, "50ms"));
         values.putAll(extraSettings);
         trafficHost = clientHost(values.get(GatewaySettings.HTTP_HOST));
-        server = GatewayServer.start(Settings.resolve(GatewaySettings.ALL, Map.of(), Map.of(), Map.of(), values), clock);
+        server = GatewayServer.start(Settings.resolve(GatewaySettings.ALL, Map.of(), environment, Map.of(), values),
+                clock);
     }
 
     InProcessGateway(Path dir, String configJson) throws Exception {
@@ -63,6 +70,11 @@ final class InProcessGateway implements AutoCloseable {
 
     URI uri(String pathAndQuery) {
         return URI.create("http://" + trafficHost + ":" + server.port() + pathAndQuery);
+    }
+
+    /** The HTTPS listener at {@code localhost} (a name its test certificates hold). */
+    URI httpsUri(String pathAndQuery) {
+        return URI.create("https://localhost:" + server.httpsPort() + pathAndQuery);
     }
 
     HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {

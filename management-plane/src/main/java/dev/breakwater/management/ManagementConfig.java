@@ -16,9 +16,11 @@ import java.time.Duration;
  *
  * @param adminToken the {@code admin.token} setting, or {@code null} for the token file
  * @param storeKey   the {@code store.encryption.key} setting (checked, never shown), or {@code null} for the key file
+ * @param https      the HTTPS listener's options, or {@code null} when {@code server.https.port} is unset
  */
 record ManagementConfig(String httpHost, int httpPort, Duration shutdownTimeout, Duration longPollMax,
-                        long maxRequestBytes, Path dataDir, String adminToken, String storeKey) {
+                        long maxRequestBytes, Path dataDir, String adminToken, String storeKey,
+                        dev.breakwater.gateway.tls.HttpsOptions https) {
 
     private static final long MAX_REQUEST_BYTES = 1L << 30;
 
@@ -27,7 +29,9 @@ record ManagementConfig(String httpHost, int httpPort, Duration shutdownTimeout,
                 settings.integer(ManagementSettings.HTTP_PORT, 0, 65535),
                 between(settings, ManagementSettings.SHUTDOWN_TIMEOUT, Duration.ZERO, Duration.ofHours(1)),
                 between(settings, ManagementSettings.LONG_POLL_MAX, Duration.ofSeconds(1), Duration.ofHours(1)),
-                requestSize(settings), dataDir(settings), adminToken(settings), storeKey(settings));
+                requestSize(settings), dataDir(settings), adminToken(settings), storeKey(settings),
+                dev.breakwater.gateway.tls.HttpsOptions.from(settings, settings.require(ManagementSettings.HTTP_HOST),
+                        false));
     }
 
     private static Duration between(Settings settings, String name, Duration min, Duration max) throws SettingsException {

@@ -76,9 +76,12 @@ public final class ManagementPlane implements Launcher.Running {
     private final Path dataDir;
     private final boolean adminTokenFromSetting;
     private final long startRevision;
+    /** The HTTPS listener, or {@code null} when it is off. */
+    private final HttpsListener https;
 
     private ManagementPlane(H2Database database, RevisionWatch watch, Server server, ServerConnector connector,
-                            Path dataDir, boolean adminTokenFromSetting, long startRevision) {
+                            Path dataDir, boolean adminTokenFromSetting, long startRevision, HttpsListener https) {
+        this.https = https;
         this.database = database;
         this.watch = watch;
         this.server = server;
@@ -100,11 +103,16 @@ public final class ManagementPlane implements Launcher.Running {
         ManagementConfig config = ManagementConfig.from(settings);
         Server server = server(config);
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+        HttpsListener https = config.https() == null ? null : HttpsListener.add(server, config.https(),
+                connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration());
         // Bound first: a port in use is reported before anything is created under data.dir.
         new ListenerBinding("the management plane's listener", connector.getHost(), connector.getPort(),
                 ManagementSettings.HTTP_PORT, ManagementSettings.HTTP_HOST).bind(connector::open);
         H2Database database = null;
         try {
+            if (https != null) {
+                https.bind();
+            }
             database = ManagementStore.open(config);
             String adminToken = AdminToken.resolve(config.adminToken(), config.dataDir());
             StoreSecrets.Opened secrets = StoreSecrets.open(database, config.storeKey(), config.dataDir());
@@ -112,9 +120,12 @@ public final class ManagementPlane implements Launcher.Running {
                 database.closeCompacted(); // no copy of the plain keys may stay in the file
                 database = ManagementStore.open(config);
             }
-            return start(config, server, connector, database, adminToken, secrets.cipher(), Clock.systemUTC());
+            return start(config, server, connector, database, adminToken, secrets.cipher(), Clock.systemUTC(), https);
         } catch (Exception | Error e) {
             connector.close();
+            if (https != null) {
+                https.close();
+            }
             if (database != null) {
                 database.close();
             }
@@ -123,8 +134,8 @@ public final class ManagementPlane implements Launcher.Running {
     }
 
     private static ManagementPlane start(ManagementConfig config, Server server, ServerConnector connector,
-                                         H2Database database, String adminToken, SecretCipher cipher, Clock clock)
-            throws Exception {
+                                         H2Database database, String adminToken, SecretCipher cipher, Clock clock,
+                                         HttpsListener https) throws Exception {
         AtomicReference<RevisionWatch> watch = new AtomicReference<>();
         ConfigStore store;
         try {
@@ -157,8 +168,11 @@ public final class ManagementPlane implements Launcher.Running {
                         telemetry, config.longPollMax(), clock));
         server.setHandler(new GracefulHandler(context(config, api)));
         server.start();
+        if (https != null) {
+            https.watch();
+        }
         return new ManagementPlane(database, watch.get(), server, connector, config.dataDir(),
-                config.adminToken() != null, store.state().revision());
+                config.adminToken() != null, store.state().revision(), https);
     }
 
     /** The server and its one listener, not yet bound; the handler comes once the store is open. */
@@ -195,6 +209,11 @@ public final class ManagementPlane implements Launcher.Running {
         return connector.getLocalPort();
     }
 
+    /** The HTTPS listener's port, or -1 when it is off. */
+    public int httpsPort() {
+        return https == null ? -1 : https.port();
+    }
+
     /** Long polls held open now, waiting for a change (read-only; for tests). */
     int heldPolls() {
         return watch.waiting();
@@ -202,12 +221,17 @@ public final class ManagementPlane implements Launcher.Running {
 
     @Override
     public List<String> describe() {
-        return List.of("management plane listening on port " + port() + " (address " + connector.getHost()
-                        + "; server.http.port, server.http.host): /admin for operators, /gateway for gateways",
-                "data: " + dataDir.toAbsolutePath().normalize(),
+        List<String> lines = new java.util.ArrayList<>(List.of("management plane listening on port " + port()
+                + " (address " + connector.getHost() + "; server.http.port, server.http.host): /admin for operators, "
+                + "/gateway for gateways"));
+        if (https != null) {
+            lines.add(https.describe());
+        }
+        lines.addAll(List.of("data: " + dataDir.toAbsolutePath().normalize(),
                 "admin token: " + (adminTokenFromSetting ? "the setting admin.token"
                         : "in " + dataDir.toAbsolutePath().normalize().resolve("admin-token")),
-                "configuration revision: " + startRevision);
+                "configuration revision: " + startRevision));
+        return lines;
     }
 
     /** Stops accepting, lets requests finish, closes the store cleanly. */
@@ -215,6 +239,9 @@ public final class ManagementPlane implements Launcher.Running {
     public void close() throws Exception {
         try {
             watch.close(); // answer held long polls now; the graceful stop would wait for them
+            if (https != null) {
+                https.stopWatching();
+            }
             server.stop();
         } finally {
             database.close();

@@ -17,7 +17,7 @@ public final class ManagementSettings {
     public static final String REQUEST_MAX_SIZE = "server.request.max.size";
     public static final String STORE_KEY = "store.encryption.key";
 
-    public static final List<Setting> ALL = List.of(
+    public static final List<Setting> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(
             new Setting(HTTP_PORT, "9090", "port of the admin and gateway API (0 picks a free one)",
                     SettingCheck.integer(0, 65535)),
             new Setting(HTTP_HOST, "0.0.0.0", "address the listener binds to"),
@@ -34,7 +34,9 @@ public final class ManagementSettings {
                     + "(openssl rand -base64 32); when unset, one is generated on first start and stored as "
                     + "<data.dir>/store-key"),
             new Setting(LONG_POLL_MAX, "60s", "the longest a gateway's configuration request is held open waiting for a change",
-                    SettingCheck.duration(Duration.ofSeconds(1), Duration.ofHours(1))));
+                    SettingCheck.duration(Duration.ofSeconds(1), Duration.ofHours(1)))),
+            // the gateway's HTTPS settings and certificate code; HTTP/1.1 only
+            dev.breakwater.gateway.tls.HttpsSettings.settings(HTTP_HOST, false).stream()).toList();
 
     private ManagementSettings() {
     }

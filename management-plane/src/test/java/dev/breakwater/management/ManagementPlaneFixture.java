@@ -48,6 +48,11 @@ final class ManagementPlaneFixture implements AutoCloseable {
         return port;
     }
 
+    /** The HTTPS listener's port, or -1 when it is off. */
+    int httpsPort() {
+        return plane.httpsPort();
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }

@@ -29,6 +29,8 @@ import dev.breakwater.gateway.sync.SyncTimings;
 import dev.breakwater.gateway.sync.TelemetrySender;
 import dev.breakwater.gateway.snapshot.ActiveConfig;
 import dev.breakwater.gateway.telemetry.TelemetrySpool;
+import dev.breakwater.gateway.tls.CertificateFileException;
+import dev.breakwater.gateway.tls.TrustFile;
 import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
 import java.nio.file.Path;
@@ -40,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import javax.net.ssl.SSLContext;
 
 /**
  * A gateway, wired by constructors from its settings: the parts every gateway has
@@ -169,7 +172,8 @@ public final class Gateway implements AutoCloseable {
         Duration interval = settings.duration(GatewaySettings.SYNC_INTERVAL);
         SyncTimings timings = new SyncTimings(interval, settings.duration(GatewaySettings.SYNC_WAIT),
                 settings.duration(GatewaySettings.HEARTBEAT_INTERVAL));
-        return new SyncService(new ManagementPlaneClient(base, name, token, Duration.ofSeconds(5)), parts.compiler(),
+        return new SyncService(new ManagementPlaneClient(base, name, token, Duration.ofSeconds(5),
+                serviceTrust(settings)), parts.compiler(),
                 parts.activeConfig(), timings, parts.identity(), parts.counters(), parts.clock(),
                 new Backoff(Duration.ofSeconds(1), interval.multipliedBy(6), new Random()), backup, telemetry,
                 GatewayStatuses.stores(parts));
@@ -202,6 +206,19 @@ public final class Gateway implements AutoCloseable {
                 settings.integer(GatewaySettings.BACKEND_MAX_RESPONSE_HEADERS, 1024, 1024 * 1024),
                 Duration.ofSeconds(10), settings.integer(GatewaySettings.POLICY_BODY_LIMIT, 1024, 1024 * 1024 * 1024),
                 deployment, parts.clock(), parts.policyServices().backendTrust());
+    }
+
+    /** The TLS context of {@code config.service.trust}, or {@code null} (the JVM's trusted CAs) when unset. */
+    private static SSLContext serviceTrust(Settings settings) throws SettingsException {
+        String file = settings.get(GatewaySettings.SERVICE_TRUST);
+        if (file == null) {
+            return null;
+        }
+        try {
+            return TrustFile.sslContext(Path.of(file), GatewaySettings.SERVICE_TRUST);
+        } catch (CertificateFileException e) {
+            throw new SettingsException(e.getMessage()); // names the setting and the file
+        }
     }
 
     public ReadinessServlet newReadinessServlet() {

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads PEM text: one or more {@code CERTIFICATE} blocks (the certificate and the chain that issued
- * it) and at most one unencrypted private key, PKCS#8 ({@code PRIVATE KEY}) or PKCS#1
- * ({@code RSA PRIVATE KEY}). The certificate is the one the key belongs to, whatever the order of
+ * it) and at most one unencrypted private key, PKCS#8 ({@code PRIVATE KEY}), PKCS#1
+ * ({@code RSA PRIVATE KEY}) or SEC 1 ({@code EC PRIVATE KEY}, with its named curve). The
+ * certificate is the one the key belongs to, whatever the order of
  * the blocks; the others follow it in the order given. Text outside the blocks is ignored, as
  * OpenSSL does. No message repeats the key.
  */
@@ -57,19 +58,21 @@ final class PemReader {
                     }
                     certificates.add(certificate(der));
                 }
-                case "PRIVATE KEY", "RSA PRIVATE KEY" -> {
+                case "PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY" -> {
                     if (key != null) {
                         throw new UnreadableCertificateException("the PEM text holds more than one private key");
                     }
-                    key = privateKey(type.equals("PRIVATE KEY") ? der : Pkcs1.toPkcs8(der));
+                    key = privateKey(switch (type) {
+                        case "RSA PRIVATE KEY" -> Pkcs1.toPkcs8(der);
+                        case "EC PRIVATE KEY" -> Sec1.toPkcs8(der);
+                        default -> der;
+                    });
                 }
                 case "ENCRYPTED PRIVATE KEY" -> throw new UnreadableCertificateException("the private key in the PEM "
                         + "text is encrypted: give the certificate as PKCS#12 data with its password instead, or the "
                         + "key unencrypted (openssl pkcs8 -topk8 -nocrypt)");
-                case "EC PRIVATE KEY" -> throw new UnreadableCertificateException("an EC PRIVATE KEY block is not read: "
-                        + "give the key as PKCS#8, PRIVATE KEY (openssl pkcs8 -topk8 -nocrypt)");
                 default -> throw new UnreadableCertificateException("the PEM text holds a '" + type + "' block; only "
-                        + "CERTIFICATE, PRIVATE KEY and RSA PRIVATE KEY are read");
+                        + "CERTIFICATE, PRIVATE KEY, RSA PRIVATE KEY and EC PRIVATE KEY are read");
             }
         }
         if (blocks != count(text, BEGIN)) {

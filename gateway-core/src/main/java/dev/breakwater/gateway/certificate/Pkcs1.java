@@ -24,7 +24,8 @@ final class Pkcs1 {
         return tlv(0x30, body.toByteArray());
     }
 
-    private static byte[] tlv(int tag, byte[] value) {
+    /** A DER tag-length-value (definite length). */
+    static byte[] tlv(int tag, byte[] value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(tag);
         int length = value.length;

@@ -60,11 +60,13 @@ public final class GatewaySettings {
     public static final String REDIS_TIMEOUT = "redis.timeout";
     public static final String CACHE_EXTERNAL = "cache.external";
     public static final String CACHE_EXTERNAL_MAX_VALUE_BYTES = "cache.external.max.value.bytes";
+    public static final String H2C_ENABLED = "server.h2c.enabled";
+    public static final String SERVICE_TRUST = "config.service.trust";
 
     /** The management plane's gateway ids. */
     private static final Pattern GATEWAY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,79}");
 
-    public static final List<Setting> ALL = List.of(
+    public static final List<Setting> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(
             new Setting(HTTP_PORT, "8080", "port of the gateway's HTTP listener (runner only; 0 picks a free one)",
                     SettingCheck.integer(0, 65535)),
             new Setting(HTTP_HOST, "0.0.0.0", "address the HTTP listener binds to (runner only)"),
@@ -179,7 +181,13 @@ public final class GatewaySettings {
                     + "the environment variable)"),
             new Setting(REDIS_TIMEOUT, "500ms", "the longest a request waits for Redis (one command, or connecting); "
                     + "then it counts as with Redis unreachable", SettingCheck.duration(Duration.ofMillis(1),
-                    Duration.ofMinutes(1))));
+                    Duration.ofMinutes(1))),
+            new Setting(SERVICE_TRUST, null, "a PEM file of the CA certificates the gateway trusts for the "
+                    + "management plane's HTTPS certificate, instead of the JVM's trusted CAs (a private CA)"),
+            new Setting(H2C_ENABLED, "false", "HTTP/2 without TLS (h2c: prior knowledge or Upgrade) on the HTTP "
+                    + "listener (runner only; off: a front proxy that passes 'Upgrade: h2c' on would let clients "
+                    + "tunnel past its own rules, h2c smuggling)", SettingCheck.bool())),
+            dev.breakwater.gateway.tls.HttpsSettings.settings(HTTP_HOST, true).stream()).toList();
 
     /** A check: a redis:// or rediss:// URL with a host (never repeated in the message: it may hold a password). */
     private static String redisUrl(String value) {

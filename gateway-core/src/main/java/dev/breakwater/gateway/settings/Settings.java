@@ -25,10 +25,13 @@ public final class Settings {
 
     private final Map<String, Setting> known;
     private final Map<String, String> values;
+    /** Kept for the few secrets read only from the environment (see {@link #environment}). */
+    private final Map<String, String> environment;
 
-    private Settings(Map<String, Setting> known, Map<String, String> values) {
+    private Settings(Map<String, Setting> known, Map<String, String> values, Map<String, String> environment) {
         this.known = known;
         this.values = values;
+        this.environment = Map.copyOf(environment);
     }
 
     /**
@@ -63,7 +66,7 @@ public final class Settings {
             }
         }
         checkValues(settings, values);
-        return new Settings(known, values);
+        return new Settings(known, values, environment);
     }
 
     /** Every value against its setting's check, all problems in one message. */
@@ -113,6 +116,15 @@ public final class Settings {
                         + (similar == null ? "" : "; did you mean '" + similar + "'?"));
             }
         }
+    }
+
+    /**
+     * An environment variable that is no setting, or {@code null}: a secret that must never come
+     * from a file or a command line (the HTTPS keystore's password).
+     */
+    public String environment(String variable) {
+        String value = environment.get(variable);
+        return value == null || value.isEmpty() ? null : value;
     }
 
     /** The value, or {@code null} when the setting is unset and has no default. */

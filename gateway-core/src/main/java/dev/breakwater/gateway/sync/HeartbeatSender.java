@@ -103,5 +103,12 @@ final class HeartbeatSender implements AutoCloseable {
     @Override
     public void close() {
         thread.shutdownNow();
+        try {
+            // a heartbeat in flight ends before the client it uses is closed (else it fails with a
+            // stack trace about a shut-down client: seen when a TLS handshake was under way at close)
+            thread.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

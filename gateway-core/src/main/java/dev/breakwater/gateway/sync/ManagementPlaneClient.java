@@ -13,6 +13,10 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.glassfish.jersey.client.ClientProperties;
 
@@ -35,10 +39,22 @@ public final class ManagementPlaneClient implements AutoCloseable {
      * @param authorization the {@code GatewayKey ...} token; never logged
      */
     public ManagementPlaneClient(URI endpoint, String gatewayName, String authorization, Duration connectTimeout) {
-        this.client = ClientBuilder.newBuilder()
+        this(endpoint, gatewayName, authorization, connectTimeout, null);
+    }
+
+    /**
+     * @param trust the TLS context whose CAs an {@code https} management plane must be signed by
+     *              ({@code config.service.trust}); {@code null}: the JVM's trusted CAs
+     */
+    public ManagementPlaneClient(URI endpoint, String gatewayName, String authorization, Duration connectTimeout,
+                                 SSLContext trust) {
+        ClientBuilder builder = ClientBuilder.newBuilder()
                 .property(ClientProperties.CONNECT_TIMEOUT, (int) connectTimeout.toMillis())
-                .property(ClientProperties.FOLLOW_REDIRECTS, false)
-                .build();
+                .property(ClientProperties.FOLLOW_REDIRECTS, false);
+        if (trust != null) {
+            builder.sslContext(trust); // host names are still verified (the default verifier)
+        }
+        this.client = builder.build();
         this.gateway = client.target(endpoint).path("gateway/v1/gateways").path(gatewayName);
         this.authorization = authorization;
     }
@@ -126,10 +142,27 @@ public final class ManagementPlaneClient implements AutoCloseable {
         if (cause instanceof SocketTimeoutException) {
             return "no answer in time (a firewall, or a management plane too busy to answer)";
         }
+        if (untrusted(e)) {
+            return "its HTTPS certificate is not trusted: it is not signed by a CA of config.service.trust (when "
+                    + "unset, of the JVM's trusted CAs)";
+        }
+        if (cause instanceof CertificateException && String.valueOf(cause.getMessage()).contains("matching")) {
+            return "its HTTPS certificate does not name the host of config.service.endpoint: " + cause.getMessage();
+        }
         if (cause instanceof SSLException) {
             return "the TLS handshake failed: " + cause.getMessage();
         }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    /** A certificate chain that leads to no trusted CA (PKIX path building or validation failed). */
+    private static boolean untrusted(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertPathBuilderException || cause instanceof CertPathValidatorException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -31,6 +31,8 @@ public final class TestCertificates {
     public static final String OTHER_CLIENT_SUBJECT = "CN=billing-client,O=Breakwater Test";
 
     private static TestCertificates made;
+    /** Makes every {@link #serverPem} name unique. */
+    private int serial;
 
     public final Path dir;
     /** The CA's certificate, PEM: what a gateway trusts for backends (backend.tls.trust) and backends for clients. */
@@ -113,6 +115,38 @@ public final class TestCertificates {
             throw new IOException("keytool failed (" + process.exitValue() + "): " + command + "\n"
                     + Files.readString(log));
         }
+    }
+
+    /** A server certificate as PEM files: the certificate then the CA's, and its private key (PKCS#8). */
+    public record ServerPem(Path certificate, Path key, Path keystore) {
+    }
+
+    /**
+     * A new server certificate signed by the CA for these DNS names (a leading {@code *.} is a
+     * wildcard), with a fresh EC key, written as PEM files {@code <name>-cert.pem} and
+     * {@code <name>-key.pem} and as PKCS#12 {@code <name>.p12} (password {@link #PASSWORD}); a name
+     * used again makes a new key and certificate in new files.
+     */
+    public synchronized ServerPem serverPem(String name, String... dnsNames) throws Exception {
+        String unique = name + "-" + (++serial);
+        StringBuilder san = new StringBuilder("san=");
+        for (String dnsName : dnsNames) {
+            san.append(san.length() > 4 ? "," : "").append("dns:").append(dnsName);
+        }
+        signed(unique, "CN=" + dnsNames[0].replace("*", "star") + ", O=Breakwater Test", "EC", san.toString(),
+                "serverAuth");
+        Path store = dir.resolve(unique + ".p12");
+        KeyStore keys = load(store);
+        PrivateKey key = (PrivateKey) keys.getKey(unique, PASSWORD.toCharArray());
+        StringBuilder chain = new StringBuilder();
+        for (Certificate certificate : keys.getCertificateChain(unique)) {
+            chain.append(block("CERTIFICATE", certificate.getEncoded()));
+        }
+        Path certificate = dir.resolve(unique + "-cert.pem");
+        Path keyFile = dir.resolve(unique + "-key.pem");
+        Files.writeString(certificate, chain);
+        Files.writeString(keyFile, block("PRIVATE KEY", key.getEncoded()));
+        return new ServerPem(certificate, keyFile, store);
     }
 
     /** The client certificate's PKCS#12 file, base64, as a configuration's {@code data} gives it. */
