@@ -211,16 +211,14 @@ public class GatewayServlet extends AsyncProxyServlet {
         HttpServletRequest request = exchange.request;
         RequestMessage message = context.request();
         ClientCertificate certificate = context.get(ClientCertificate.FOR_BACKEND);
-        TrustedCertificates trusted = context.get(TrustedCertificates.KEY); // each absent unless it changes something
-        CertificateChecks checks = context.get(CertificateChecks.KEY);
+        UpstreamTls tls = new UpstreamTls(context.get(TrustedCertificates.KEY), context.get(CertificateChecks.KEY),
+                certificate);
         String url = message.backendUrl();
         // the proxy's own client unless TLS is spoken with other settings than the gateway's
-        boolean plain = (trusted == null && checks == null && certificate == null) || url == null
-                || !url.regionMatches(true, 0, "https:", 0, 6);
+        boolean plain = tls.isPlain() || url == null || !url.regionMatches(true, 0, "https:", 0, 6);
         Request proxyRequest;
         try {
-            proxyRequest = plain ? newProxyRequest(request, url)
-                    : newTlsRequest(request, url, new UpstreamTls(trusted, checks, certificate));
+            proxyRequest = plain ? newProxyRequest(request, url) : newTlsRequest(request, url, tls);
         } catch (IllegalArgumentException e) {
             exchange.backend().onFailure(new PolicyException("forward-request", "BackendConnectionFailure", 500,
                     "The backend URL is not valid"));
