@@ -55,8 +55,7 @@ final class CalloutSpec {
     private final AuthenticationManagedIdentityPolicy identity;
     /** authentication-certificate's choice, or {@code null}. */
     private final AuthenticationCertificatePolicy.Choice certificate;
-    private final TrustedCertificates trusted;
-    /** The TLS of every call when no certificate is chosen per request. */
+    /** The TLS of every call when no certificate is chosen per request; its CAs those of every call. */
     private final UpstreamTls fixedTls;
 
     private CalloutSpec(String element, Value<String> mode, Value<Integer> timeoutSeconds, Value<String> url,
@@ -65,7 +64,6 @@ final class CalloutSpec {
                         AuthenticationCertificatePolicy.Choice certificate, TrustedCertificates trusted) {
         this.identity = identity;
         this.certificate = certificate;
-        this.trusted = trusted;
         this.fixedTls = new UpstreamTls(trusted, null, null);
         this.element = element;
         this.mode = mode;
@@ -166,7 +164,7 @@ final class CalloutSpec {
      * gateway's, every check on, and the certificate authentication-certificate chose.
      */
     UpstreamTls tls(PolicyContext context) throws PolicyException {
-        return certificate == null ? fixedTls : new UpstreamTls(trusted, null, certificate.choose(context));
+        return certificate == null ? fixedTls : new UpstreamTls(fixedTls.trusted(), null, certificate.choose(context));
     }
 
     /** The timeout for this request, in milliseconds. */
