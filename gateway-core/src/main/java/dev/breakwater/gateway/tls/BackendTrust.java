@@ -99,11 +99,6 @@ public final class BackendTrust {
         return new BackendTrust(base, List.copyOf(names));
     }
 
-    /** The TLS versions offered to backends. */
-    public List<String> protocols() {
-        return List.of(protocols);
-    }
-
     /** The settings of the gateway's first clients: this trust, every check, no client certificate. */
     public SslContextFactory.Client sslContextFactory() {
         return sslContextFactory(UpstreamTls.PLAIN);
