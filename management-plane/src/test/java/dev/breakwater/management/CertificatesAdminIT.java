@@ -157,6 +157,10 @@ class CertificatesAdminIT {
         assertFalse(Json.bool(Json.parse(created.body()), "hasPrivateKey"));
         assertEquals(201, plane.admin("PUT", "/admin/certificates/orders", pkcs12()).statusCode());
         assertFalse(Json.bool(Json.parse(plane.admin("GET", "/admin/certificates/orders", null).body()), "ca"));
+        assertTrue(Json.error(plane.admin("PUT", "/admin/certificates/orders", "{\"ca\": true}").body(), 400)
+                .contains("a CA certificate (ca: true) is given as pem, with CERTIFICATE blocks only, no private key"),
+                "a stored client certificate does not become a CA, key and all, without being given again");
+        assertFalse(Json.bool(Json.parse(plane.admin("GET", "/admin/certificates/orders", null).body()), "ca"));
         assertTrue(Json.error(plane.admin("PUT", "/admin/certificates/keyed", "{\"ca\": true, \"pem\": "
                 + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(made.clientPem()) + "}").body(),
                 400).contains("a CA certificate (ca: true) is given as pem, with CERTIFICATE blocks only, no private key"));

@@ -31,10 +31,7 @@ public final class CertificateInputs {
                                                  String where) throws ConfigException {
         if (given.hasMaterial()) {
             ClientCertificate read = read(given, where);
-            if (given.caCertificate() && (given.pem() == null || read.hasPrivateKey())) {
-                throw new ConfigException(where + ": a CA certificate (ca: true) is given as pem, with CERTIFICATE "
-                        + "blocks only, no private key");
-            }
+            checkCa(given, read, where);
             return new CertificateDefinition(given.id(), given.data(), given.password(), given.pem(), read.thumbprint(),
                     given.ca());
         }
@@ -52,8 +49,22 @@ public final class CertificateInputs {
                     + ", not " + given.thumbprint() + "; give its data or pem to replace it");
         }
         // an export shows whether it is a CA: that is kept, or changed, without giving the certificate again
-        return given.ca() == null || given.caCertificate() == stored.caCertificate() ? stored : new CertificateDefinition(stored.id(),
-                stored.data(), stored.password(), stored.pem(), stored.thumbprint(), given.ca());
+        if (given.ca() == null || given.caCertificate() == stored.caCertificate()) {
+            return stored;
+        }
+        CertificateDefinition changed = new CertificateDefinition(stored.id(), stored.data(), stored.password(),
+                stored.pem(), stored.thumbprint(), given.ca());
+        checkCa(changed, read(stored, where), where); // a stored client certificate does not become a CA with its key
+        return changed;
+    }
+
+    /** A CA certificate is PEM certificates only: a private key would be trusted, and presentable, otherwise. */
+    private static void checkCa(CertificateDefinition certificate, ClientCertificate read, String where)
+            throws ConfigException {
+        if (certificate.caCertificate() && (certificate.pem() == null || read.hasPrivateKey())) {
+            throw new ConfigException(where + ": a CA certificate (ca: true) is given as pem, with CERTIFICATE "
+                    + "blocks only, no private key");
+        }
     }
 
     /** Every certificate of an imported document, completed against those stored now. */
