@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
@@ -60,7 +61,7 @@ public final class HttpsSettings {
         if (!withHttp2) {
             return settings;
         }
-        return java.util.stream.Stream.concat(settings.stream(), java.util.stream.Stream.of(new Setting(HTTP2, "true",
+        return Stream.concat(settings.stream(), Stream.of(new Setting(HTTP2, "true",
                 "HTTP/2 on the HTTPS listener, chosen by ALPN (HTTP/1.1 stays available)", SettingCheck.bool())))
                 .toList();
     }
