@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.breakwater.gateway.requestlog.RequestLog;
+import dev.breakwater.gateway.testing.Await;
 import dev.breakwater.gateway.testing.Echo;
 import dev.breakwater.gateway.testing.TestBackend;
 import dev.breakwater.gateway.testing.TestCertificates;
@@ -195,8 +196,6 @@ class HttpsIT {
 
     /** Until the wall clock has passed this millisecond (a few at most), so a new session's time differs. */
     private static void awaitClockPast(long millis) throws InterruptedException {
-        for (int i = 0; i < 1000 && System.currentTimeMillis() <= millis; i++) {
-            Thread.sleep(1);
-        }
+        Await.until("the clock past " + millis, Duration.ofSeconds(1), () -> System.currentTimeMillis() > millis);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
+import dev.breakwater.gateway.testing.Await;
 import dev.breakwater.gateway.testing.TestBackend;
 import dev.breakwater.gateway.testing.TestCertificates;
 import dev.breakwater.gateway.tls.CertificateReloader;
@@ -112,12 +113,8 @@ class HttpsReloadIT {
         Files.copy(keyFile, goodKey, StandardCopyOption.REPLACE_EXISTING);
         try (LogCapture log = new LogCapture(CertificateReloader.class)) {
             replace(keyFile, broken);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (log.messages(Level.WARN).isEmpty()) {
-                assertTrue(System.nanoTime() < deadline, "no warning within 10 s");
-                Thread.sleep(20);
-            }
-            List<String> warnings = log.messages(Level.WARN);
+            List<String> warnings = Await.until("a warning about the broken key", Duration.ofSeconds(10),
+                    () -> log.messages(Level.WARN), messages -> !messages.isEmpty());
             assertEquals(1, warnings.size(), warnings.toString());
             assertTrue(warnings.get(0).contains(keyFile.toString()) && warnings.get(0).contains("server.https.key")
                     && warnings.get(0).contains("previous ones keep serving"), warnings.get(0));

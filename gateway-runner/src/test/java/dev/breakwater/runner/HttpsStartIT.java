@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,5 +124,23 @@ class HttpsStartIT {
         assertTrue(message.startsWith("setting 'server.https.port' needs certificates"), message);
         message = refusal(Map.of(HttpsSettings.PROTOCOLS, "TLSv1.1"), Map.of());
         assertTrue(message.contains("must list TLSv1.3 and/or TLSv1.2"), message);
+        message = refusal(Map.of(HttpsSettings.CIPHER_SUITES, "TLS_NO_SUCH_SUITE"), Map.of());
+        assertTrue(message.contains("'TLS_NO_SUCH_SUITE', a cipher suite this Java runtime does not offer"), message);
+    }
+
+    @Test
+    void tlsVersionsAndCipherSuitesOfTheSettingsAreTheOnlyOnesAccepted() throws Exception {
+        Map<String, String> settings = new HashMap<>(pem(first.certificate(), first.key()));
+        settings.put(HttpsSettings.PROTOCOLS, "TLSv1.2");
+        settings.put(HttpsSettings.CIPHER_SUITES, "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384");
+        try (InProcessGateway gateway = start(settings, Map.of())) {
+            int port = gateway.server.httpsPort();
+            try (SSLSocket socket = TlsClients.connect(TlsClients.trustingTestCa(), port, null, null)) {
+                assertEquals("TLSv1.2", socket.getSession().getProtocol());
+                assertEquals("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", socket.getSession().getCipherSuite());
+            }
+            assertThrows(SSLException.class, () -> TlsClients.connect(TlsClients.trustingTestCa(), port, null,
+                    "TLSv1.3").close(), "TLS 1.3 is not among server.https.protocols");
+        }
     }
 }

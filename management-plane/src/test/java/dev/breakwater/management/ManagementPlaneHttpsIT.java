@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.breakwater.gateway.config.ConfigException;
 import dev.breakwater.gateway.settings.GatewaySettings;
+import dev.breakwater.gateway.testing.Json;
 import dev.breakwater.gateway.testing.TestCertificates;
 import dev.breakwater.gateway.tls.HttpsSettings;
 import java.net.URI;
@@ -69,7 +70,8 @@ class ManagementPlaneHttpsIT {
                 .header("Authorization", "Bearer " + ManagementPlaneFixture.ADMIN_TOKEN).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
-        assertTrue(response.body().contains("over tls"), response.body());
+        assertEquals(Json.parse(plane.admin("GET", "/admin/apis/hello", null).body()), Json.parse(response.body()),
+                "the same API as over plain HTTP");
     }
 
     @Test
@@ -91,6 +93,17 @@ class ManagementPlaneHttpsIT {
                 refused.getMessage());
         assertTrue(refused.getMessage().contains("its HTTPS certificate is not trusted: it is not signed by a CA of "
                 + "config.service.trust"), refused.getMessage());
+    }
+
+    @Test
+    void aGatewayRefusesACertificateThatDoesNotNameTheEndpointsHost() {
+        // trusted CA, but the certificate names localhost only, not the address the endpoint gives
+        String byAddress = "https://127.0.0.1:" + plane.httpsPort();
+        ConfigException refused = assertThrows(ConfigException.class, () -> new ManagedGateway(byAddress, "gw", token,
+                dir.resolve("backup-wrong-name"), Map.of(GatewaySettings.SERVICE_TRUST, made.caPem.toString(),
+                        GatewaySettings.STARTUP_TIMEOUT, "2s", GatewaySettings.BACKUP_ENABLED, "false")).close());
+        assertTrue(refused.getMessage().contains("its HTTPS certificate does not name the host of "
+                + "config.service.endpoint"), refused.getMessage());
     }
 
     @Test

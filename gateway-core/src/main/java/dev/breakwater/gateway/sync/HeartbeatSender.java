@@ -106,7 +106,7 @@ final class HeartbeatSender implements AutoCloseable {
         try {
             // a heartbeat in flight ends before the client it uses is closed (else it fails with a
             // stack trace about a shut-down client: seen when a TLS handshake was under way at close)
-            thread.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            thread.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -37,14 +37,8 @@ public final class ManagementPlaneClient implements AutoCloseable {
     /**
      * @param endpoint      the management plane's base URL
      * @param authorization the {@code GatewayKey ...} token; never logged
-     */
-    public ManagementPlaneClient(URI endpoint, String gatewayName, String authorization, Duration connectTimeout) {
-        this(endpoint, gatewayName, authorization, connectTimeout, null);
-    }
-
-    /**
-     * @param trust the TLS context whose CAs an {@code https} management plane must be signed by
-     *              ({@code config.service.trust}); {@code null}: the JVM's trusted CAs
+     * @param trust         the TLS context whose CAs an {@code https} management plane must be signed
+     *                      by ({@code config.service.trust}); {@code null}: the JVM's trusted CAs
      */
     public ManagementPlaneClient(URI endpoint, String gatewayName, String authorization, Duration connectTimeout,
                                  SSLContext trust) {

@@ -1,8 +1,6 @@
 package dev.breakwater.gateway.tls;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,8 +47,8 @@ public final class CertificateReloader implements AutoCloseable {
         return reloader;
     }
 
-    /** One look at the files; public for tests that do not wait for the schedule. */
-    void check() {
+    /** One look at the files, on the scheduler's thread. */
+    private void check() {
         try {
             byte[] hash = hash();
             if (Arrays.equals(hash, tried)) {
@@ -68,8 +66,9 @@ public final class CertificateReloader implements AutoCloseable {
     }
 
     /**
-     * The hash of every file's contents (of its size alone when it is too large to serve, of a
-     * marker when it cannot be read): any change makes another hash, so it is tried once.
+     * The hash of every file's contents, or of the reason it cannot be read (its size when too large
+     * to serve): any change makes another hash, so it is tried once. The files are read with the
+     * same bound as when they are served.
      */
     private byte[] hash() {
         MessageDigest digest;
@@ -80,11 +79,9 @@ public final class CertificateReloader implements AutoCloseable {
         }
         for (Path file : source.files()) {
             try {
-                long size = Files.size(file);
-                digest.update(size > ServerCertificates.MAX_FILE_BYTES
-                        ? Long.toString(size).getBytes(StandardCharsets.US_ASCII) : Files.readAllBytes(file));
-            } catch (IOException e) {
-                digest.update("unreadable".getBytes(StandardCharsets.US_ASCII));
+                digest.update(ServerCertificates.bytes(file, "file"));
+            } catch (CertificateFileException e) {
+                digest.update(e.getMessage().getBytes(StandardCharsets.UTF_8));
             }
             digest.update((byte) 0);
         }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * An HTTPS listener's settings, read and checked together: where it listens, where its
@@ -82,7 +83,7 @@ public record HttpsOptions(int port, String host, CertificateSource certificates
             if (keystore != null) {
                 return List.of(keystore);
             }
-            return java.util.stream.Stream.concat(certificateFiles.stream(), keyFiles.stream()).toList();
+            return Stream.concat(certificateFiles.stream(), keyFiles.stream()).toList();
         }
 
         @Override

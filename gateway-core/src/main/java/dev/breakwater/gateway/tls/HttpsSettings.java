@@ -2,8 +2,15 @@ package dev.breakwater.gateway.tls;
 
 import dev.breakwater.gateway.settings.Setting;
 import dev.breakwater.gateway.settings.SettingCheck;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * The settings of an HTTPS listener, shared by the gateway runner and the management plane so that
@@ -46,14 +53,15 @@ public final class HttpsSettings {
                 new Setting(PROTOCOLS, "TLSv1.3,TLSv1.2", "TLS versions the HTTPS listener accepts, comma-separated",
                         HttpsSettings::protocols),
                 new Setting(CIPHER_SUITES, null, "cipher suites the HTTPS listener accepts, comma-separated (default: "
-                        + "the JDK's, minus Jetty's weak exclusions: no RSA key exchange, SHA-1, MD5, NULL, anonymous)"),
+                        + "the JDK's, minus Jetty's weak exclusions: no RSA key exchange, SHA-1, MD5, NULL, anonymous)",
+                        HttpsSettings::cipherSuites),
                 new Setting(RELOAD_INTERVAL, "5s", "how often the certificate and key files are checked for changes; a "
                         + "changed set is served to new connections without a restart", SettingCheck.duration(
                                 Duration.ofMillis(10))));
         if (!withHttp2) {
             return settings;
         }
-        return java.util.stream.Stream.concat(settings.stream(), java.util.stream.Stream.of(new Setting(HTTP2, "true",
+        return Stream.concat(settings.stream(), Stream.of(new Setting(HTTP2, "true",
                 "HTTP/2 on the HTTPS listener, chosen by ALPN (HTTP/1.1 stays available)", SettingCheck.bool())))
                 .toList();
     }
@@ -64,6 +72,44 @@ public final class HttpsSettings {
             String name = protocol.trim();
             if (!name.equals("TLSv1.3") && !name.equals("TLSv1.2")) {
                 return "must list TLSv1.3 and/or TLSv1.2 (older versions are broken), not '" + name + "'";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A check: every listed suite (Jetty reads each as a pattern) names a suite this runtime offers
+     * and Jetty's weak exclusions leave in; Jetty would otherwise drop it without a word, and a list
+     * with nothing left would fail every handshake.
+     */
+    private static String cipherSuites(String value) {
+        List<String> supported;
+        List<Pattern> excluded;
+        try {
+            supported = List.of(SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites());
+            excluded = Arrays.stream(new SslContextFactory.Server().getExcludeCipherSuites()).map(Pattern::compile)
+                    .toList();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JVM's TLS context cannot be read: " + e.getMessage(), e);
+        }
+        for (String item : value.split(",")) {
+            String name = item.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            Pattern pattern;
+            try {
+                pattern = Pattern.compile(name);
+            } catch (PatternSyntaxException e) {
+                return "lists '" + name + "', which is no cipher suite name";
+            }
+            List<String> matching = supported.stream().filter(suite -> pattern.matcher(suite).matches()).toList();
+            if (matching.isEmpty()) {
+                return "lists '" + name + "', a cipher suite this Java runtime does not offer";
+            }
+            if (matching.stream().allMatch(suite -> excluded.stream().anyMatch(weak -> weak.matcher(suite).matches()))) {
+                return "lists '" + name + "', a weak cipher suite that is always excluded (RSA key exchange, SHA-1, "
+                        + "MD5, NULL or anonymous)";
             }
         }
         return null;
