@@ -24,6 +24,8 @@ import dev.breakwater.gateway.snapshot.SnapshotCompiler;
 import dev.breakwater.gateway.sync.GatewayIdentity;
 import dev.breakwater.gateway.telemetry.TelemetryAggregator;
 import dev.breakwater.gateway.tls.BackendTrust;
+import dev.breakwater.gateway.tls.CertificateFileException;
+import dev.breakwater.gateway.tls.TrustFile;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -83,9 +85,10 @@ record GatewayParts(GatewayIdentity identity, SnapshotCompiler compiler, ActiveC
         String file = settings.get(GatewaySettings.BACKEND_TLS_TRUST);
         BackendTrust trust;
         try {
-            trust = file == null ? BackendTrust.jvmDefault() : BackendTrust.withPemFile(Path.of(file));
-        } catch (IllegalArgumentException e) {
-            throw new SettingsException("setting '" + GatewaySettings.BACKEND_TLS_TRUST + "': " + e.getMessage());
+            trust = file == null ? BackendTrust.jvmDefault()
+                    : BackendTrust.withAuthorities(TrustFile.certificates(Path.of(file), GatewaySettings.BACKEND_TLS_TRUST));
+        } catch (CertificateFileException e) {
+            throw new SettingsException(e.getMessage()); // names the setting and the file
         }
         List<String> protocols = Arrays.stream(settings.get(GatewaySettings.BACKEND_TLS_PROTOCOLS).split(","))
                 .map(String::trim).filter(name -> !name.isEmpty()).toList();

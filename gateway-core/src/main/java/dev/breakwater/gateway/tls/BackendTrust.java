@@ -1,18 +1,11 @@
 package dev.breakwater.gateway.tls;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import javax.net.ssl.KeyManager;
@@ -48,27 +41,11 @@ public final class BackendTrust {
         return new BackendTrust(null, DEFAULT_PROTOCOLS);
     }
 
-    /**
-     * The JVM's default trust and the CA certificates of a PEM file, TLS 1.3 and 1.2.
-     *
-     * @throws IllegalArgumentException when the file cannot be read or holds no certificate
-     */
-    public static BackendTrust withPemFile(Path file) {
-        Collection<? extends Certificate> certificates;
-        try {
-            certificates = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(Files.readAllBytes(file)));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file.toAbsolutePath() + ": " + e.getMessage());
-        } catch (CertificateException e) {
-            throw new IllegalArgumentException(file.toAbsolutePath() + " is not a PEM file of certificates");
-        }
-        if (certificates.isEmpty()) {
-            throw new IllegalArgumentException(file.toAbsolutePath() + " holds no certificate");
-        }
+    /** The JVM's trusted CAs and these ({@code backend.tls.trust}). */
+    public static BackendTrust withAuthorities(List<X509Certificate> authorities) {
         try {
             List<X509Certificate> base = new ArrayList<>(Arrays.asList(defaultAuthorities()));
-            certificates.forEach(certificate -> base.add((X509Certificate) certificate));
+            base.addAll(authorities);
             return new BackendTrust(List.copyOf(base), DEFAULT_PROTOCOLS);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JVM's trusted CAs cannot be read: " + e.getMessage(), e);

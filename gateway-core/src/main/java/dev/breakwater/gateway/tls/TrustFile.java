@@ -8,14 +8,18 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.Collection;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A TLS client context that trusts only the CA certificates of one PEM file: for a service the
- * gateway knows by its private CA (the management plane), where trusting every public CA too would
- * add nothing but risk. Host names are still verified by the client that uses it.
+ * A PEM file of CA certificates a setting names: read once, size-bounded, with errors that name the
+ * setting and the file. For a service the gateway knows by its private CA (the management plane)
+ * it makes a TLS client context that trusts only them, where trusting every public CA too would add
+ * nothing but risk; for backends ({@code backend.tls.trust}) its certificates join the JVM's.
+ * Host names are still verified by the client that uses them.
  */
 public final class TrustFile {
 
@@ -24,21 +28,12 @@ public final class TrustFile {
 
     /** @throws CertificateFileException naming the setting and the file, when it cannot be used */
     public static SSLContext sslContext(Path file, String setting) throws CertificateFileException {
-        byte[] data = ServerCertificates.bytes(file, setting);
-        Collection<? extends Certificate> certificates;
-        try {
-            certificates = CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(data));
-        } catch (CertificateException e) {
-            throw new CertificateFileException(setting + " file " + file + ": not a PEM file of certificates");
-        }
-        if (certificates.isEmpty()) {
-            throw new CertificateFileException(setting + " file " + file + ": holds no certificate");
-        }
+        List<X509Certificate> certificates = certificates(file, setting);
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             int i = 0;
-            for (Certificate certificate : certificates) {
+            for (X509Certificate certificate : certificates) {
                 store.setCertificateEntry("ca-" + i++, certificate);
             }
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -49,5 +44,25 @@ public final class TrustFile {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("a trust store in memory cannot be made: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The certificates of the file, at least one.
+     *
+     * @throws CertificateFileException naming the setting and the file, when it cannot be read, is too
+     *                                  large, is not PEM certificates or holds none
+     */
+    public static List<X509Certificate> certificates(Path file, String setting) throws CertificateFileException {
+        byte[] data = ServerCertificates.bytes(file, setting);
+        Collection<? extends Certificate> certificates;
+        try {
+            certificates = CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(data));
+        } catch (CertificateException e) {
+            throw new CertificateFileException(setting + " file " + file + ": not a PEM file of certificates");
+        }
+        if (certificates.isEmpty()) {
+            throw new CertificateFileException(setting + " file " + file + ": holds no certificate");
+        }
+        return certificates.stream().map(X509Certificate.class::cast).toList();
     }
 }

@@ -20,7 +20,7 @@ class BackendTrustTest {
     @Test
     void hostNamesAreVerifiedOnEveryTlsContext() throws Exception {
         TestCertificates made = TestCertificates.get();
-        BackendTrust trust = BackendTrust.withPemFile(made.caPem);
+        BackendTrust trust = BackendTrust.withAuthorities(TrustFile.certificates(made.caPem, "backend.tls.trust"));
         assertEquals("HTTPS", trust.sslContextFactory().getEndpointIdentificationAlgorithm());
         assertEquals("HTTPS", trust.sslContextFactory(new UpstreamTls(null, null, CertificateReader.fromPem("c", made.clientPem())))
                 .getEndpointIdentificationAlgorithm());
@@ -43,12 +43,15 @@ class BackendTrustTest {
     }
 
     @Test
-    void aFileThatIsNotAPemFileOfCertificatesIsRefusedSayingWhy() throws Exception {
+    void aFileThatIsNotAPemFileOfCertificatesIsRefusedNamingTheSettingAndTheFile() throws Exception {
         Path missing = dir.resolve("missing.pem");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> BackendTrust.withPemFile(missing)).getMessage()
-                .startsWith("cannot read " + missing.toAbsolutePath()));
+        assertEquals("backend.tls.trust file " + missing + ": does not exist", assertThrows(
+                CertificateFileException.class, () -> TrustFile.certificates(missing, "backend.tls.trust")).getMessage());
         Path text = Files.writeString(dir.resolve("text.pem"), "not a certificate");
-        assertEquals(text.toAbsolutePath() + " is not a PEM file of certificates",
-                assertThrows(IllegalArgumentException.class, () -> BackendTrust.withPemFile(text)).getMessage());
+        assertEquals("backend.tls.trust file " + text + ": not a PEM file of certificates", assertThrows(
+                CertificateFileException.class, () -> TrustFile.certificates(text, "backend.tls.trust")).getMessage());
+        Path empty = Files.writeString(dir.resolve("empty.pem"), "");
+        assertEquals("backend.tls.trust file " + empty + ": holds no certificate", assertThrows(
+                CertificateFileException.class, () -> TrustFile.certificates(empty, "backend.tls.trust")).getMessage());
     }
 }
