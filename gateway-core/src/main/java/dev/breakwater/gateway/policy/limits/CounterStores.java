@@ -67,7 +67,7 @@ public final class CounterStores {
             throw new IllegalArgumentException("counters.store=redis needs redis.url");
         }
         return new SharedConcurrencyStore(new RedisConcurrencyStore(redis, namespace(config), clock,
-                executor, config.concurrencyLease()), local, config.refuseWhenUnavailable(), outage);
+                executor, config.concurrencyLease()), local, outage);
     }
 
     /** What a shared store's keys are namespaced by: the gateway's name, which its replicas share. */

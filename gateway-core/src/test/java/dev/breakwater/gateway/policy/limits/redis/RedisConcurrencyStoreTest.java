@@ -181,9 +181,9 @@ class RedisConcurrencyStoreTest {
         RedisConnector connector = connector(clock);
         ConcurrencyLimits memory = new ConcurrencyLimits();
         SharedConcurrencyStore store = new SharedConcurrencyStore(
-                new RedisConcurrencyStore(connector, "outage", clock, executor, LEASE), memory, false, new RedisOutage(false));
+                new RedisConcurrencyStore(connector, "outage", clock, executor, LEASE), memory, new RedisOutage(false));
         SharedConcurrencyStore refusing = new SharedConcurrencyStore(
-                new RedisConcurrencyStore(connector, "outage", clock, executor, LEASE), new ConcurrencyLimits(), true,
+                new RedisConcurrencyStore(connector, "outage", clock, executor, LEASE), new ConcurrencyLimits(),
                 new RedisOutage(true));
         ConcurrencySlot inRedis = slot(store.acquire("k", 1));
         assertNotNull(inRedis);
