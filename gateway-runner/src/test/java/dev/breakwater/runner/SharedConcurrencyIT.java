@@ -13,6 +13,7 @@ import dev.breakwater.gateway.testing.Echo;
 import dev.breakwater.gateway.testing.Json;
 import dev.breakwater.gateway.testing.RedisServer;
 import dev.breakwater.gateway.testing.TestBackend;
+import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -43,6 +44,11 @@ class SharedConcurrencyIT {
             + "<limit-concurrency key=\"backend\" max-count=\"2\"><forward-request timeout=\"60\"/></limit-concurrency>"
             + "</backend><outbound><base/></outbound>" + OneApiGateway.ON_ERROR_REASON + "</policies>";
 
+    /** max-count 1 around a forward-request to a closed port: a slot not given back would refuse the next call. */
+    private static final String FAILING = "<policies><inbound><base/></inbound><backend>"
+            + "<limit-concurrency key=\"failing\" max-count=\"1\"><forward-request timeout=\"10\"/></limit-concurrency>"
+            + "</backend><outbound><base/></outbound>" + OneApiGateway.ON_ERROR_REASON + "</policies>";
+
     @TempDir
     static Path dir;
     static RedisServer redis;
@@ -56,7 +62,12 @@ class SharedConcurrencyIT {
     static void start() throws Exception {
         redis = RedisServer.startOnFreePort();
         backend = new TestBackend();
-        String config = document(1, null, api("limited", "limited", backend.url(), POLICY, ""));
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String config = document(1, null, api("limited", "limited", backend.url(), POLICY, ""),
+                api("down", "down", "http://127.0.0.1:" + closedPort, FAILING, ""));
         Map<String, String> settings = Map.of(GatewaySettings.GATEWAY_NAME, "replicated",
                 GatewaySettings.COUNTERS_STORE, "redis", GatewaySettings.REDIS_URL, redis.url(),
                 GatewaySettings.BACKUP_ENABLED, "false");
@@ -170,5 +181,17 @@ class SharedConcurrencyIT {
         assertRefused(second, 429, "ConcurrencyLimitExceeded");
         assertAnsweredOnceReleased(heldAgain);
         assertEquals(200, first.get("/limited/done").statusCode());
+    }
+
+    @Test
+    void aSlotTakenInRedisIsGivenBackWhenTheEnclosedPoliciesFail() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            InProcessGateway gateway = i % 2 == 0 ? first : second;
+            HttpResponse<String> failed = gateway.get("/down/call-" + i);
+            assertEquals(502, failed.statusCode(), "call " + i + " reached the backend's failure, not 429: "
+                    + failed.body());
+        }
+        Await.until("no slot of the key is left in Redis", Duration.ofSeconds(10),
+                () -> ":0".equals(redis.command("EXISTS breakwater:replicated:concurrency:failing")));
     }
 }
