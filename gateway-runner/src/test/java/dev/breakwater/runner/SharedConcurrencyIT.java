@@ -70,7 +70,7 @@ class SharedConcurrencyIT {
                 api("down", "down", "http://127.0.0.1:" + closedPort, FAILING, ""));
         Map<String, String> settings = Map.of(GatewaySettings.GATEWAY_NAME, "replicated",
                 GatewaySettings.COUNTERS_STORE, "redis", GatewaySettings.REDIS_URL, redis.url(),
-                GatewaySettings.BACKUP_ENABLED, "false");
+                GatewaySettings.BACKUP_ENABLED, "false", GatewaySettings.COUNTERS_CONCURRENCY_LEASE, "30s");
         first = new InProcessGateway(Files.createDirectories(dir.resolve("first")), config, settings);
         second = new InProcessGateway(Files.createDirectories(dir.resolve("second")), config, settings);
         Map<String, String> refuse = new HashMap<>(settings);
@@ -130,6 +130,9 @@ class SharedConcurrencyIT {
         for (int round = 1; round <= 2; round++) {
             backend.holdAgain();
             List<CompletableFuture<HttpResponse<String>>> held = hold("shared" + round, first, second);
+            long ttl = Long.parseLong(redis.command("PTTL breakwater:replicated:concurrency:backend").substring(1));
+            assertTrue(ttl > 0 && ttl <= 30_000, "the slots end with counters.concurrency.lease (30 s), not 5 minutes: "
+                    + ttl);
             assertRefused(first, 429, "ConcurrencyLimitExceeded");
             assertRefused(second, 429, "ConcurrencyLimitExceeded");
             HttpResponse<String> over = second.get("/limited/over");
