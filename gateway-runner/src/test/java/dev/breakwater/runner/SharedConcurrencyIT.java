@@ -13,6 +13,7 @@ import dev.breakwater.gateway.testing.Echo;
 import dev.breakwater.gateway.testing.Json;
 import dev.breakwater.gateway.testing.RedisServer;
 import dev.breakwater.gateway.testing.TestBackend;
+import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -43,6 +44,11 @@ class SharedConcurrencyIT {
             + "<limit-concurrency key=\"backend\" max-count=\"2\"><forward-request timeout=\"60\"/></limit-concurrency>"
             + "</backend><outbound><base/></outbound>" + OneApiGateway.ON_ERROR_REASON + "</policies>";
 
+    /** max-count 1 around a forward-request to a closed port: a slot not given back would refuse the next call. */
+    private static final String FAILING = "<policies><inbound><base/></inbound><backend>"
+            + "<limit-concurrency key=\"failing\" max-count=\"1\"><forward-request timeout=\"10\"/></limit-concurrency>"
+            + "</backend><outbound><base/></outbound>" + OneApiGateway.ON_ERROR_REASON + "</policies>";
+
     @TempDir
     static Path dir;
     static RedisServer redis;
@@ -56,10 +62,15 @@ class SharedConcurrencyIT {
     static void start() throws Exception {
         redis = RedisServer.startOnFreePort();
         backend = new TestBackend();
-        String config = document(1, null, api("limited", "limited", backend.url(), POLICY, ""));
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String config = document(1, null, api("limited", "limited", backend.url(), POLICY, ""),
+                api("down", "down", "http://127.0.0.1:" + closedPort, FAILING, ""));
         Map<String, String> settings = Map.of(GatewaySettings.GATEWAY_NAME, "replicated",
                 GatewaySettings.COUNTERS_STORE, "redis", GatewaySettings.REDIS_URL, redis.url(),
-                GatewaySettings.BACKUP_ENABLED, "false");
+                GatewaySettings.BACKUP_ENABLED, "false", GatewaySettings.COUNTERS_CONCURRENCY_LEASE, "30s");
         first = new InProcessGateway(Files.createDirectories(dir.resolve("first")), config, settings);
         second = new InProcessGateway(Files.createDirectories(dir.resolve("second")), config, settings);
         Map<String, String> refuse = new HashMap<>(settings);
@@ -119,6 +130,9 @@ class SharedConcurrencyIT {
         for (int round = 1; round <= 2; round++) {
             backend.holdAgain();
             List<CompletableFuture<HttpResponse<String>>> held = hold("shared" + round, first, second);
+            long ttl = Long.parseLong(redis.command("PTTL breakwater:replicated:concurrency:backend").substring(1));
+            assertTrue(ttl > 0 && ttl <= 30_000, "the slots end with counters.concurrency.lease (30 s), not 5 minutes: "
+                    + ttl);
             assertRefused(first, 429, "ConcurrencyLimitExceeded");
             assertRefused(second, 429, "ConcurrencyLimitExceeded");
             HttpResponse<String> over = second.get("/limited/over");
@@ -170,5 +184,17 @@ class SharedConcurrencyIT {
         assertRefused(second, 429, "ConcurrencyLimitExceeded");
         assertAnsweredOnceReleased(heldAgain);
         assertEquals(200, first.get("/limited/done").statusCode());
+    }
+
+    @Test
+    void aSlotTakenInRedisIsGivenBackWhenTheEnclosedPoliciesFail() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            InProcessGateway gateway = i % 2 == 0 ? first : second;
+            HttpResponse<String> failed = gateway.get("/down/call-" + i);
+            assertEquals(502, failed.statusCode(), "call " + i + " reached the backend's failure, not 429: "
+                    + failed.body());
+        }
+        Await.until("no slot of the key is left in Redis", Duration.ofSeconds(10),
+                () -> ":0".equals(redis.command("EXISTS breakwater:replicated:concurrency:failing")));
     }
 }

@@ -65,29 +65,16 @@ public final class LimitConcurrencyPolicy implements Step {
             }
             return inside(context, granted(slot, failure));
         }
-        CompletableFuture<Outcome> result = new CompletableFuture<>();
-        // registered on the acquisition itself rather than chained from it: a slot that arrives after the
-        // request gave up waiting (its stage completed or cancelled) is still given back
-        acquiring.whenComplete((slot, failure) -> {
-            if (result.isDone()) {
-                if (slot != null) {
-                    slot.release();
-                }
-                return;
-            }
+        // the enclosed policies start on the thread that completes the acquisition (the store's executor,
+        // never Lettuce's); nothing cancels this stage, so a slot that is granted is always held by them and
+        // released once they end
+        return Outcome.pending(acquiring.handle((slot, failure) -> {
             try {
-                Steps.settle(inside(context, granted(slot, failure))).whenComplete((outcome, error) -> {
-                    if (error != null) {
-                        result.completeExceptionally(Steps.cause(error));
-                    } else {
-                        result.complete(outcome);
-                    }
-                });
-            } catch (PolicyException | RuntimeException e) {
-                result.completeExceptionally(e);
+                return Steps.settle(inside(context, granted(slot, failure)));
+            } catch (PolicyException e) {
+                return CompletableFuture.<Outcome>failedFuture(e);
             }
-        });
-        return Outcome.pending(result);
+        }).thenCompose(next -> next));
     }
 
     /** The slot, or the error of a full key (429) or of shared slots that cannot be reached (503). */

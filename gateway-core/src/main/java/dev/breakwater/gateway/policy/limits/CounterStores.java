@@ -34,32 +34,9 @@ public final class CounterStores {
      * @param executor where a shared store's answers complete: threads that never wait
      * @param redis    the gateway's one Redis connection (its external cache uses it too), required for
      *                 {@code redis} (see {@link #connector}), else unused
+     * @param outage   shared with limit-concurrency's slots ({@link #concurrency}), so that one outage is logged once
      * @throws IllegalArgumentException for a name that is no store, or {@code redis} without a connection
      */
-    public static CounterStore create(CounterStoreConfig config, KeyedCounters local, Executor executor,
-                                      RedisConnector redis) {
-        return create(config, local, executor, redis, new RedisOutage(config.refuseWhenUnavailable()));
-    }
-
-    /**
-     * Where limit-concurrency counts: in {@code local} with the local store, in Redis with {@code redis}.
-     *
-     * @param outage the counter store's (see {@link #create(CounterStoreConfig, KeyedCounters, Executor,
-     *               RedisConnector, RedisOutage)}), unused with the local store
-     */
-    public static ConcurrencyStore concurrency(CounterStoreConfig config, ConcurrencyLimits local, java.time.Clock clock,
-                                               Executor executor, RedisConnector redis, RedisOutage outage) {
-        if (!REDIS.equals(config.store())) {
-            return local;
-        }
-        if (redis == null) {
-            throw new IllegalArgumentException("counters.store=redis needs redis.url");
-        }
-        return new SharedConcurrencyStore(new RedisConcurrencyStore(redis, namespace(config), clock,
-                executor, config.concurrencyLease()), local, config.refuseWhenUnavailable(), outage);
-    }
-
-    /** {@link #create(CounterStoreConfig, KeyedCounters, Executor, RedisConnector)} with an outage shared with limit-concurrency. */
     public static CounterStore create(CounterStoreConfig config, KeyedCounters local, Executor executor,
                                       RedisConnector redis, RedisOutage outage) {
         LocalCounterStore inMemory = new LocalCounterStore(local);
@@ -74,6 +51,23 @@ public final class CounterStores {
                     redis, inMemory, config.refuseWhenUnavailable(), outage);
         }
         throw new IllegalArgumentException("counters.store must be 'local' or 'redis', not '" + config.store() + "'");
+    }
+
+    /**
+     * Where limit-concurrency counts: in {@code local} with the local store, in Redis with {@code redis}.
+     *
+     * @param outage the counter store's (see {@link #create}), unused with the local store
+     */
+    public static ConcurrencyStore concurrency(CounterStoreConfig config, ConcurrencyLimits local, java.time.Clock clock,
+                                               Executor executor, RedisConnector redis, RedisOutage outage) {
+        if (!REDIS.equals(config.store())) {
+            return local;
+        }
+        if (redis == null) {
+            throw new IllegalArgumentException("counters.store=redis needs redis.url");
+        }
+        return new SharedConcurrencyStore(new RedisConcurrencyStore(redis, namespace(config), clock,
+                executor, config.concurrencyLease()), local, outage);
     }
 
     /** What a shared store's keys are namespaced by: the gateway's name, which its replicas share. */

@@ -37,6 +37,11 @@ public final class RedisOutage {
         }
     }
 
+    /** Whether requests through limits are refused (503) during an outage ({@code counters.redis.unavailable=refuse}). */
+    boolean refuses() {
+        return refuse;
+    }
+
     /** Whether the last operation failed. */
     boolean down() {
         return down.get();

@@ -18,18 +18,16 @@ public final class SharedConcurrencyStore implements ConcurrencyStore {
 
     private final RedisConcurrencyStore redis;
     private final ConcurrencyStore local;
-    private final boolean refuse;
     private final RedisOutage outage;
 
     /**
      * @param local  the gateway's own slots: the fallback
-     * @param refuse refuse requests while Redis is unreachable, rather than count locally
-     * @param outage the counters' outage, so that one outage is logged once
+     * @param outage the counters' outage, so that one outage is logged once; whether requests are refused
+     *               meanwhile (rather than counted locally) is its setting
      */
-    public SharedConcurrencyStore(RedisConcurrencyStore redis, ConcurrencyStore local, boolean refuse, RedisOutage outage) {
+    public SharedConcurrencyStore(RedisConcurrencyStore redis, ConcurrencyStore local, RedisOutage outage) {
         this.redis = redis;
         this.local = local;
-        this.refuse = refuse;
         this.outage = outage;
     }
 
@@ -41,7 +39,7 @@ public final class SharedConcurrencyStore implements ConcurrencyStore {
                 return CompletableFuture.completedFuture(slot);
             }
             outage.failed(RedisConnector.cause(failure));
-            return refuse
+            return outage.refuses()
                     ? CompletableFuture.<ConcurrencySlot>failedFuture(
                             new CounterStoreUnavailableException("the shared counters cannot be reached"))
                     : local.acquire(key, maxCount).toCompletableFuture();

@@ -13,11 +13,13 @@ import dev.breakwater.gateway.policy.limits.CounterStoreUnavailableException;
 import dev.breakwater.gateway.testing.Await;
 import dev.breakwater.gateway.testing.ManualClock;
 import dev.breakwater.gateway.testing.RedisServer;
+import io.lettuce.core.RedisCommandTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -157,14 +159,31 @@ class RedisConcurrencyStoreTest {
     }
 
     @Test
+    void anAcquireThatTimesOutButIsRunLaterGivesItsSlotBack() throws Exception {
+        RedisConcurrencyStore store = store("late", new ManualClock(Instant.ofEpochMilli(T0)));
+        // the server knows the script: the late acquire is run, not answered NOSCRIPT
+        slot(store.acquire("warm-up", 1)).release();
+        // the server holds every command for longer than the connector's timeout (500 ms), then runs them
+        assertEquals("+OK", redis.command("CLIENT PAUSE 1500 ALL"));
+        ExecutionException late = assertThrows(ExecutionException.class, () -> slot(store.acquire("k", 1)));
+        assertInstanceOf(RedisCommandTimeoutException.class, late.getCause());
+        // sent on the same connection, so run after the late acquire and the release its timeout sent:
+        // had that lease stayed, every later acquire of max-count 1 would be refused
+        ConcurrencySlot next = Await.until("the slot of the late acquire is free", Duration.ofSeconds(10),
+                () -> slot(store.acquire("k", 1)), Objects::nonNull);
+        assertEquals(1, held("breakwater:late:concurrency:k"));
+        next.release();
+    }
+
+    @Test
     void whileRedisIsGoneSlotsAreCountedInMemoryAndInRedisAgainOnceItIsBack() throws Exception {
         Clock clock = Clock.systemUTC();
         RedisConnector connector = connector(clock);
         ConcurrencyLimits memory = new ConcurrencyLimits();
         SharedConcurrencyStore store = new SharedConcurrencyStore(
-                new RedisConcurrencyStore(connector, "outage", clock, executor, LEASE), memory, false, new RedisOutage(false));
+                new RedisConcurrencyStore(connector, "outage", clock, executor, LEASE), memory, new RedisOutage(false));
         SharedConcurrencyStore refusing = new SharedConcurrencyStore(
-                new RedisConcurrencyStore(connector, "outage", clock, executor, LEASE), new ConcurrencyLimits(), true,
+                new RedisConcurrencyStore(connector, "outage", clock, executor, LEASE), new ConcurrencyLimits(),
                 new RedisOutage(true));
         ConcurrencySlot inRedis = slot(store.acquire("k", 1));
         assertNotNull(inRedis);
