@@ -16,9 +16,10 @@ import java.time.Duration;
  *
  * @param adminToken the {@code admin.token} setting, or {@code null} for the token file
  * @param storeKey   the {@code store.encryption.key} setting (checked, never shown), or {@code null} for the key file
+ * @param store      where the store is: H2 under {@code data.dir}, or PostgreSQL
  */
 record ManagementConfig(String httpHost, int httpPort, Duration shutdownTimeout, Duration longPollMax,
-                        long maxRequestBytes, Path dataDir, String adminToken, String storeKey) {
+                        long maxRequestBytes, Path dataDir, String adminToken, String storeKey, StoreConfig store) {
 
     private static final long MAX_REQUEST_BYTES = 1L << 30;
 
@@ -27,7 +28,8 @@ record ManagementConfig(String httpHost, int httpPort, Duration shutdownTimeout,
                 settings.integer(ManagementSettings.HTTP_PORT, 0, 65535),
                 between(settings, ManagementSettings.SHUTDOWN_TIMEOUT, Duration.ZERO, Duration.ofHours(1)),
                 between(settings, ManagementSettings.LONG_POLL_MAX, Duration.ofSeconds(1), Duration.ofHours(1)),
-                requestSize(settings), dataDir(settings), adminToken(settings), storeKey(settings));
+                requestSize(settings), dataDir(settings), adminToken(settings), storeKey(settings),
+                StoreConfig.from(settings));
     }
 
     private static Duration between(Settings settings, String name, Duration min, Duration max) throws SettingsException {
@@ -93,6 +95,6 @@ record ManagementConfig(String httpHost, int httpPort, Duration shutdownTimeout,
 
     @Override
     public String toString() { // never the token or the key
-        return "ManagementConfig[" + httpHost + ":" + httpPort + ", data.dir=" + dataDir + "]";
+        return "ManagementConfig[" + httpHost + ":" + httpPort + ", data.dir=" + dataDir + ", " + store + "]";
     }
 }
