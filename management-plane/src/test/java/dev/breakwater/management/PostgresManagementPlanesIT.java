@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two management planes on one real PostgreSQL: a change made through one reaches a gateway
  * long-polling the other by NOTIFY (the safety-net re-read is an hour, so nothing else explains
- * it); both serve the same revisions; concurrent writes through both make distinct consecutive
+ * it), and so does a regenerated gateway key; both serve the same revisions; concurrent writes through both make distinct consecutive
  * revisions, none lost; Flyway keeps the schema; the password comes from the environment and a
  * wrong one is a clear start error that does not show it; with the database down writes answer
  * 503 and reads are served from memory, and writing resumes when it returns.
@@ -90,7 +90,16 @@ class PostgresManagementPlanesIT {
                 assertEquals(revision(change), revision(b.admin("GET", "/admin/config", null)),
                         "both serve the same revision");
             }
+            // a key regenerated through A: B refuses the old token and accepts one signed with the new key
+            assertEquals(2, a.admin("POST", "/admin/gateways/gw/keys/primary/regenerate", null).statusCode() / 100);
+            String renewed = a.token("gw", "primary");
+            Await.until("B refuses the old key and accepts the new one", BOUND,
+                    () -> configuration(b, token) == 401 && configuration(b, renewed) == 200);
         }
+    }
+
+    private static int configuration(ManagementPlaneFixture plane, String token) throws Exception {
+        return plane.send("GET", "/gateway/v1/gateways/gw/configuration", null, null, token).statusCode();
     }
 
     @Test
