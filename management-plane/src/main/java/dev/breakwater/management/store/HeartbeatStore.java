@@ -2,9 +2,9 @@ package dev.breakwater.management.store;
 
 import dev.breakwater.gateway.config.ConfigException;
 import dev.breakwater.gateway.config.StrictJson;
-import dev.breakwater.management.db.StoreDatabase;
 import dev.breakwater.gateway.status.GatewayStatus;
 import dev.breakwater.gateway.sync.Heartbeat;
+import dev.breakwater.management.db.StoreDatabase;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,9 +1,9 @@
 package dev.breakwater.management.store;
 
-import dev.breakwater.management.db.StoreDatabase;
 import dev.breakwater.gateway.secrets.SecretCipher;
 import dev.breakwater.gateway.secrets.SecretException;
 import dev.breakwater.gateway.subscription.KeyHash;
+import dev.breakwater.management.db.StoreDatabase;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

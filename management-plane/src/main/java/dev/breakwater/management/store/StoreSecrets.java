@@ -1,11 +1,11 @@
 package dev.breakwater.management.store;
 
-import dev.breakwater.management.db.StoreDatabase;
 import dev.breakwater.gateway.secrets.SecretCipher;
 import dev.breakwater.gateway.secrets.SecretException;
 import dev.breakwater.gateway.secrets.StoreKeys;
 import dev.breakwater.gateway.settings.SettingsException;
 import dev.breakwater.management.ManagementSettings;
+import dev.breakwater.management.db.StoreDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.breakwater.management.store;
 
-import dev.breakwater.management.db.StoreDatabase;
 import dev.breakwater.gateway.telemetry.TelemetryBucket;
+import dev.breakwater.management.db.StoreDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
