@@ -17,10 +17,11 @@ import java.time.Duration;
  * @param adminToken the {@code admin.token} setting, or {@code null} for the token file
  * @param storeKey   the {@code store.encryption.key} setting (checked, never shown), or {@code null} for the key file
  * @param https      the HTTPS listener's options, or {@code null} when {@code server.https.port} is unset
+ * @param store      where the store is: H2 under {@code data.dir}, or PostgreSQL
  */
 record ManagementConfig(String httpHost, int httpPort, Duration shutdownTimeout, Duration longPollMax,
                         long maxRequestBytes, Path dataDir, String adminToken, String storeKey,
-                        dev.breakwater.gateway.tls.HttpsOptions https) {
+                        dev.breakwater.gateway.tls.HttpsOptions https, StoreConfig store) {
 
     private static final long MAX_REQUEST_BYTES = 1L << 30;
 
@@ -31,7 +32,8 @@ record ManagementConfig(String httpHost, int httpPort, Duration shutdownTimeout,
                 between(settings, ManagementSettings.LONG_POLL_MAX, Duration.ofSeconds(1), Duration.ofHours(1)),
                 requestSize(settings), dataDir(settings), adminToken(settings), storeKey(settings),
                 dev.breakwater.gateway.tls.HttpsOptions.from(settings, settings.require(ManagementSettings.HTTP_HOST),
-                        false));
+                        false),
+                StoreConfig.from(settings));
     }
 
     private static Duration between(Settings settings, String name, Duration min, Duration max) throws SettingsException {
@@ -97,6 +99,6 @@ record ManagementConfig(String httpHost, int httpPort, Duration shutdownTimeout,
 
     @Override
     public String toString() { // never the token or the key
-        return "ManagementConfig[" + httpHost + ":" + httpPort + ", data.dir=" + dataDir + "]";
+        return "ManagementConfig[" + httpHost + ":" + httpPort + ", data.dir=" + dataDir + ", " + store + "]";
     }
 }

@@ -3,7 +3,6 @@ package dev.breakwater.management;
 import dev.breakwater.gateway.bootstrap.Launcher;
 import dev.breakwater.gateway.bootstrap.ListenerBinding;
 import dev.breakwater.gateway.config.StrictJson;
-import dev.breakwater.gateway.db.H2Database;
 import dev.breakwater.gateway.policy.compile.PolicyRegistry;
 import dev.breakwater.gateway.secrets.SecretCipher;
 import dev.breakwater.gateway.secrets.SecretException;
@@ -24,6 +23,10 @@ import dev.breakwater.management.api.ProductsResource;
 import dev.breakwater.management.api.SubscriptionsResource;
 import dev.breakwater.management.api.UsersResource;
 import dev.breakwater.management.auth.AdminToken;
+import dev.breakwater.management.db.H2StoreDatabase;
+import dev.breakwater.management.db.PostgresStoreDatabase;
+import dev.breakwater.management.db.StoreDatabase;
+import dev.breakwater.management.db.StoreListener;
 import dev.breakwater.management.auth.AuthenticationFilter;
 import dev.breakwater.management.auth.GatewayTokens;
 import dev.breakwater.management.http.JsonErrorHandler;
@@ -53,8 +56,9 @@ import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
- * The management plane, wired by constructors: the H2 store under {@code data.dir}, the admin
- * API and the gateway API (Jersey) on one Jetty listener, behind the {@link RequestGuard}.
+ * The management plane, wired by constructors: the store (H2 under {@code data.dir}, or
+ * PostgreSQL shared with other instances, whose changes a {@link StoreListener} brings in), the
+ * admin API and the gateway API (Jersey) on one Jetty listener, behind the {@link RequestGuard}.
  */
 public final class ManagementPlane implements Launcher.Running {
 
@@ -69,7 +73,8 @@ public final class ManagementPlane implements Launcher.Running {
         JERSEY_PROVIDERS.setLevel(java.util.logging.Level.SEVERE);
     }
 
-    private final H2Database database;
+    private final StoreDatabase database;
+    private final StoreListener listener;
     private final RevisionWatch watch;
     private final Server server;
     private final ServerConnector connector;
@@ -79,10 +84,12 @@ public final class ManagementPlane implements Launcher.Running {
     /** The HTTPS listener, or {@code null} when it is off. */
     private final HttpsListener https;
 
-    private ManagementPlane(H2Database database, RevisionWatch watch, Server server, ServerConnector connector,
-                            Path dataDir, boolean adminTokenFromSetting, long startRevision, HttpsListener https) {
+    private ManagementPlane(StoreDatabase database, StoreListener listener, RevisionWatch watch, Server server,
+                            ServerConnector connector, Path dataDir, boolean adminTokenFromSetting, long startRevision,
+                            HttpsListener https) {
         this.https = https;
         this.database = database;
+        this.listener = listener;
         this.watch = watch;
         this.server = server;
         this.connector = connector;
@@ -108,7 +115,7 @@ public final class ManagementPlane implements Launcher.Running {
         // Bound first: a port in use is reported before anything is created under data.dir.
         new ListenerBinding("the management plane's listener", connector.getHost(), connector.getPort(),
                 ManagementSettings.HTTP_PORT, ManagementSettings.HTTP_HOST).bind(connector::open);
-        H2Database database = null;
+        StoreDatabase database = null;
         try {
             if (https != null) {
                 https.bind();
@@ -116,8 +123,8 @@ public final class ManagementPlane implements Launcher.Running {
             database = ManagementStore.open(config);
             String adminToken = AdminToken.resolve(config.adminToken(), config.dataDir());
             StoreSecrets.Opened secrets = StoreSecrets.open(database, config.storeKey(), config.dataDir());
-            if (secrets.encryptedNow() > 0) {
-                database.closeCompacted(); // no copy of the plain keys may stay in the file
+            if (secrets.encryptedNow() > 0 && database instanceof H2StoreDatabase h2) {
+                h2.h2().closeCompacted(); // no copy of the plain keys may stay in the file
                 database = ManagementStore.open(config);
             }
             return start(config, server, connector, database, adminToken, secrets.cipher(), Clock.systemUTC(), https);
@@ -134,7 +141,7 @@ public final class ManagementPlane implements Launcher.Running {
     }
 
     private static ManagementPlane start(ManagementConfig config, Server server, ServerConnector connector,
-                                         H2Database database, String adminToken, SecretCipher cipher, Clock clock,
+                                         StoreDatabase database, String adminToken, SecretCipher cipher, Clock clock,
                                          HttpsListener https) throws Exception {
         AtomicReference<RevisionWatch> watch = new AtomicReference<>();
         ConfigStore store;
@@ -142,11 +149,15 @@ public final class ManagementPlane implements Launcher.Running {
             store = ConfigStore.open(database, cipher, new SnapshotCompiler(PolicyRegistry.builtIn(), clock),
                     new StrictJson(), clock, config.maxRequestBytes(), revision -> watch.get().advance(revision));
         } catch (SecretException e) {
-            throw new SettingsException("a secret in " + database.file() + ".mv.db cannot be decrypted ("
+            throw new SettingsException("a secret in " + database.describe() + " cannot be decrypted ("
                     + e.getMessage() + ") although the store key is the right one: the row was altered; restore "
-                    + "data.dir from a backup");
+                    + "the store from a backup");
         }
         watch.set(new RevisionWatch(store.state().revision()));
+        // Other instances on the same database: their changes arrive by notification
+        StoreListener listener = database instanceof PostgresStoreDatabase postgres
+                ? StoreListener.start(postgres, config.store().pollInterval(), store::refresh)
+                : null;
         HeartbeatStore heartbeats = new HeartbeatStore(database);
         TelemetryStore telemetry = new TelemetryStore(database);
         GatewayTokens tokens = new GatewayTokens(clock);
@@ -167,12 +178,20 @@ public final class ManagementPlane implements Launcher.Running {
                 .register(new GatewayConfigurationResource(new GatewayDocuments(store), watch.get(), heartbeats,
                         telemetry, config.longPollMax(), clock));
         server.setHandler(new GracefulHandler(context(config, api)));
-        server.start();
+        try {
+            server.start();
+        } catch (Exception e) {
+            if (listener != null) {
+                listener.close();
+            }
+            throw e;
+        }
         if (https != null) {
             https.watch();
         }
-        return new ManagementPlane(database, watch.get(), server, connector, config.dataDir(),
-                config.adminToken() != null, store.state().revision(), https);
+        return new ManagementPlane(database, listener, watch.get(), server, connector,
+                database.shared() ? null : config.dataDir(), config.adminToken() != null, store.state().revision(),
+                https);
     }
 
     /** The server and its one listener, not yet bound; the handler comes once the store is open. */
@@ -227,7 +246,8 @@ public final class ManagementPlane implements Launcher.Running {
         if (https != null) {
             lines.add(https.describe());
         }
-        lines.addAll(List.of("data: " + dataDir.toAbsolutePath().normalize(),
+        lines.addAll(List.of(dataDir == null ? "store: " + database.describe() + " (PostgreSQL, shared; changes of "
+                        + "other instances arrive by LISTEN/NOTIFY)" : "data: " + dataDir.toAbsolutePath().normalize(),
                 "admin token: " + (adminTokenFromSetting ? "the setting admin.token"
                         : "in " + dataDir.toAbsolutePath().normalize().resolve("admin-token")),
                 "configuration revision: " + startRevision));
@@ -238,6 +258,9 @@ public final class ManagementPlane implements Launcher.Running {
     @Override
     public void close() throws Exception {
         try {
+            if (listener != null) {
+                listener.close();
+            }
             watch.close(); // answer held long polls now; the graceful stop would wait for them
             if (https != null) {
                 https.stopWatching();

@@ -16,6 +16,11 @@ public final class ManagementSettings {
     public static final String LONG_POLL_MAX = "gateway.long.poll.max";
     public static final String REQUEST_MAX_SIZE = "server.request.max.size";
     public static final String STORE_KEY = "store.encryption.key";
+    public static final String STORE_TYPE = "store.type";
+    public static final String STORE_URL = "store.url";
+    public static final String STORE_USER = "store.user";
+    public static final String STORE_PASSWORD = "store.password";
+    public static final String STORE_POLL_INTERVAL = "store.poll.interval";
 
     public static final List<Setting> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(
             new Setting(HTTP_PORT, "9090", "port of the admin and gateway API (0 picks a free one)",
@@ -33,6 +38,18 @@ public final class ManagementSettings {
             new Setting(STORE_KEY, null, "key that encrypts the secrets in the store: 32 random bytes in base64 "
                     + "(openssl rand -base64 32); when unset, one is generated on first start and stored as "
                     + "<data.dir>/store-key"),
+            new Setting(STORE_TYPE, "h2", "where the configuration is stored: 'h2' (a file under data.dir, one "
+                    + "management plane) or 'postgresql' (store.url; several management planes may share it, each with "
+                    + "the same store.encryption.key and admin.token, both then required)",
+                    SettingCheck.oneOf("h2", "postgresql")),
+            new Setting(STORE_URL, null, "with store.type=postgresql, the database: jdbc:postgresql://host:port/database "
+                    + "(no password in it: use store.password)"),
+            new Setting(STORE_USER, null, "with store.type=postgresql, the database user"),
+            new Setting(STORE_PASSWORD, null, "with store.type=postgresql, the user's password (secret: prefer the "
+                    + "environment variable STORE_PASSWORD; never logged)"),
+            new Setting(STORE_POLL_INTERVAL, "30s", "with store.type=postgresql, how often an instance re-reads the "
+                    + "newest revision in case a change notification was missed (changes normally arrive at once, "
+                    + "by LISTEN/NOTIFY)", SettingCheck.duration(Duration.ofSeconds(1), Duration.ofHours(24))),
             new Setting(LONG_POLL_MAX, "60s", "the longest a gateway's configuration request is held open waiting for a change",
                     SettingCheck.duration(Duration.ofSeconds(1), Duration.ofHours(1)))),
             // the gateway's HTTPS settings and certificate code; HTTP/1.1 only

@@ -87,6 +87,11 @@ public final class H2Database implements AutoCloseable {
         return pool.getConnection();
     }
 
+    /** The pool as a data source, for a migration library that takes one. */
+    public javax.sql.DataSource dataSource() {
+        return pool;
+    }
+
     /** Work done in one transaction. */
     @FunctionalInterface
     public interface Work {

@@ -2,34 +2,33 @@ package dev.breakwater.management.store;
 
 import dev.breakwater.gateway.config.ConfigException;
 import dev.breakwater.gateway.config.StrictJson;
-import dev.breakwater.gateway.db.H2Database;
 import dev.breakwater.gateway.secrets.SecretCipher;
 import dev.breakwater.gateway.secrets.SecretException;
 import dev.breakwater.gateway.snapshot.SnapshotCompiler;
 import dev.breakwater.management.ByteSize;
 import dev.breakwater.management.ManagementSettings;
+import dev.breakwater.management.db.StoreDatabase;
 import dev.breakwater.management.model.GatewayDefinition;
 import dev.breakwater.management.model.ManagementDocument;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
- * The management plane's configuration: served from memory, written through to H2. Every
- * change is validated, then stored as a new revision of the whole document (secret named
- * values sealed, {@link SealedValues}), together with any key changes, in one transaction that
- * is on disk before the change is confirmed. A change
- * that changes nothing makes no revision. Changes are serialised; reads never wait; a new
- * revision is announced after the write lock is released, so the long polls it wakes never
- * hold up the next writer.
+ * The management plane's configuration: served from memory, written through to the store
+ * database. Every change is validated, then stored as a new revision of the whole document
+ * (secret named values sealed, {@link SealedValues}), together with any key changes, in one
+ * transaction that is on disk before the change is confirmed. A change that changes nothing makes
+ * no revision. Reads never wait; a new revision is announced after the write lock is released,
+ * so the long polls it wakes never hold up the next writer.
+ *
+ * <p>Several instances may share one database (PostgreSQL): a change then takes the database's
+ * write lock, and if another instance stored a newer revision meanwhile, that one is loaded first
+ * and the edit applied to it, so no instance's change is lost or numbered twice. The others
+ * learn of it by a notification ({@link #refresh()}).
  */
 public final class ConfigStore {
 
@@ -49,26 +48,30 @@ public final class ConfigStore {
         }
     }
 
-    private final H2Database database;
-    private final GatewayKeyTable keyTable;
-    private final SealedValues sealedValues;
+    /** Work under the database's write lock, in one transaction. */
+    @FunctionalInterface
+    private interface Locked<T> {
+        T run(Connection connection, State current) throws MissingException, ConfigException, SQLException;
+    }
+
+    private final StoreDatabase database;
+    private final RevisionTable revisions;
     private final DocumentValidator validator;
+    private final ServedDocuments served;
     private final StrictJson json;
-    private final Clock clock;
     private final long maxDocumentBytes;
     private final LongConsumer onNewRevision;
     private final Object writeLock = new Object();
     private volatile State state;
 
-    private ConfigStore(H2Database database, GatewayKeyTable keyTable, SealedValues sealedValues,
-                        DocumentValidator validator, StrictJson json, Clock clock, long maxDocumentBytes,
-                        LongConsumer onNewRevision, State state) {
+    private ConfigStore(StoreDatabase database, RevisionTable revisions, DocumentValidator validator,
+                        ServedDocuments served, StrictJson json, long maxDocumentBytes, LongConsumer onNewRevision,
+                        State state) {
         this.database = database;
-        this.keyTable = keyTable;
-        this.sealedValues = sealedValues;
+        this.revisions = revisions;
         this.validator = validator;
+        this.served = served;
         this.json = json;
-        this.clock = clock;
         this.maxDocumentBytes = maxDocumentBytes;
         this.onNewRevision = onNewRevision;
         this.state = state;
@@ -80,26 +83,18 @@ public final class ConfigStore {
      * @param maxDocumentBytes the largest the whole document may grow (it must fit in one import)
      * @throws SecretException when a stored key, secret or the subscription key salt does not open with the cipher
      */
-    public static ConfigStore open(H2Database database, SecretCipher cipher, SnapshotCompiler compiler, StrictJson json,
-                                   Clock clock, long maxDocumentBytes, LongConsumer onNewRevision)
+    public static ConfigStore open(StoreDatabase database, SecretCipher cipher, SnapshotCompiler compiler,
+                                   StrictJson json, Clock clock, long maxDocumentBytes, LongConsumer onNewRevision)
             throws SQLException, ConfigException, SecretException {
-        ManagementDocument document = ManagementDocument.empty();
-        GatewayKeyTable keyTable = new GatewayKeyTable(cipher);
-        SealedValues sealedValues = new SealedValues(cipher);
-        Map<String, GatewayKeys> keys;
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
-            try (ResultSet newest = statement.executeQuery(
-                    "SELECT document FROM config_revisions ORDER BY revision DESC LIMIT 1")) {
-                if (newest.next()) {
-                    document = sealedValues.opened(json.read(newest.getString(1).getBytes(StandardCharsets.UTF_8),
-                            ManagementDocument.class));
-                }
-            }
-            keys = keyTable.load(connection);
+        RevisionTable revisions = new RevisionTable(new SealedValues(cipher), new GatewayKeyTable(cipher), json, clock);
+        RevisionTable.Stored stored;
+        try (Connection connection = database.connection()) {
+            stored = revisions.load(connection);
         }
         ServedDocuments served = new ServedDocuments(json, KeySalt.open(database, cipher));
-        return new ConfigStore(database, keyTable, sealedValues, new DocumentValidator(compiler, served), json, clock,
-                maxDocumentBytes, onNewRevision, new State(document, Map.copyOf(keys), served.render(document)));
+        return new ConfigStore(database, revisions, new DocumentValidator(compiler, served), served, json,
+                maxDocumentBytes, onNewRevision, new State(stored.document(), stored.keys(),
+                served.render(stored.document())));
     }
 
     public State state() {
@@ -108,7 +103,8 @@ public final class ConfigStore {
 
     /**
      * Validates and stores the edited document as the next revision; an edit that changes
-     * nothing stores nothing and announces nothing.
+     * nothing stores nothing and announces nothing. The edit applies to the newest revision in
+     * the database, which another instance may have stored.
      *
      * @return the new revision, or the current one when nothing changed
      * @throws MissingException when the edit names something that does not exist
@@ -116,73 +112,133 @@ public final class ConfigStore {
      * @throws SQLException     when it could not be stored; nothing changed then
      */
     public long change(Edit edit) throws MissingException, ConfigException, SQLException {
-        long revision;
-        synchronized (writeLock) {
-            State current = state;
+        return locked((connection, current) -> {
             ManagementDocument edited = edit.apply(current.document());
             if (edited.withRevision(current.revision()).equals(current.document())) {
-                return current.revision();
+                return current;
             }
-            revision = current.revision() + 1;
-            ManagementDocument next = edited.withRevision(revision);
+            ManagementDocument next = edited.withRevision(current.revision() + 1);
             int size = json.write(next).length; // as a whole import would send it, secret values in clear
             if (size > maxDocumentBytes) {
                 throw new ConfigException("the configuration would be " + size + " bytes, more than the "
                         + ByteSize.format(maxDocumentBytes) + " that " + ManagementSettings.REQUEST_MAX_SIZE
                         + " allows for one import (PUT /admin/config); raise it, or make the configuration smaller");
             }
-            Map<String, byte[]> served = validator.validate(next);
+            Map<String, byte[]> rendered = validator.validate(next);
             Map<String, GatewayKeys> keys = new HashMap<>();
             for (GatewayDefinition gateway : next.gateways()) {
                 GatewayKeys existing = current.keys().get(gateway.id());
                 keys.put(gateway.id(), existing != null ? existing : GatewayKeys.generate());
             }
-            persist(next, json.write(sealedValues.sealed(next)), current.keys(), keys);
-            state = new State(next, Map.copyOf(keys), served);
-        }
-        onNewRevision.accept(revision);
-        return revision;
+            revisions.insert(connection, next, current.keys(), keys);
+            database.announceChange(connection, "revision " + next.revision());
+            return new State(next, Map.copyOf(keys), rendered);
+        }).revision();
     }
 
     /** Replaces one of a gateway's keys; every token signed with the old one stops working. */
     public void regenerateKey(String gatewayId, String keyType) throws MissingException, SQLException {
-        synchronized (writeLock) {
-            State current = state;
-            GatewayKeys keys = current.keys().get(gatewayId);
-            if (keys == null) {
-                throw new MissingException("no gateway '" + gatewayId + "'");
-            }
-            GatewayKeys next = keys.regenerate(keyType);
-            try (Connection connection = database.connection()) {
-                keyTable.update(connection, gatewayId, next);
-            }
-            Map<String, GatewayKeys> all = new HashMap<>(current.keys());
-            all.put(gatewayId, next);
-            state = new State(current.document(), Map.copyOf(all), current.served());
+        try {
+            locked((connection, current) -> {
+                GatewayKeys keys = current.keys().get(gatewayId);
+                if (keys == null) {
+                    throw new MissingException("no gateway '" + gatewayId + "'");
+                }
+                GatewayKeys next = keys.regenerate(keyType);
+                revisions.updateKeys(connection, gatewayId, next);
+                database.announceChange(connection, "keys " + gatewayId);
+                Map<String, GatewayKeys> all = new HashMap<>(current.keys());
+                all.put(gatewayId, next);
+                return new State(current.document(), Map.copyOf(all), current.served());
+            });
+        } catch (ConfigException e) {
+            throw new IllegalStateException(e.getMessage(), e); // a key change validates no document
         }
     }
 
-    private void persist(ManagementDocument next, byte[] document, Map<String, GatewayKeys> before,
-                         Map<String, GatewayKeys> after) throws SQLException {
-        database.inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO config_revisions (revision, document, sha256, created_at) VALUES (?, ?, ?, ?)")) {
-                insert.setLong(1, next.revision());
-                insert.setString(2, new String(document, StandardCharsets.UTF_8));
-                insert.setString(3, SnapshotCompiler.sha256(document));
-                insert.setTimestamp(4, Timestamp.from(clock.instant()));
-                insert.executeUpdate();
-            }
-            for (String gone : before.keySet()) {
-                if (!after.containsKey(gone)) {
-                    keyTable.delete(connection, gone);
+    /**
+     * Reads what another instance may have stored (after a notification, a reconnect, or the
+     * periodic re-check): a newer revision is loaded and announced; changed keys replace ours.
+     */
+    public void refresh() throws SQLException {
+        long before;
+        long after;
+        synchronized (writeLock) {
+            before = state.revision();
+            try (Connection connection = database.connection()) {
+                // one snapshot: the newest document with the keys of the same moment
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                connection.setAutoCommit(false);
+                try {
+                    state = caughtUp(connection, state);
+                    connection.commit();
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(connection);
+                    throw e;
                 }
             }
-            for (Map.Entry<String, GatewayKeys> added : after.entrySet()) {
-                if (!before.containsKey(added.getKey())) {
-                    keyTable.insert(connection, added.getKey(), added.getValue());
+            after = state.revision();
+        }
+        if (after > before) {
+            onNewRevision.accept(after);
+        }
+    }
+
+    /**
+     * Runs the work in one transaction under the database's write lock (and ours), on the
+     * newest state; the state it returns becomes ours once committed. A newer revision found in
+     * the database is announced even when the work then fails.
+     */
+    private State locked(Locked<State> work) throws MissingException, ConfigException, SQLException {
+        long before;
+        long after;
+        State result;
+        synchronized (writeLock) {
+            before = state.revision();
+            try (Connection connection = database.connection()) {
+                connection.setAutoCommit(false);
+                try {
+                    database.lockWrites(connection);
+                    State current = caughtUp(connection, state);
+                    state = current; // what the database holds, committed by whoever wrote it
+                    result = work.run(connection, current);
+                    connection.commit();
+                    state = result;
+                } catch (SQLException | MissingException | ConfigException | RuntimeException e) {
+                    rollbackQuietly(connection);
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
                 }
+            } finally {
+                after = state.revision();
             }
-        });
+        }
+        if (after > before) {
+            onNewRevision.accept(after);
+        }
+        return result;
+    }
+
+    /** The state as stored now: ours, with the stored keys, or the newer revision another instance stored. */
+    private State caughtUp(Connection connection, State current) throws SQLException {
+        try {
+            if (revisions.newest(connection) == current.revision()) {
+                Map<String, GatewayKeys> keys = revisions.keys(connection); // another instance may have regenerated one
+                return keys.equals(current.keys()) ? current : new State(current.document(), keys, current.served());
+            }
+            RevisionTable.Stored stored = revisions.load(connection);
+            return new State(stored.document(), stored.keys(), served.render(stored.document()));
+        } catch (SecretException | ConfigException e) {
+            throw new IllegalStateException("the newest stored revision cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is gone: nothing was committed
+        }
     }
 }

@@ -2,9 +2,9 @@ package dev.breakwater.management.store;
 
 import dev.breakwater.gateway.config.ConfigException;
 import dev.breakwater.gateway.config.StrictJson;
-import dev.breakwater.gateway.db.H2Database;
 import dev.breakwater.gateway.status.GatewayStatus;
 import dev.breakwater.gateway.sync.Heartbeat;
+import dev.breakwater.management.db.StoreDatabase;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,18 +31,18 @@ public final class HeartbeatStore {
                            GatewayStatus.Cache cache) {
     }
 
-    private final H2Database database;
+    private final StoreDatabase database;
     private final StrictJson json = new StrictJson();
 
-    public HeartbeatStore(H2Database database) {
+    public HeartbeatStore(StoreDatabase database) {
         this.database = database;
     }
 
     public void record(String gatewayId, Heartbeat heartbeat, Instant receivedAt, String report) throws SQLException {
         try (Connection connection = database.connection(); PreparedStatement merge = connection.prepareStatement(
-                "MERGE INTO gateway_instances (gateway_id, instance_id, hostname, version, revision, last_heartbeat, "
-                        + "last_config_pull, last_error, heartbeat_interval, report) KEY (gateway_id, instance_id) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                database.upsert("gateway_instances", List.of("gateway_id", "instance_id", "hostname", "version",
+                        "revision", "last_heartbeat", "last_config_pull", "last_error", "heartbeat_interval", "report"),
+                List.of("gateway_id", "instance_id")))) {
             merge.setString(1, gatewayId);
             merge.setString(2, heartbeat.instanceId());
             merge.setString(3, heartbeat.hostname());

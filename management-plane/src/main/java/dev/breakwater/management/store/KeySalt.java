@@ -1,10 +1,9 @@
 package dev.breakwater.management.store;
 
-import dev.breakwater.gateway.db.H2Database;
 import dev.breakwater.gateway.secrets.SecretCipher;
 import dev.breakwater.gateway.secrets.SecretException;
 import dev.breakwater.gateway.subscription.KeyHash;
-import java.sql.Connection;
+import dev.breakwater.management.db.StoreDatabase;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,21 +27,25 @@ final class KeySalt {
      *
      * @throws SecretException when the stored salt does not open with the cipher
      */
-    static byte[] open(H2Database database, SecretCipher cipher) throws SQLException, SecretException {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT sealed FROM subscription_key_salt WHERE id = 1")) {
-            if (row.next()) {
-                return Base64.getDecoder().decode(cipher.open(row.getString(1), CONTEXT));
-            }
-        }
-        byte[] salt = KeyHash.newSalt();
+    static byte[] open(StoreDatabase database, SecretCipher cipher) throws SQLException, SecretException {
+        byte[] fresh = KeyHash.newSalt();
+        String[] stored = new String[1];
+        // under the write lock: two instances starting on one new database make one salt between them
         database.inTransaction(connection -> {
+            database.lockWrites(connection);
+            try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(
+                    "SELECT sealed FROM subscription_key_salt WHERE id = 1")) {
+                if (row.next()) {
+                    stored[0] = row.getString(1);
+                    return;
+                }
+            }
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO subscription_key_salt (id, sealed) VALUES (1, ?)")) {
-                insert.setString(1, cipher.seal(Base64.getEncoder().encodeToString(salt), CONTEXT));
+                insert.setString(1, cipher.seal(Base64.getEncoder().encodeToString(fresh), CONTEXT));
                 insert.executeUpdate();
             }
         });
-        return salt;
+        return stored[0] == null ? fresh : Base64.getDecoder().decode(cipher.open(stored[0], CONTEXT));
     }
 }

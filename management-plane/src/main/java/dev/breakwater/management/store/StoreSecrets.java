@@ -1,11 +1,11 @@
 package dev.breakwater.management.store;
 
-import dev.breakwater.gateway.db.H2Database;
 import dev.breakwater.gateway.secrets.SecretCipher;
 import dev.breakwater.gateway.secrets.SecretException;
 import dev.breakwater.gateway.secrets.StoreKeys;
 import dev.breakwater.gateway.settings.SettingsException;
 import dev.breakwater.management.ManagementSettings;
+import dev.breakwater.management.db.StoreDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ public final class StoreSecrets {
      * @param configuredKey the {@code store.encryption.key} setting, already checked, or {@code null}
      * @throws SettingsException when the key is missing, unreadable or not the store's
      */
-    public static Opened open(H2Database database, String configuredKey, Path dataDir)
+    public static Opened open(StoreDatabase database, String configuredKey, Path dataDir)
             throws SQLException, SettingsException {
         String check = check(database);
         Path keyFile = dataDir.resolve(KEY_FILE).toAbsolutePath();
@@ -56,29 +56,43 @@ public final class StoreSecrets {
                 cipher.open(check, CHECK_CONTEXT);
             } catch (SecretException e) {
                 throw new SettingsException("the store key from " + source + " is not the key the secrets in "
-                        + database.file() + ".mv.db were encrypted with; restore the original " + KEY_FILE
+                        + database.describe() + " were encrypted with; restore the original " + KEY_FILE
                         + " file in data.dir, or set " + ManagementSettings.STORE_KEY + " to the original key");
             }
         }
         GatewayKeyTable keys = new GatewayKeyTable(cipher);
         int[] encrypted = new int[1];
+        String[] madeMeanwhile = new String[1];
         database.inTransaction(connection -> {
+            database.lockWrites(connection); // another instance may be starting on the same new database
             encrypted[0] = keys.sealPlain(connection);
             if (check == null) {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO store_key_check (id, sealed) VALUES (1, ?)")) {
-                    insert.setString(1, cipher.seal(CHECK_VALUE, CHECK_CONTEXT));
-                    insert.executeUpdate();
+                madeMeanwhile[0] = check(connection);
+                if (madeMeanwhile[0] == null) {
+                    try (PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO store_key_check (id, sealed) VALUES (1, ?)")) {
+                        insert.setString(1, cipher.seal(CHECK_VALUE, CHECK_CONTEXT));
+                        insert.executeUpdate();
+                    }
                 }
             }
         });
+        if (madeMeanwhile[0] != null) {
+            try {
+                cipher.open(madeMeanwhile[0], CHECK_CONTEXT);
+            } catch (SecretException e) {
+                throw new SettingsException("the store key from " + source + " is not the key another management "
+                        + "plane on " + database.describe() + " started with just now; give every instance the same "
+                        + ManagementSettings.STORE_KEY);
+            }
+        }
         if (encrypted[0] > 0) {
             LOG.info("encrypted the keys of {} gateway(s) that an earlier version stored in plain text", encrypted[0]);
         }
         return new Opened(cipher, encrypted[0]);
     }
 
-    private static byte[] key(String configuredKey, Path keyFile, boolean storeHasSecrets, H2Database database)
+    private static byte[] key(String configuredKey, Path keyFile, boolean storeHasSecrets, StoreDatabase database)
             throws SettingsException {
         if (configuredKey != null) {
             return StoreKeys.decode(configuredKey);
@@ -95,8 +109,8 @@ public final class StoreSecrets {
             }
         }
         if (storeHasSecrets) {
-            throw new SettingsException("the store key file " + keyFile + " is missing, and " + database.file()
-                    + ".mv.db holds secrets encrypted with it; restore it from your backup of data.dir, or set "
+            throw new SettingsException("the store key file " + keyFile + " is missing, and " + database.describe()
+                    + " holds secrets encrypted with it; restore it from your backup of data.dir, or set "
                     + ManagementSettings.STORE_KEY + " to the key (a new key would invalidate every gateway token)");
         }
         try {
@@ -110,8 +124,14 @@ public final class StoreSecrets {
     }
 
     /** The sealed check value, or {@code null} while the store holds no encrypted secret. */
-    private static String check(H2Database database) throws SQLException {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
+    private static String check(StoreDatabase database) throws SQLException {
+        try (Connection connection = database.connection()) {
+            return check(connection);
+        }
+    }
+
+    private static String check(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("SELECT sealed FROM store_key_check WHERE id = 1")) {
             return row.next() ? row.getString(1) : null;
         }

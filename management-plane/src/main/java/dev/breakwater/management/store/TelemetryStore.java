@@ -1,7 +1,7 @@
 package dev.breakwater.management.store;
 
-import dev.breakwater.gateway.db.H2Database;
 import dev.breakwater.gateway.telemetry.TelemetryBucket;
+import dev.breakwater.management.db.StoreDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,16 +21,17 @@ public final class TelemetryStore {
     public record Row(String instanceId, TelemetryBucket bucket) {
     }
 
-    private final H2Database database;
+    private final StoreDatabase database;
 
-    public TelemetryStore(H2Database database) {
+    public TelemetryStore(StoreDatabase database) {
         this.database = database;
     }
 
     public void record(String gatewayId, String instanceId, List<TelemetryBucket> buckets) throws SQLException {
         try (Connection connection = database.connection(); PreparedStatement merge = connection.prepareStatement(
-                "MERGE INTO telemetry (gateway_id, instance_id, api_id, minute_start, count, errors, p50_ms, p90_ms, p99_ms,"
-                        + " max_ms) KEY (gateway_id, instance_id, api_id, minute_start) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                database.upsert("telemetry", List.of("gateway_id", "instance_id", "api_id", "minute_start", "count",
+                        "errors", "p50_ms", "p90_ms", "p99_ms", "max_ms"),
+                List.of("gateway_id", "instance_id", "api_id", "minute_start")))) {
             for (TelemetryBucket bucket : buckets) {
                 merge.setString(1, gatewayId);
                 merge.setString(2, instanceId);

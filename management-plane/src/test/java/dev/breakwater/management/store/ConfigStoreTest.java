@@ -15,7 +15,8 @@ import dev.breakwater.gateway.config.SubscriptionDefinition;
 import dev.breakwater.gateway.secrets.SecretException;
 import dev.breakwater.gateway.config.StrictJson;
 import dev.breakwater.gateway.db.H2Database;
-import dev.breakwater.gateway.db.SchemaMigrator;
+import dev.breakwater.management.db.H2StoreDatabase;
+import dev.breakwater.management.db.StoreMigrations;
 import dev.breakwater.gateway.policy.PolicyTesting;
 import dev.breakwater.gateway.snapshot.SnapshotCompiler;
 import dev.breakwater.gateway.testing.Json;
@@ -52,10 +53,9 @@ class ConfigStoreTest {
     }
 
     private ConfigStore open(H2Database database, long maxDocumentBytes) throws Exception {
-        new SchemaMigrator("sql/management", List.of("V1__initial.sql", "V2__telemetry.sql", "V3__secrets.sql",
-                "V4__subscription_key_salt.sql"))
-                .migrate(database);
-        return ConfigStore.open(database, new SecretCipher(STORE_KEY),
+        H2StoreDatabase store = new H2StoreDatabase(database);
+        StoreMigrations.migrate(store);
+        return ConfigStore.open(store, new SecretCipher(STORE_KEY),
                 new SnapshotCompiler(PolicyTesting.REGISTRY, Clock.systemUTC()), new StrictJson(), Clock.systemUTC(),
                 maxDocumentBytes, revision -> onNewRevision.accept(revision));
     }

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.breakwater.gateway.config.StrictJson;
 import dev.breakwater.gateway.db.H2Database;
-import dev.breakwater.gateway.db.SchemaMigrator;
+import dev.breakwater.management.db.H2StoreDatabase;
+import dev.breakwater.management.db.StoreMigrations;
 import dev.breakwater.gateway.status.GatewayStatus;
 import dev.breakwater.gateway.sync.Heartbeat;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +44,9 @@ class HeartbeatStoreTest {
         String outOfReachJson = new String(json.write(outOfReach), StandardCharsets.UTF_8);
         assertEquals(outOfReach, json.read(outOfReachJson.getBytes(StandardCharsets.UTF_8), Heartbeat.class));
         try (H2Database database = H2Database.open(dir, "store")) {
-            new SchemaMigrator("sql/management", List.of("V1__initial.sql")).migrate(database); // gateway_instances
-            HeartbeatStore store = new HeartbeatStore(database);
+            H2StoreDatabase h2 = new H2StoreDatabase(database);
+            StoreMigrations.migrate(h2);
+            HeartbeatStore store = new HeartbeatStore(h2);
             store.record("edge", alone, Instant.parse("2026-12-01T00:00:00Z"), aloneJson);
             store.record("edge", outOfReach, Instant.parse("2026-12-01T00:00:00Z"), outOfReachJson);
             List<HeartbeatStore.Instance> instances = store.instances("edge");

@@ -12,7 +12,8 @@ import dev.breakwater.gateway.config.RepresentationDefinition;
 import dev.breakwater.gateway.config.ResponseDefinition;
 import dev.breakwater.gateway.config.StrictJson;
 import dev.breakwater.gateway.db.H2Database;
-import dev.breakwater.gateway.db.SchemaMigrator;
+import dev.breakwater.management.db.H2StoreDatabase;
+import dev.breakwater.management.db.StoreMigrations;
 import dev.breakwater.gateway.policy.PolicyTesting;
 import dev.breakwater.gateway.secrets.SecretCipher;
 import dev.breakwater.gateway.snapshot.SnapshotCompiler;
@@ -43,10 +44,9 @@ class OperationResponsesTest {
     Path dir;
 
     private ConfigStore open(H2Database database) throws Exception {
-        new SchemaMigrator("sql/management", List.of("V1__initial.sql", "V2__telemetry.sql", "V3__secrets.sql",
-                "V4__subscription_key_salt.sql"))
-                .migrate(database);
-        return ConfigStore.open(database, new SecretCipher(new byte[SecretCipher.KEY_BYTES]),
+        H2StoreDatabase store = new H2StoreDatabase(database);
+        StoreMigrations.migrate(store);
+        return ConfigStore.open(store, new SecretCipher(new byte[SecretCipher.KEY_BYTES]),
                 new SnapshotCompiler(PolicyTesting.REGISTRY, Clock.systemUTC()), JSON, Clock.systemUTC(), 1 << 20,
                 revision -> { });
     }
