@@ -1,6 +1,8 @@
 package dev.breakwater.gateway.policy.builtin;
 
 import dev.breakwater.gateway.certificate.ClientCertificateValidation;
+import dev.breakwater.gateway.certificate.CrlDistributionPoints;
+import dev.breakwater.gateway.certificate.RevocationLists;
 import dev.breakwater.gateway.certificate.PresentedChain;
 import dev.breakwater.gateway.certificate.TrustedCertificates;
 import dev.breakwater.gateway.policy.Section;
@@ -14,7 +16,13 @@ import dev.breakwater.gateway.policy.runtime.PolicyError;
 import dev.breakwater.gateway.policy.runtime.PolicyException;
 import dev.breakwater.gateway.policy.runtime.Step;
 import dev.breakwater.gateway.policy.xml.PolicyElement;
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,9 +34,10 @@ import java.util.Set;
  * the certificate the client presented in TLS must pass every check the attributes ask for and, when
  * identities are listed, match all claims of at least one. A failure is a 403 that runs on-error
  * with {@code context.LastError} (the message says what failed, never more than the certificate's
- * public facts); with {@code ignore-error="true"} the request goes on. Revocation is not checked by
- * this gateway (no CRL or OCSP fetch yet), so a document must say {@code validate-revocation="false"}:
- * APIM's default, true, is refused at compile time rather than promised and skipped.
+ * public facts); with {@code ignore-error="true"} the request goes on. Revocation (APIM's default)
+ * is checked last, against the CRLs the certificates name, fetched without holding a thread
+ * ({@link RevocationLists}); a certificate of the path that names no CRL, or whose CRL cannot be had,
+ * has an unknown status, which fails as .NET's online check reports it. OCSP is not asked.
  */
 public final class ValidateClientCertificatePolicy implements Step {
 
@@ -42,13 +51,17 @@ public final class ValidateClientCertificatePolicy implements Step {
     private final boolean ignoreError;
     private final List<ClientCertificateIdentity> identities;
     private final TrustedCertificates trusted;
+    /** The gateway's CRLs, or {@code null} when revocation is not checked. */
+    private final RevocationLists revocation;
 
     private ValidateClientCertificatePolicy(ClientCertificateValidation.Checks checks, boolean ignoreError,
-                                            List<ClientCertificateIdentity> identities, TrustedCertificates trusted) {
+                                            List<ClientCertificateIdentity> identities, TrustedCertificates trusted,
+                                            RevocationLists revocation) {
         this.checks = checks;
         this.ignoreError = ignoreError;
         this.identities = identities;
         this.trusted = trusted;
+        this.revocation = revocation;
     }
 
     @Override
@@ -64,7 +77,38 @@ public final class ValidateClientCertificatePolicy implements Step {
         if (!identities.isEmpty() && identities.stream().noneMatch(identity -> identity.matches(presented, trusted))) {
             return fail("ClientCertificateIdentityMismatch", "the client certificate matches none of the identities");
         }
-        return Outcome.CONTINUE;
+        return revocation == null ? Outcome.CONTINUE : checkRevocation(presented, context.clock().instant());
+    }
+
+    /** Fetches (or finds kept) the CRLs of every certificate of the path, then checks against them. */
+    private Outcome checkRevocation(PresentedChain presented, Instant now) throws PolicyException {
+        List<X509Certificate> path = ClientCertificateValidation.revocable(presented, trusted, now);
+        if (path == null) {
+            return fail("ClientCertificateInvalid", "the revocation status of the client certificate cannot be "
+                    + "determined: it does not chain to a trusted root");
+        }
+        Set<URI> urls = new LinkedHashSet<>();
+        for (X509Certificate certificate : path) {
+            List<URI> points = CrlDistributionPoints.of(certificate);
+            if (points.isEmpty()) {
+                return fail("ClientCertificateInvalid", "the revocation status of the client certificate cannot be "
+                        + "determined: " + (certificate == presented.certificate() ? "it" : "an issuer")
+                        + " names no CRL distribution point");
+            }
+            urls.addAll(points);
+        }
+        CompletableFuture<Outcome> checked = revocation.all(urls).thenApply(lists -> {
+            String problem = ClientCertificateValidation.revocationProblem(presented, trusted, now, lists);
+            try {
+                return problem == null ? Outcome.CONTINUE : fail("ClientCertificateInvalid", problem);
+            } catch (PolicyException e) {
+                throw new CompletionException(e);
+            }
+        });
+        if (checked.isDone() && !checked.isCompletedExceptionally()) {
+            return checked.join(); // every list was kept: no pause
+        }
+        return Outcome.pending(checked);
     }
 
     private Outcome fail(String reason, String message) throws PolicyException {
@@ -81,11 +125,7 @@ public final class ValidateClientCertificatePolicy implements Step {
         element.allowChildren("identities");
         element.forbidText();
         ValueReader reader = context.values();
-        if (flag(element, reader, "validate-revocation")) {
-            throw new PolicyCompileException(element, "validate-revocation=\"true\" (APIM's default) asks for online "
-                    + "revocation checks (CRL or OCSP), which this gateway does not make yet: write "
-                    + "validate-revocation=\"false\" to check trust and validity without them");
-        }
+        boolean revocation = flag(element, reader, "validate-revocation");
         ClientCertificateValidation.Checks checks = new ClientCertificateValidation.Checks(
                 flag(element, reader, "validate-trust"), flag(element, reader, "validate-not-before"),
                 flag(element, reader, "validate-not-after"));
@@ -107,7 +147,7 @@ public final class ValidateClientCertificatePolicy implements Step {
             }
         }
         return new ValidateClientCertificatePolicy(checks, ignoreError, List.copyOf(identities),
-                context.certificates().trusted());
+                context.certificates().trusted(), revocation ? context.services().revocationLists() : null);
     }
 
     /** A true/false attribute without expressions (APIM allows none here); absent means true. */

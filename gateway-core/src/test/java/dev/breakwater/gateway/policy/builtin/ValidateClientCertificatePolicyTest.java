@@ -175,7 +175,8 @@ class ValidateClientCertificatePolicyTest {
 
     @Test
     void refusedAtCompileTime() {
-        assertTrue(compileError("<validate-client-certificate/>").contains("validate-revocation=\"true\""));
+        assertTrue(compileError("<validate-client-certificate validate-revocation=\"maybe\"/>")
+                .contains("must be true or false"));
         assertTrue(compileError(check("validate-expiry=\"true\"", null)).contains("validate-expiry"));
         assertTrue(compileError(check("validate-trust=\"@(true)\"", null)).contains("does not take a policy expression"));
         assertTrue(compileError(check("", "<identity thumbprint=\"ab\"/>")).contains("40 hex digits"));
