@@ -55,6 +55,10 @@ final class HttpsConnector {
         // No check that the Host header names the certificate SNI chose: a gateway is reached by many
         // names (and by address) and routes by Host itself; the client checks the certificate.
         https.addCustomizer(new SecureRequestCustomizer(false));
+        if (!tls.clientCertificateHosts().isEmpty() && !tls.clientCertificateHosts().all()) {
+            // after the secure customizer, which gives the request its TLS session
+            https.addCustomizer(new MisdirectedHostCheck(tls.clientCertificateHosts()));
+        }
         HttpConnectionFactory http1 = new HeaderTimeoutConnectionFactory(https, headerTimeoutMillis);
         ServerConnector connector;
         if (options.http2()) {

@@ -134,7 +134,11 @@ class ClientCertificateIT {
         assertEquals("none", Echo.parse(without.body()).firstHeader("X-Client-Thumbprint"));
     }
 
-    /** At the TLS layer: the client presents its certificate exactly when the server requested one. */
+    /**
+     * At the TLS layer: the client presents its certificate exactly when the server requested one;
+     * a request for a listed host on a connection made for another name is misdirected (421), so
+     * that an HTTP/2 client that coalesced connections opens one of its own.
+     */
     @Test
     void theCertificateRequestFollowsTheSniHostName() throws Exception {
         int port = gateway.server.httpsPort();
@@ -148,7 +152,8 @@ class ClientCertificateIT {
             for (String sni : new String[] {null, "other.example.test", "mtls.example.test", "a.b.mtls.example.test"}) {
                 try (SSLSocket socket = TlsClients.connect(made.clientContext(made.clientStore), port, sni, protocol)) {
                     assertNull(socket.getSession().getLocalCertificates(), sni + " " + protocol + ": not requested");
-                    assertEquals(200, TlsClients.get(socket, "/seen/tls"));
+                    // TlsClients.get asks for Host: localhost, a listed name: only a connection without SNI may
+                    assertEquals(sni == null ? 200 : 421, TlsClients.get(socket, "/seen/tls"), sni + " " + protocol);
                 }
             }
         }
