@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy.builtin;
 
+import dev.breakwater.gateway.certificate.Certificates;
 import dev.breakwater.gateway.certificate.ClientCertificate;
 import dev.breakwater.gateway.certificate.DotNetNames;
 import dev.breakwater.gateway.certificate.PresentedChain;
@@ -57,7 +58,7 @@ final class ClientCertificateIdentity {
     }
 
     static ClientCertificateIdentity compile(PolicyElement element, ValueReader reader,
-                                             dev.breakwater.gateway.certificate.Certificates certificates)
+                                             Certificates certificates)
             throws PolicyCompileException {
         element.allowAttributes(ATTRIBUTES);
         element.allowChildren();
