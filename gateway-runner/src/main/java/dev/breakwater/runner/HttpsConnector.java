@@ -14,13 +14,12 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
 
 /**
  * The HTTPS traffic listener: TLS from {@link ServerTls} (SNI, reload), then HTTP/2 or HTTP/1.1 as
  * ALPN agrees (HTTP/1.1 for clients without ALPN), with the plain listener's guards (header timeout,
  * idle timeout, data rates: the same {@link HttpConfiguration} settings), and the watch on its
- * certificate files.
+ * certificate files. Client certificates are requested per SNI host name by {@link ClientCertificateDetection}.
  */
 final class HttpsConnector {
 
@@ -56,6 +55,10 @@ final class HttpsConnector {
         // No check that the Host header names the certificate SNI chose: a gateway is reached by many
         // names (and by address) and routes by Host itself; the client checks the certificate.
         https.addCustomizer(new SecureRequestCustomizer(false));
+        if (!tls.clientCertificateHosts().isEmpty() && !tls.clientCertificateHosts().all()) {
+            // after the secure customizer, which gives the request its TLS session
+            https.addCustomizer(new MisdirectedHostCheck(tls.clientCertificateHosts()));
+        }
         HttpConnectionFactory http1 = new HeaderTimeoutConnectionFactory(https, headerTimeoutMillis);
         ServerConnector connector;
         if (options.http2()) {
@@ -63,10 +66,10 @@ final class HttpsConnector {
             // no list: ALPN offers the protocols of the factories after it (h2, http/1.1), in their order
             ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
             alpn.setDefaultProtocol(http1.getProtocol());
-            connector = new ServerConnector(server, new SslConnectionFactory(tls.factory(), alpn.getProtocol()), alpn,
+            connector = new ServerConnector(server, ClientCertificateDetection.tls(tls, alpn.getProtocol()), alpn,
                     http2, http1);
         } else {
-            connector = new ServerConnector(server, new SslConnectionFactory(tls.factory(), http1.getProtocol()), http1);
+            connector = new ServerConnector(server, ClientCertificateDetection.tls(tls, http1.getProtocol()), http1);
         }
         connector.setIdleTimeout(plain.getIdleTimeout());
         connector.setName(NAME);
@@ -96,7 +99,9 @@ final class HttpsConnector {
 
     String describe() {
         return "HTTPS listening on port " + port() + " (address " + connector.getHost()
-                + "; server.https.port, server.https.host), serving " + tls.served();
+                + "; server.https.port, server.https.host), serving " + tls.served()
+                + (tls.clientCertificateHosts().isEmpty() ? "" : ", requesting client certificates for "
+                + tls.clientCertificateHosts() + " (" + HttpsSettings.CLIENT_CERTIFICATE_HOSTS + ")");
     }
 
     /** Stops watching the certificate files; the server stops the connector gracefully. */

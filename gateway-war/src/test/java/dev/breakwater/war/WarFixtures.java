@@ -53,6 +53,20 @@ final class WarFixtures {
         return file;
     }
 
+    /** The settings file of a gateway serving this configuration document (written beside it as {@code name}). */
+    static Path settingsFileFor(Path dir, String name, String document) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, document);
+        Properties settings = new Properties();
+        settings.setProperty("config.local.file", file.toString());
+        settings.setProperty("proxy.max.threads", "8");
+        Path properties = dir.resolve(name.replace(".json", ".properties"));
+        try (Writer writer = Files.newBufferedWriter(properties, StandardCharsets.UTF_8)) {
+            settings.store(writer, "written by " + WarFixtures.class.getSimpleName());
+        }
+        return properties;
+    }
+
     /** A settings file for a managed gateway: only these settings (and a small thread pool). */
     static Path managedSettingsFile(Path dir, Map<String, String> settings) throws IOException {
         Properties properties = new Properties();

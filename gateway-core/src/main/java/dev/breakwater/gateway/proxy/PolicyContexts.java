@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.proxy;
 
+import dev.breakwater.gateway.certificate.PresentedChain;
 import dev.breakwater.gateway.policy.runtime.Body;
 import dev.breakwater.gateway.policy.runtime.ClientRequest;
 import dev.breakwater.gateway.policy.runtime.Headers;
@@ -26,8 +27,14 @@ final class PolicyContexts {
         if (match.api().backend() != null) {
             message.setBackend(match.api().backend());
         }
-        return new PolicyContext(client, match.info(), match.templateValues(), message, options.deployment(),
-                options.clock());
+        PolicyContext context = new PolicyContext(client, match.info(), match.templateValues(), message,
+                options.deployment(), options.clock());
+        // what TLS (the runner's listener, or the WAR's container) received from the client
+        PresentedChain presented = PresentedChain.of(request.getAttribute(PresentedChain.SERVLET_ATTRIBUTE));
+        if (presented != null) {
+            context.put(PresentedChain.KEY, presented);
+        }
+        return context;
     }
 
     /** The client's end-to-end headers with the forwarding headers, as the backend request starts out. */

@@ -12,17 +12,22 @@ import java.util.stream.Stream;
  * An HTTPS listener's settings, read and checked together: where it listens, where its
  * certificates come from (PEM pairs or one PKCS#12 keystore), and what TLS it speaks.
  * {@link #toString()} never shows the keystore's password.
+ *
+ * @param clientCertificateHosts the SNI host names for which a client certificate is requested
+ *                               (never required); none on the management plane
  */
 public record HttpsOptions(int port, String host, CertificateSource certificates, List<String> protocols,
-                           List<String> cipherSuites, Duration reloadInterval, boolean http2) {
+                           List<String> cipherSuites, Duration reloadInterval, boolean http2,
+                           HostPatterns clientCertificateHosts) {
 
     /**
      * The options, or {@code null} when {@value HttpsSettings#PORT} is unset (no HTTPS listener).
      *
      * @param plainHost the plain listener's address: the default of {@value HttpsSettings#HOST}
-     * @param withHttp2 whether the program has the setting {@value HttpsSettings#HTTP2} (else HTTP/1.1 only)
+     * @param gateway   the gateway's listener: it has the settings {@value HttpsSettings#HTTP2} (else HTTP/1.1
+     *                  only) and {@value HttpsSettings#CLIENT_CERTIFICATE_HOSTS}
      */
-    public static HttpsOptions from(Settings settings, String plainHost, boolean withHttp2) throws SettingsException {
+    public static HttpsOptions from(Settings settings, String plainHost, boolean gateway) throws SettingsException {
         if (settings.get(HttpsSettings.PORT) == null) {
             return null;
         }
@@ -30,7 +35,8 @@ public record HttpsOptions(int port, String host, CertificateSource certificates
         return new HttpsOptions(settings.integer(HttpsSettings.PORT, 0, 65535), host == null ? plainHost : host,
                 source(settings), list(settings.get(HttpsSettings.PROTOCOLS)),
                 list(settings.get(HttpsSettings.CIPHER_SUITES)), settings.duration(HttpsSettings.RELOAD_INTERVAL),
-                withHttp2 && settings.bool(HttpsSettings.HTTP2));
+                gateway && settings.bool(HttpsSettings.HTTP2), gateway
+                        ? new HostPatterns(list(settings.get(HttpsSettings.CLIENT_CERTIFICATE_HOSTS))) : HostPatterns.NONE);
     }
 
     private static CertificateSource source(Settings settings) throws SettingsException {

@@ -29,6 +29,8 @@ public final class HttpsSettings {
     public static final String CIPHER_SUITES = "server.https.cipher.suites";
     public static final String RELOAD_INTERVAL = "server.https.reload.interval";
     public static final String HTTP2 = "server.http2.enabled";
+    /** The gateway's hostnames that negotiate a client certificate (APIM's negotiateClientCertificate). */
+    public static final String CLIENT_CERTIFICATE_HOSTS = "server.https.client.certificate.hosts";
     /** The environment variable of the keystore's password (never a setting). */
     public static final String KEYSTORE_PASSWORD_VARIABLE = "SERVER_HTTPS_KEYSTORE_PASSWORD";
 
@@ -36,9 +38,10 @@ public final class HttpsSettings {
      * The settings, for a program's list.
      *
      * @param plainHostSetting names the plain listener's address setting
-     * @param withHttp2        whether the program offers HTTP/2 (the setting {@value #HTTP2})
+     * @param gateway          the gateway's listener: HTTP/2 (the setting {@value #HTTP2}) and client
+     *                         certificates ({@value #CLIENT_CERTIFICATE_HOSTS})
      */
-    public static List<Setting> settings(String plainHostSetting, boolean withHttp2) {
+    public static List<Setting> settings(String plainHostSetting, boolean gateway) {
         List<Setting> settings = List.of(
                 new Setting(PORT, null, "port of the HTTPS listener (off when unset; 0 picks a free one)",
                         SettingCheck.integer(0, 65535)),
@@ -58,11 +61,16 @@ public final class HttpsSettings {
                 new Setting(RELOAD_INTERVAL, "5s", "how often the certificate and key files are checked for changes; a "
                         + "changed set is served to new connections without a restart", SettingCheck.duration(
                                 Duration.ofMillis(10))));
-        if (!withHttp2) {
+        if (!gateway) {
             return settings;
         }
         return Stream.concat(settings.stream(), Stream.of(new Setting(HTTP2, "true",
-                "HTTP/2 on the HTTPS listener, chosen by ALPN (HTTP/1.1 stays available)", SettingCheck.bool())))
+                "HTTP/2 on the HTTPS listener, chosen by ALPN (HTTP/1.1 stays available)", SettingCheck.bool()),
+                new Setting(CLIENT_CERTIFICATE_HOSTS, null, "SNI host names, comma-separated, for which the HTTPS "
+                        + "listener requests a client certificate without requiring one (APIM's "
+                        + "negotiateClientCertificate); '*.example.com' matches one label, '*' every connection; any "
+                        + "certificate is accepted by TLS and policies check it (validate-client-certificate)",
+                        HostPatterns::problem)))
                 .toList();
     }
 

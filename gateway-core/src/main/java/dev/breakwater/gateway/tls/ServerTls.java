@@ -1,7 +1,11 @@
 package dev.breakwater.gateway.tls;
 
+import java.security.KeyStore;
+import java.security.cert.CRL;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.TrustManager;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
@@ -9,22 +13,41 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * runner and the management plane alike: certificates by SNI (the first is the default), the TLS
  * versions and suites of the settings, the JDK's session cache for resumption, and a
  * {@link #reload} that swaps the certificates for new handshakes while open connections go on.
- * Client certificates (per host name) are to be added here too.
+ * With {@link HttpsOptions#clientCertificateHosts()}, a second factory with the same certificates
+ * requests (never requires) a client certificate and accepts any: the listener hands it the
+ * connections whose SNI host name is listed, since JSSE fixes client auth before the handshake.
  */
 public final class ServerTls {
 
     private final SslContextFactory.Server factory;
+    private final SslContextFactory.Server requesting;
+    private final HostPatterns clientCertificateHosts;
     private final AtomicReference<ServerCertificates> current;
 
-    private ServerTls(SslContextFactory.Server factory, ServerCertificates certificates) {
+    private ServerTls(SslContextFactory.Server factory, SslContextFactory.Server requesting, HostPatterns hosts,
+                      ServerCertificates certificates) {
         this.factory = factory;
+        this.requesting = requesting;
+        this.clientCertificateHosts = hosts;
         this.current = new AtomicReference<>(certificates);
     }
 
     /** Reads the certificates now: a start with bad files fails with a message naming the file. */
     public static ServerTls create(HttpsOptions options) throws CertificateFileException {
         ServerCertificates certificates = ServerCertificates.read(options.certificates());
-        SslContextFactory.Server factory = new SslContextFactory.Server();
+        SslContextFactory.Server factory = configure(new SslContextFactory.Server(), options, certificates);
+        HostPatterns hosts = options.clientCertificateHosts() == null ? HostPatterns.NONE
+                : options.clientCertificateHosts();
+        SslContextFactory.Server requesting = null;
+        if (!hosts.isEmpty()) {
+            requesting = configure(new RequestingClientCertificate(), options, certificates);
+            requesting.setWantClientAuth(true); // want, not need: a client without one still reaches the policies
+        }
+        return new ServerTls(factory, requesting, hosts, certificates);
+    }
+
+    private static SslContextFactory.Server configure(SslContextFactory.Server factory, HttpsOptions options,
+                                                      ServerCertificates certificates) {
         use(factory, certificates);
         factory.setIncludeProtocols(options.protocols().toArray(String[]::new));
         if (!options.cipherSuites().isEmpty()) {
@@ -37,7 +60,7 @@ public final class ServerTls {
         // The JDK's server session cache (TLS 1.2 session ids) and TLS 1.3 tickets make resumption work;
         // Jetty's defaults keep the cache on.
         factory.setSessionCachingEnabled(true);
-        return new ServerTls(factory, certificates);
+        return factory;
     }
 
     private static void use(SslContextFactory factory, ServerCertificates certificates) {
@@ -46,9 +69,19 @@ public final class ServerTls {
         factory.setCertAlias(certificates.defaultAlias());
     }
 
-    /** The factory for the listener's SslConnectionFactory. */
+    /** The factory for the listener's SslConnectionFactory (no client certificate requested). */
     public SslContextFactory.Server factory() {
         return factory;
+    }
+
+    /** The factory that requests a client certificate, or {@code null} when no host name asks for one. */
+    public SslContextFactory.Server requestingFactory() {
+        return requesting;
+    }
+
+    /** The SNI host names that get {@link #requestingFactory()}. */
+    public HostPatterns clientCertificateHosts() {
+        return clientCertificateHosts;
     }
 
     /** What is served now. */
@@ -64,12 +97,36 @@ public final class ServerTls {
     public synchronized void reload(ServerCertificates certificates) throws Exception {
         ServerCertificates old = current.get();
         try {
-            factory.reload(f -> use(f, certificates));
+            reload(factory, certificates, old);
+            if (requesting != null) {
+                reload(requesting, certificates, old);
+            }
         } catch (Exception e) {
-            // Jetty's reload unloads before it loads: a failed load would leave no context at all
+            if (requesting != null) {
+                requesting.reload(f -> use(f, old));
+            }
             factory.reload(f -> use(f, old));
             throw e;
         }
         current.set(certificates);
+    }
+
+    private static void reload(SslContextFactory.Server target, ServerCertificates certificates,
+                               ServerCertificates old) throws Exception {
+        try {
+            target.reload(f -> use(f, certificates));
+        } catch (Exception e) {
+            // Jetty's reload unloads before it loads: a failed load would leave no context at all
+            target.reload(f -> use(f, old));
+            throw e;
+        }
+    }
+
+    /** Requests client certificates and lets every one through to the policies. */
+    private static final class RequestingClientCertificate extends SslContextFactory.Server {
+        @Override
+        protected TrustManager[] getTrustManagers(KeyStore trustStore, Collection<? extends CRL> crls) {
+            return new TrustManager[] {new AcceptingClientTrust()};
+        }
     }
 }

@@ -16,12 +16,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Certificates for TLS tests, made with the JDK's own {@code keytool} (no other tool, no new
  * dependency), once per test JVM: a CA, a server certificate for 127.0.0.1 and localhost signed by
- * it, and two client certificates signed by it, one with an EC key, the other with an RSA key.
- * Files live in a temp directory removed when the JVM exits.
+ * it, and two client certificates signed by it, one with an EC key, the other with an RSA key; for
+ * client certificate checks also an expired one from the CA, and one from another CA that nothing
+ * trusts. Files live in a temp directory removed when the JVM exits.
  */
 public final class TestCertificates {
 
@@ -41,6 +45,13 @@ public final class TestCertificates {
     public final Path serverStore;
     public final Path clientStore;
     public final Path otherClientStore;
+    /** A client certificate from the CA whose validity ended 30 days ago. */
+    public final Path expiredClientStore;
+    /** A client certificate from another CA ({@link #otherCaPem}), which no test trusts by default. */
+    public final Path foreignClientStore;
+    public final Path otherCaPem;
+    /** The DNS name in the client certificate's subject alternative names. */
+    public static final String CLIENT_DNS_NAME = "orders.client.test";
     /** PKCS#12 of a self-signed server certificate for 127.0.0.1 and localhost: no CA vouches for it. */
     public final Path selfSignedStore;
     /** PKCS#12 of a server certificate from the CA that names only {@code wrong.example}, not 127.0.0.1. */
@@ -54,6 +65,9 @@ public final class TestCertificates {
         this.otherClientStore = dir.resolve("other-client.p12");
         this.selfSignedStore = dir.resolve("self-signed.p12");
         this.wrongNameStore = dir.resolve("wrong-name.p12");
+        this.expiredClientStore = dir.resolve("expired-client.p12");
+        this.foreignClientStore = dir.resolve("foreign-client.p12");
+        this.otherCaPem = dir.resolve("other-ca.pem");
     }
 
     /** The certificates, made on the first call. */
@@ -74,27 +88,44 @@ public final class TestCertificates {
                 "secp256r1", "-validity", "30", "-ext", "bc:c", "-keystore", "ca.p12");
         keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", "ca.p12", "-file", "ca.pem");
         signed("server", "CN=localhost", "EC", "san=ip:127.0.0.1,dns:localhost", "serverAuth");
-        signed("client", CLIENT_SUBJECT.replace(",", ", "), "EC", null, "clientAuth");
+        signed("client", CLIENT_SUBJECT.replace(",", ", "), "EC", "san=dns:" + CLIENT_DNS_NAME, "clientAuth");
         signed("other-client", OTHER_CLIENT_SUBJECT.replace(",", ", "), "RSA", null, "clientAuth");
         signed("wrong-name", "CN=wrong.example", "EC", "san=dns:wrong.example", "serverAuth");
         keytool("-genkeypair", "-alias", "self-signed", "-dname", "CN=localhost", "-keyalg", "EC", "-groupname",
                 "secp256r1", "-validity", "30", "-ext", "san=ip:127.0.0.1,dns:localhost", "-keystore", "self-signed.p12");
+        signed("expired-client", "CN=expired-client, O=Breakwater Test", "EC", null, "clientAuth", "ca", "-60d");
+        keytool("-genkeypair", "-alias", "other-ca", "-dname", "CN=Other Test CA", "-keyalg", "EC", "-groupname",
+                "secp256r1", "-validity", "30", "-ext", "bc:c", "-keystore", "other-ca.p12");
+        keytool("-exportcert", "-rfc", "-alias", "other-ca", "-keystore", "other-ca.p12", "-file", "other-ca.pem");
+        signed("foreign-client", "CN=foreign-client, O=Elsewhere", "EC", null, "clientAuth", "other-ca", null);
     }
 
     /** A key pair in {@code <name>.p12} with its certificate signed by the CA and the CA's certificate in the chain. */
     private void signed(String name, String subject, String keyAlgorithm, String san, String usage)
             throws IOException, InterruptedException {
+        signed(name, subject, keyAlgorithm, san, usage, "ca", null);
+    }
+
+    /**
+     * As above, signed by the CA {@code ca} (key store {@code <ca>.p12}, certificate {@code <ca>.pem});
+     * {@code startDate} in keytool's form ({@code -60d}) or {@code null} for now.
+     */
+    private void signed(String name, String subject, String keyAlgorithm, String san, String usage, String ca,
+                        String startDate) throws IOException, InterruptedException {
         String store = name + ".p12";
         keytool("-genkeypair", "-alias", name, "-dname", subject, "-keyalg", keyAlgorithm, "-keysize",
                 keyAlgorithm.equals("EC") ? "256" : "2048", "-validity", "30", "-keystore", store);
         keytool("-certreq", "-alias", name, "-keystore", store, "-file", name + ".csr");
-        List<String> sign = new ArrayList<>(List.of("-gencert", "-alias", "ca", "-keystore", "ca.p12", "-infile",
+        List<String> sign = new ArrayList<>(List.of("-gencert", "-alias", ca, "-keystore", ca + ".p12", "-infile",
                 name + ".csr", "-outfile", name + ".pem", "-rfc", "-validity", "30", "-ext", "eku=" + usage));
         if (san != null) {
             sign.addAll(List.of("-ext", san));
         }
+        if (startDate != null) {
+            sign.addAll(List.of("-startdate", startDate));
+        }
         keytool(sign.toArray(String[]::new));
-        keytool("-importcert", "-noprompt", "-alias", "ca", "-file", "ca.pem", "-keystore", store);
+        keytool("-importcert", "-noprompt", "-alias", ca, "-file", ca + ".pem", "-keystore", store);
         keytool("-importcert", "-alias", name, "-file", name + ".pem", "-keystore", store);
     }
 
@@ -181,6 +212,32 @@ public final class TestCertificates {
     /** The CA's certificate alone, PEM: a certificate without a private key. */
     public String caCertificatePem() throws IOException {
         return Files.readString(caPem);
+    }
+
+    /** A key store's certificate chain (its only key entry's), the client certificate first. */
+    public static java.util.List<java.security.cert.X509Certificate> chain(Path store) throws Exception {
+        KeyStore keys = load(store);
+        for (String alias : java.util.Collections.list(keys.aliases())) {
+            if (keys.isKeyEntry(alias)) {
+                java.util.List<java.security.cert.X509Certificate> chain = new ArrayList<>();
+                for (Certificate certificate : keys.getCertificateChain(alias)) {
+                    chain.add((java.security.cert.X509Certificate) certificate);
+                }
+                return chain;
+            }
+        }
+        throw new IllegalArgumentException(store + " holds no key");
+    }
+
+    /** A context presenting this store's key and certificate and trusting the test CA (for the gateway's listener). */
+    public SSLContext clientContext(Path store) throws Exception {
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(load(store), PASSWORD.toCharArray());
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(caTrustStore());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+        return context;
     }
 
     /** The client certificate's SHA-1 thumbprint, upper-case hex. */

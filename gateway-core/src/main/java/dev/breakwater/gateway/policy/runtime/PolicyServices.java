@@ -67,6 +67,7 @@ public final class PolicyServices implements AutoCloseable {
     private final CounterStore counterStore;
     private final ValueCache valueCache;
     private final OpenIdKeySources openIdKeySources;
+    private final dev.breakwater.gateway.certificate.RevocationLists revocationLists;
     private final ResponseCache responseCache;
     private final RedisConnector redis;
     private final ExternalCache externalCache;
@@ -128,6 +129,7 @@ public final class PolicyServices implements AutoCloseable {
                 outage);
         this.valueCache = new ValueCache(clock);
         this.openIdKeySources = new OpenIdKeySources(this::httpClient, clock, bodyLimit);
+        this.revocationLists = new dev.breakwater.gateway.certificate.RevocationLists(this::httpClient, clock, bodyLimit);
         this.responseCache = new ResponseCache(clock);
         this.externalCache = externalCache.redis() ? new ExternalCache(redis, counterStore.namespace() == null
                 ? CounterStores.DEFAULT_NAMESPACE : counterStore.namespace(), externalCache.maxValueBytes(), neverWaiting,
@@ -237,6 +239,11 @@ public final class PolicyServices implements AutoCloseable {
     }
 
     /** The largest body a policy may buffer ({@code policy.body.max.bytes}). */
+    /** The certificate revocation lists validate-client-certificate fetched, shared by every configuration. */
+    public dev.breakwater.gateway.certificate.RevocationLists revocationLists() {
+        return revocationLists;
+    }
+
     public int bodyLimit() {
         return bodyLimit;
     }

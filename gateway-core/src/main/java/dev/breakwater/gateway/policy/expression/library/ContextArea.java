@@ -49,6 +49,7 @@ final class ContextArea implements LibraryArea {
     private TypeBuilder identity;
     private TypeBuilder keyNames;
     private TypeBuilder certificate;
+    private TypeBuilder distinguishedName;
     private TypeBuilder gateway;
     private TypeBuilder authorization;
 
@@ -78,6 +79,8 @@ final class ContextArea implements LibraryArea {
                 AuthorizationView.class);
         certificate = b.declare("System.Security.Cryptography.X509Certificates", "X509Certificate2", TypeDef.Kind.CLASS,
                 CertificateView.class);
+        distinguishedName = b.declare("System.Security.Cryptography.X509Certificates", "X500DistinguishedName",
+                TypeDef.Kind.CLASS, CertificateView.DistinguishedName.class);
     }
 
     private static ExpressionContext c(Object o) {
@@ -181,7 +184,16 @@ final class ContextArea implements LibraryArea {
                 .prop("DateTime NotAfter", o -> DotNetDateTime.of(((CertificateView) o).notAfter(), DotNetDateTime.LOCAL))
                 .prop("byte[] RawData", o -> ((CertificateView) o).rawData().clone())
                 .method("byte[] GetRawCertData()", o -> ((CertificateView) o).rawData().clone())
-                .method("bool Verify()", o -> ((CertificateView) o).verify());
+                .prop("X500DistinguishedName SubjectName", o -> ((CertificateView) o).subjectName())
+                .prop("X500DistinguishedName IssuerName", o -> ((CertificateView) o).issuerName())
+                .prop("int Version", o -> ((CertificateView) o).version())
+                .prop("bool HasPrivateKey", o -> false) // the gateway never holds a client's key
+                .prop("string FriendlyName", o -> "")
+                .method("string GetCertHashString()", o -> ((CertificateView) o).thumbprint())
+                .method("string GetSerialNumberString()", o -> ((CertificateView) o).serialNumber())
+                .method("bool Verify()", o -> ((CertificateView) o).verify())
+                .method("bool VerifyNoRevocation()", o -> ((CertificateView) o).verifyNoRevocation());
+        distinguishedName.prop("string Name", o -> ((CertificateView.DistinguishedName) o).name());
     }
 
     private void defineProductAndUser() {

@@ -1,5 +1,7 @@
 package dev.breakwater.gateway.policy.runtime.views;
 
+import dev.breakwater.gateway.certificate.PresentedChain;
+import dev.breakwater.gateway.certificate.TrustedCertificates;
 import dev.breakwater.gateway.policy.expression.context.CertificateView;
 import dev.breakwater.gateway.policy.expression.context.MessageBody;
 import dev.breakwater.gateway.policy.expression.context.RequestView;
@@ -31,7 +33,13 @@ final class RequestViewImpl implements RequestView {
 
     @Override
     public CertificateView certificate() {
-        return null; // client certificates arrive with TLS
+        PresentedChain presented = context.get(PresentedChain.KEY);
+        if (presented == null) {
+            return null;
+        }
+        TrustedCertificates trusted = context.get(TrustedCertificates.KEY);
+        return new ClientCertificateView(presented, trusted == null ? TrustedCertificates.NONE : trusted,
+                context.clock());
     }
 
     @Override

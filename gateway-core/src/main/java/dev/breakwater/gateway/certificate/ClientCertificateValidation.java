@@ -1,0 +1,220 @@
+package dev.breakwater.gateway.certificate;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXCertPathBuilderResult;
+import java.security.cert.PKIXParameters;
+import java.security.cert.PKIXRevocationChecker;
+import java.security.cert.X509CRL;
+import java.security.cert.CertStore;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CertSelector;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * Whether a client's certificate is valid, as .NET's chain check that APIM uses: within its
+ * validity period (each end checked apart, as validate-not-before and validate-not-after ask) and
+ * chained to a trusted root, the JVM's CAs or the configuration's CA certificates ({@code ca}
+ * entities), with the certificates the client presented as intermediates. The chain is built at a
+ * date inside the client certificate's own validity, so that "expired" and "untrusted" stay apart.
+ * Revocation is checked apart ({@link #revocationProblem}) against lists the caller fetched
+ * ({@link RevocationLists}), so that no check here waits on the network.
+ */
+public final class ClientCertificateValidation {
+
+    /** The checks to make; {@link #ALL} is what {@code X509Certificate2.Verify()} makes here. */
+    public record Checks(boolean trust, boolean notBefore, boolean notAfter) {
+        public static final Checks ALL = new Checks(true, true, true);
+    }
+
+    private static volatile Set<TrustAnchor> jvmAnchors;
+    /** Anchors by the configuration's CA set ({@link TrustedCertificates#identity()}); a few at most. */
+    private static final Map<String, Set<TrustAnchor>> ANCHORS = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 16;
+
+    private ClientCertificateValidation() {
+    }
+
+    /**
+     * What is wrong with the presented chain, or {@code null} when it passes the checks.
+     *
+     * @param configured the configuration's CA certificates, trusted besides the JVM's
+     */
+    public static String problem(PresentedChain presented, TrustedCertificates configured, Instant now,
+                                 Checks checks) {
+        X509Certificate certificate = presented.certificate();
+        Instant notBefore = certificate.getNotBefore().toInstant();
+        Instant notAfter = certificate.getNotAfter().toInstant();
+        if (checks.notBefore() && now.isBefore(notBefore)) {
+            return "the client certificate is not valid before " + notBefore;
+        }
+        if (checks.notAfter() && now.isAfter(notAfter)) {
+            return "the client certificate expired at " + notAfter;
+        }
+        if (!checks.trust()) {
+            return null;
+        }
+        return untrusted(presented, anchors(configured == null ? TrustedCertificates.NONE : configured),
+                within(certificate, now));
+    }
+
+    private static String untrusted(PresentedChain presented, Set<TrustAnchor> anchors, Instant at) {
+        try {
+            build(presented, anchors, at);
+            return null;
+        } catch (CertPathBuilderException e) {
+            return "the client certificate does not chain to a trusted root";
+        } catch (GeneralSecurityException e) {
+            return "the client certificate's chain cannot be checked: " + e.getClass().getSimpleName();
+        }
+    }
+
+    /** The path from the client's certificate up to (not including) a trusted root; empty for a root itself. */
+    private static List<X509Certificate> build(PresentedChain presented, Set<TrustAnchor> anchors, Instant at)
+            throws GeneralSecurityException {
+        X509Certificate certificate = presented.certificate();
+        for (TrustAnchor anchor : anchors) {
+            if (certificate.equals(anchor.getTrustedCert())) {
+                return List.of(); // a trusted certificate itself (a self-signed one added as a CA)
+            }
+        }
+        X509CertSelector target = new X509CertSelector();
+        target.setCertificate(certificate);
+        PKIXBuilderParameters parameters = new PKIXBuilderParameters(anchors, target);
+        parameters.setRevocationEnabled(false);
+        parameters.setDate(Date.from(at));
+        parameters.setMaxPathLength(8);
+        parameters.addCertStore(CertStore.getInstance("Collection",
+                new CollectionCertStoreParameters(presented.chain())));
+        PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX")
+                .build(parameters);
+        List<X509Certificate> path = new ArrayList<>();
+        for (java.security.cert.Certificate element : result.getCertPath().getCertificates()) {
+            path.add((X509Certificate) element);
+        }
+        return path;
+    }
+
+    /**
+     * The certificates whose revocation status must be known (the path to a trusted root, the root
+     * left out, as .NET's default), or {@code null} when no path can be built: then it cannot be known.
+     */
+    public static List<X509Certificate> revocable(PresentedChain presented, TrustedCertificates configured,
+                                                  Instant now) {
+        try {
+            return build(presented, anchors(configured == null ? TrustedCertificates.NONE : configured),
+                    within(presented.certificate(), now));
+        } catch (GeneralSecurityException e) {
+            return null;
+        }
+    }
+
+    /**
+     * What keeps the revocation status from being good, checked against these lists only (no other
+     * fetch, no OCSP), or {@code null} when no certificate of the path is revoked and every one is
+     * covered by a current list of its issuer.
+     */
+    public static String revocationProblem(PresentedChain presented, TrustedCertificates configured, Instant now,
+                                           List<X509CRL> lists) {
+        Set<TrustAnchor> anchors = anchors(configured == null ? TrustedCertificates.NONE : configured);
+        Instant at = within(presented.certificate(), now);
+        try {
+            List<X509Certificate> path = build(presented, anchors, at);
+            if (path.isEmpty()) {
+                return null; // a trusted root itself: roots are not checked
+            }
+            CertPathValidator validator = CertPathValidator.getInstance("PKIX");
+            PKIXRevocationChecker checker = (PKIXRevocationChecker) validator.getRevocationChecker();
+            // the lists given, nothing fetched behind the request's back, no OCSP
+            checker.setOptions(EnumSet.of(PKIXRevocationChecker.Option.PREFER_CRLS,
+                    PKIXRevocationChecker.Option.NO_FALLBACK));
+            PKIXParameters parameters = new PKIXParameters(anchors);
+            parameters.setDate(Date.from(at));
+            parameters.setRevocationEnabled(true);
+            parameters.addCertPathChecker(checker);
+            List<Object> store = new ArrayList<>(presented.chain());
+            store.addAll(lists);
+            parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(store)));
+            validator.validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
+            return null;
+        } catch (CertPathValidatorException e) {
+            return e.getReason() == CertPathValidatorException.BasicReason.REVOKED
+                    ? "the client certificate or one of its issuers is revoked"
+                    : "the revocation status of the client certificate cannot be determined";
+        } catch (GeneralSecurityException e) {
+            return "the revocation status of the client certificate cannot be determined";
+        }
+    }
+
+    /** Now, or the nearest instant within the certificate's validity: dates are checked apart. */
+    private static Instant within(X509Certificate certificate, Instant now) {
+        Instant notBefore = certificate.getNotBefore().toInstant();
+        Instant notAfter = certificate.getNotAfter().toInstant();
+        return now.isBefore(notBefore) ? notBefore : now.isAfter(notAfter) ? notAfter : now;
+    }
+
+    private static Set<TrustAnchor> anchors(TrustedCertificates configured) {
+        Set<TrustAnchor> anchors = ANCHORS.get(configured.identity());
+        if (anchors != null) {
+            return anchors;
+        }
+        Set<TrustAnchor> made = new HashSet<>(jvmAnchors());
+        for (X509Certificate certificate : configured.certificates()) {
+            made.add(new TrustAnchor(certificate, null));
+        }
+        if (ANCHORS.size() >= MAX_CACHED) {
+            ANCHORS.clear(); // configurations changed many times: start over rather than grow
+        }
+        Set<TrustAnchor> fixed = Set.copyOf(made);
+        ANCHORS.put(configured.identity(), fixed);
+        return fixed;
+    }
+
+    private static Set<TrustAnchor> jvmAnchors() {
+        Set<TrustAnchor> anchors = jvmAnchors;
+        if (anchors == null) {
+            Set<TrustAnchor> made = new HashSet<>();
+            for (X509Certificate authority : jvmAuthorities()) {
+                made.add(new TrustAnchor(authority, null));
+            }
+            anchors = Set.copyOf(made);
+            jvmAnchors = anchors;
+        }
+        return anchors;
+    }
+
+    private static List<X509Certificate> jvmAuthorities() {
+        try {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init((KeyStore) null);
+            for (TrustManager manager : factory.getTrustManagers()) {
+                if (manager instanceof X509TrustManager x509) {
+                    return Arrays.asList(x509.getAcceptedIssuers());
+                }
+            }
+            return List.of();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JVM's trusted CAs cannot be read: " + e.getMessage(), e);
+        }
+    }
+}
