@@ -38,9 +38,9 @@ public interface StoreDatabase extends AutoCloseable {
                     e.addSuppressed(broken); // the connection is gone; nothing was committed
                 }
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            // no reset of autocommit: the connection is closed next (H2's pool resets it on close), and a
+            // reset on a broken connection would throw and hide the failure that matters
         }
     }
 

@@ -207,9 +207,7 @@ public final class ConfigStore {
                 } catch (SQLException | MissingException | ConfigException | RuntimeException e) {
                     rollbackQuietly(connection);
                     throw e;
-                } finally {
-                    connection.setAutoCommit(true);
-                }
+                } // closed next, autocommit reset by the pool (H2) or gone with the connection (PostgreSQL)
             } finally {
                 after = state.revision();
             }
