@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -78,9 +79,10 @@ class PostgresCrashIT {
     }
 
     private static void assertAllPresent(String config, Map<String, Long> answered, String where) {
+        Set<String> present = PostgresStores.namedValueIds(config);
         List<String> missing = new ArrayList<>();
         for (String id : answered.keySet()) {
-            if (!config.contains("\"" + id + "\"")) {
+            if (!present.contains(id)) {
                 missing.add(id + " (revision " + answered.get(id) + ")");
             }
         }
