@@ -33,16 +33,18 @@ public final class HeartbeatStore {
 
     private final StoreDatabase database;
     private final StrictJson json = new StrictJson();
+    /** The upsert in the database's dialect, made once rather than on every heartbeat. */
+    private final String merge;
 
     public HeartbeatStore(StoreDatabase database) {
         this.database = database;
+        this.merge = database.upsert("gateway_instances", List.of("gateway_id", "instance_id", "hostname", "version",
+                "revision", "last_heartbeat", "last_config_pull", "last_error", "heartbeat_interval", "report"),
+                List.of("gateway_id", "instance_id"));
     }
 
     public void record(String gatewayId, Heartbeat heartbeat, Instant receivedAt, String report) throws SQLException {
-        try (Connection connection = database.connection(); PreparedStatement merge = connection.prepareStatement(
-                database.upsert("gateway_instances", List.of("gateway_id", "instance_id", "hostname", "version",
-                        "revision", "last_heartbeat", "last_config_pull", "last_error", "heartbeat_interval", "report"),
-                List.of("gateway_id", "instance_id")))) {
+        try (Connection connection = database.connection(); PreparedStatement merge = connection.prepareStatement(this.merge)) {
             merge.setString(1, gatewayId);
             merge.setString(2, heartbeat.instanceId());
             merge.setString(3, heartbeat.hostname());

@@ -22,16 +22,18 @@ public final class TelemetryStore {
     }
 
     private final StoreDatabase database;
+    /** The upsert in the database's dialect, made once rather than on every report. */
+    private final String merge;
 
     public TelemetryStore(StoreDatabase database) {
         this.database = database;
+        this.merge = database.upsert("telemetry", List.of("gateway_id", "instance_id", "api_id", "minute_start",
+                "count", "errors", "p50_ms", "p90_ms", "p99_ms", "max_ms"),
+                List.of("gateway_id", "instance_id", "api_id", "minute_start"));
     }
 
     public void record(String gatewayId, String instanceId, List<TelemetryBucket> buckets) throws SQLException {
-        try (Connection connection = database.connection(); PreparedStatement merge = connection.prepareStatement(
-                database.upsert("telemetry", List.of("gateway_id", "instance_id", "api_id", "minute_start", "count",
-                        "errors", "p50_ms", "p90_ms", "p99_ms", "max_ms"),
-                List.of("gateway_id", "instance_id", "api_id", "minute_start")))) {
+        try (Connection connection = database.connection(); PreparedStatement merge = connection.prepareStatement(this.merge)) {
             for (TelemetryBucket bucket : buckets) {
                 merge.setString(1, gatewayId);
                 merge.setString(2, instanceId);
