@@ -106,8 +106,9 @@ final class ClientCertificateIdentity {
                 .toUpperCase(Locale.ROOT))) {
             return false;
         }
-        if (commonName != null && !commonName.equalsIgnoreCase(String.valueOf(
-                DotNetNames.commonName(certificate.getSubjectX500Principal())))) {
+        // equalsIgnoreCase(null) is false: a certificate without a CN matches no common-name claim
+        if (commonName != null && !commonName.equalsIgnoreCase(
+                DotNetNames.commonName(certificate.getSubjectX500Principal()))) {
             return false;
         }
         if (subject != null && !subject.equals(certificate.getSubjectX500Principal())) {
