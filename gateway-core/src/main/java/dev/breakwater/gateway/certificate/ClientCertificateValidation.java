@@ -132,17 +132,13 @@ public final class ClientCertificateValidation {
      * checker, which fetches a missing list from the distribution point itself, blocking the calling
      * thread without the gateway's bounds. A list with a critical extension (a delta or a partitioned
      * list, whose scope is not checked here) does not count: the status stays unknown.
+     *
+     * @param path what {@link #revocable} gave for the request (the chain is built once)
      */
-    public static String revocationProblem(PresentedChain presented, TrustedCertificates configured, Instant now,
+    public static String revocationProblem(List<X509Certificate> path, TrustedCertificates configured, Instant now,
                                            List<X509CRL> lists) {
         Set<TrustAnchor> anchors = anchors(configured == null ? TrustedCertificates.NONE : configured);
-        Instant at = within(presented.certificate(), now);
-        List<X509Certificate> path;
-        try {
-            path = build(presented, anchors, at);
-        } catch (GeneralSecurityException e) {
-            return UNKNOWN;
-        }
+        Instant at = path.isEmpty() ? now : within(path.get(0), now);
         for (int i = 0; i < path.size(); i++) { // empty for a trusted root itself: roots are not checked
             X509Certificate certificate = path.get(i);
             X509CRL list = currentList(certificate, i + 1 < path.size() ? List.of(path.get(i + 1)) : anchorsOf(anchors),
