@@ -203,6 +203,8 @@ class ValidateClientCertificatePolicyTest {
         assertTrue(compileError(check("", "<identity issuer-certificate-id=\"nope\"/>")).contains("'nope'"));
         assertTrue(compileError(check("", "<identity name=\"x\"/>")).contains("name"));
         assertTrue(compileError(check("", "<identity/>")).contains("at least one"));
+        assertTrue(compileError(check("", "<identity thumbprint=\"" + Thumbprints.of(client.get(0))
+                + "\" common-name=\" \"/>")).contains("'common-name' is empty"));
         assertTrue(compileError(check("", "<identity subject=\"not a name\"/>")).contains("distinguished name"));
         assertTrue(compileError(check("", null).replace("</validate-client-certificate>",
                 "<other/></validate-client-certificate>")).contains("other"));
