@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.breakwater.gateway.testing.Echo;
+import dev.breakwater.gateway.testing.Json;
 import dev.breakwater.gateway.testing.TestBackend;
 import dev.breakwater.gateway.testing.TestCertificates;
 import dev.breakwater.gateway.tls.HttpsSettings;
@@ -113,7 +114,7 @@ class ClientCertificateIT {
             {null, "/checked/refused"}}) {
             HttpResponse<String> response = get(failing[0] == null ? null : Path.of(failing[0]), failing[1]);
             assertEquals(403, response.statusCode(), failing[0] + " " + response.body());
-            assertEquals("{\"statusCode\":403,\"message\":\"Invalid client certificate\"}", response.body());
+            assertEquals("Invalid client certificate", Json.error(response.body(), 403));
         }
         for (String echo : backend.echoes()) {
             assertTrue(!Echo.parse(echo).uri().equals("/refused"), "nothing refused reached the backend");

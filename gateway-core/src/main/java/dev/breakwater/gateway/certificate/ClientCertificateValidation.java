@@ -4,13 +4,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertPathBuilderException;
-import java.security.cert.CertPathValidator;
-import java.security.cert.CertPathValidatorException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXCertPathBuilderResult;
-import java.security.cert.PKIXParameters;
-import java.security.cert.PKIXRevocationChecker;
+import java.security.cert.CRLReason;
 import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
 import java.security.cert.CertStore;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
@@ -21,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -132,38 +128,71 @@ public final class ClientCertificateValidation {
     /**
      * What keeps the revocation status from being good, checked against these lists only (no other
      * fetch, no OCSP), or {@code null} when no certificate of the path is revoked and every one is
-     * covered by a current list of its issuer.
+     * covered by a current list of its issuer. Checked here rather than by the JDK's PKIX revocation
+     * checker, which fetches a missing list from the distribution point itself, blocking the calling
+     * thread without the gateway's bounds. A list with a critical extension (a delta or a partitioned
+     * list, whose scope is not checked here) does not count: the status stays unknown.
+     *
+     * @param path what {@link #revocable} gave for the request (the chain is built once)
      */
-    public static String revocationProblem(PresentedChain presented, TrustedCertificates configured, Instant now,
+    public static String revocationProblem(List<X509Certificate> path, TrustedCertificates configured, Instant now,
                                            List<X509CRL> lists) {
         Set<TrustAnchor> anchors = anchors(configured == null ? TrustedCertificates.NONE : configured);
-        Instant at = within(presented.certificate(), now);
-        try {
-            List<X509Certificate> path = build(presented, anchors, at);
-            if (path.isEmpty()) {
-                return null; // a trusted root itself: roots are not checked
+        Instant at = path.isEmpty() ? now : within(path.get(0), now);
+        for (int i = 0; i < path.size(); i++) { // empty for a trusted root itself: roots are not checked
+            X509Certificate certificate = path.get(i);
+            X509CRL list = currentList(certificate, i + 1 < path.size() ? List.of(path.get(i + 1)) : anchorsOf(anchors),
+                    at, lists);
+            if (list == null) {
+                return UNKNOWN;
             }
-            CertPathValidator validator = CertPathValidator.getInstance("PKIX");
-            PKIXRevocationChecker checker = (PKIXRevocationChecker) validator.getRevocationChecker();
-            // the lists given, nothing fetched behind the request's back, no OCSP
-            checker.setOptions(EnumSet.of(PKIXRevocationChecker.Option.PREFER_CRLS,
-                    PKIXRevocationChecker.Option.NO_FALLBACK));
-            PKIXParameters parameters = new PKIXParameters(anchors);
-            parameters.setDate(Date.from(at));
-            parameters.setRevocationEnabled(true);
-            parameters.addCertPathChecker(checker);
-            List<Object> store = new ArrayList<>(presented.chain());
-            store.addAll(lists);
-            parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(store)));
-            validator.validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
-            return null;
-        } catch (CertPathValidatorException e) {
-            return e.getReason() == CertPathValidatorException.BasicReason.REVOKED
-                    ? "the client certificate or one of its issuers is revoked"
-                    : "the revocation status of the client certificate cannot be determined";
-        } catch (GeneralSecurityException e) {
-            return "the revocation status of the client certificate cannot be determined";
+            X509CRLEntry entry = list.getRevokedCertificate(certificate);
+            if (entry != null && entry.getRevocationReason() != CRLReason.REMOVE_FROM_CRL) {
+                return "the client certificate or one of its issuers is revoked";
+            }
         }
+        return null;
+    }
+
+    private static final String UNKNOWN = "the revocation status of the client certificate cannot be determined";
+
+    /** A list of the certificate's issuer (one of {@code issuers}, by name and signature) current at {@code at}. */
+    private static X509CRL currentList(X509Certificate certificate, List<X509Certificate> issuers, Instant at,
+                                       List<X509CRL> lists) {
+        for (X509CRL list : lists) {
+            Set<String> critical = list.getCriticalExtensionOIDs();
+            if (!list.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())
+                    || (critical != null && !critical.isEmpty())
+                    || list.getThisUpdate().toInstant().isAfter(at)
+                    || (list.getNextUpdate() != null && list.getNextUpdate().toInstant().isBefore(at))) {
+                continue;
+            }
+            for (X509Certificate issuer : issuers) {
+                if (issuer.getSubjectX500Principal().equals(list.getIssuerX500Principal()) && signed(list, issuer)) {
+                    return list;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean signed(X509CRL list, X509Certificate issuer) {
+        try {
+            list.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static List<X509Certificate> anchorsOf(Set<TrustAnchor> anchors) {
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (TrustAnchor anchor : anchors) {
+            if (anchor.getTrustedCert() != null) {
+                certificates.add(anchor.getTrustedCert());
+            }
+        }
+        return certificates;
     }
 
     /** Now, or the nearest instant within the certificate's validity: dates are checked apart. */

@@ -58,6 +58,48 @@ class ClientHelloSniTest {
         assertEquals(Optional.empty(), ClientHelloSni.hostName(ByteBuffer.wrap(huge)), "over the bound: no waiting");
     }
 
+    /**
+     * Hostile bytes: every byte of a real hello set to each of a few values, the hello cut short with
+     * a record header that claims the cut length (so inner lengths point past the record), and random
+     * records. The reader never throws, never asks for more once the record is whole, consumes nothing.
+     */
+    @Test
+    void hostileHellosNeverThrowNorWait() throws Exception {
+        ByteBuffer hello = clientHello("a.example.test");
+        byte[] bytes = new byte[hello.remaining()];
+        hello.get(bytes);
+        for (int i = 0; i < bytes.length; i++) {
+            for (int value : new int[] {0x00, 0x01, 0x7f, 0x80, 0xff, (bytes[i] + 1) & 0xff}) {
+                byte[] mutated = bytes.clone();
+                mutated[i] = (byte) value;
+                ByteBuffer buffer = ByteBuffer.wrap(mutated);
+                Optional<String> name = ClientHelloSni.hostName(buffer);
+                if (i != 3 && i != 4) { // only the record length can make a whole record look partial
+                    assertTrue(name != null, "byte " + i + " set to " + value + " asks for more");
+                }
+                assertEquals(0, buffer.position());
+            }
+        }
+        for (int cut = 5; cut <= bytes.length; cut++) {
+            byte[] shorter = java.util.Arrays.copyOf(bytes, cut);
+            shorter[3] = (byte) ((cut - 5) >> 8);
+            shorter[4] = (byte) (cut - 5);
+            Optional<String> name = ClientHelloSni.hostName(ByteBuffer.wrap(shorter));
+            assertTrue(name != null, "a whole record of " + (cut - 5) + " bytes asks for more");
+        }
+        java.util.Random random = new java.util.Random(13);
+        for (int round = 0; round < 2_000; round++) {
+            byte[] record = new byte[6 + random.nextInt(600)];
+            random.nextBytes(record);
+            record[0] = 0x16;
+            record[1] = 0x03;
+            record[3] = (byte) ((record.length - 5) >> 8);
+            record[4] = (byte) (record.length - 5);
+            record[5] = 0x01; // a ClientHello, so the walk goes past the header
+            assertTrue(ClientHelloSni.hostName(ByteBuffer.wrap(record)) != null, "round " + round);
+        }
+    }
+
     @Test
     void hostPatterns() {
         HostPatterns hosts = new HostPatterns(List.of("api.example.test", " *.mtls.example.test "));

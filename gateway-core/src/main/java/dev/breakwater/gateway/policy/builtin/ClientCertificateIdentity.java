@@ -77,8 +77,8 @@ final class ClientCertificateIdentity {
             issuer = entity.certificate();
         }
         ClientCertificateIdentity identity = new ClientCertificateIdentity(thumbprint, serial,
-                text(reader.literal(element, "common-name")), name(element, reader, "subject"),
-                text(reader.literal(element, "dns-name")), name(element, reader, "issuer-subject"), issuerThumbprint,
+                text(element, reader, "common-name"), name(element, reader, "subject"),
+                text(element, reader, "dns-name"), name(element, reader, "issuer-subject"), issuerThumbprint,
                 issuer);
         if (identity.claims() == 0) {
             throw new PolicyCompileException(element, "an identity needs at least one of the attributes "
@@ -106,8 +106,9 @@ final class ClientCertificateIdentity {
                 .toUpperCase(Locale.ROOT))) {
             return false;
         }
-        if (commonName != null && !commonName.equalsIgnoreCase(String.valueOf(
-                DotNetNames.commonName(certificate.getSubjectX500Principal())))) {
+        // equalsIgnoreCase(null) is false: a certificate without a CN matches no common-name claim
+        if (commonName != null && !commonName.equalsIgnoreCase(
+                DotNetNames.commonName(certificate.getSubjectX500Principal()))) {
             return false;
         }
         if (subject != null && !subject.equals(certificate.getSubjectX500Principal())) {
@@ -206,7 +207,13 @@ final class ClientCertificateIdentity {
         }
     }
 
-    private static String text(String raw) {
-        return raw == null || raw.isBlank() ? null : raw.trim();
+    /** A name claim; an empty one is refused rather than dropped, which would widen the identity. */
+    private static String text(PolicyElement element, ValueReader reader, String attribute)
+            throws PolicyCompileException {
+        String raw = reader.literal(element, attribute);
+        if (raw != null && raw.isBlank()) {
+            throw new PolicyCompileException(element, "attribute '" + attribute + "' is empty");
+        }
+        return raw == null ? null : raw.trim();
     }
 }

@@ -98,7 +98,7 @@ public final class ValidateClientCertificatePolicy implements Step {
             urls.addAll(points);
         }
         CompletableFuture<Outcome> checked = revocation.all(urls).thenApply(lists -> {
-            String problem = ClientCertificateValidation.revocationProblem(presented, trusted, now, lists);
+            String problem = ClientCertificateValidation.revocationProblem(path, trusted, now, lists);
             try {
                 return problem == null ? Outcome.CONTINUE : fail("ClientCertificateInvalid", problem);
             } catch (PolicyException e) {

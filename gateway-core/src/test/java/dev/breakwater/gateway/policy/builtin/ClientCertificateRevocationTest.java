@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.breakwater.gateway.backend.Backends;
 import dev.breakwater.gateway.certificate.CertificateReader;
 import dev.breakwater.gateway.certificate.Certificates;
+import dev.breakwater.gateway.certificate.ClientCertificateValidation;
 import dev.breakwater.gateway.certificate.CrlDistributionPoints;
 import dev.breakwater.gateway.certificate.PresentedChain;
 import dev.breakwater.gateway.certificate.TrustedCertificates;
@@ -77,6 +78,7 @@ class ClientCertificateRevocationTest {
 
     @Test
     void revokedIsRefusedGoodPassesAndTheListIsKept() throws Exception {
+        int before = fixture.fetches.get(); // other tests fetch too
         PolicyContext revoked = flow("", fixture.revoked);
         assertEquals(403, revoked.response().status());
         assertEquals("ClientCertificateInvalid", revoked.lastError().reason());
@@ -85,7 +87,7 @@ class ClientCertificateRevocationTest {
         PolicyContext good = flow("validate-revocation=\"true\"", fixture.good);
         assertEquals(200, good.response().status());
         assertNull(good.lastError());
-        assertEquals(1, fixture.fetches.get(), "one fetch, kept until the list's next update");
+        assertEquals(before + 1, fixture.fetches.get(), "one fetch, kept until the list's next update");
 
         assertEquals(200, flow("validate-revocation=\"false\"", fixture.revoked).response().status(),
                 "not asked: revoked passes");
@@ -97,5 +99,38 @@ class ClientCertificateRevocationTest {
         assertEquals(403, unknown.response().status());
         assertEquals("the revocation status of the client certificate cannot be determined: it names no CRL "
                 + "distribution point", unknown.lastError().message());
+    }
+
+    /**
+     * A list that cannot be had (here: larger than the body limit) leaves the status unknown, which
+     * fails closed, and is not kept: each request asks again. Its own services, so no list is kept.
+     */
+    @Test
+    void aListThatCannotBeHadFailsClosed() throws Exception {
+        int fetched = fixture.fetches.get();
+        assertEquals("the revocation status of the client certificate cannot be determined",
+                ClientCertificateValidation.revocationProblem(
+                        ClientCertificateValidation.revocable(new PresentedChain(fixture.good), certificates.trusted(),
+                                java.time.Instant.now()), certificates.trusted(), java.time.Instant.now(), List.of()),
+                "no list: unknown, not good");
+        assertEquals(fetched, fixture.fetches.get(), "the check itself fetches nothing");
+        dev.breakwater.gateway.policy.runtime.PolicyServices small = new dev.breakwater.gateway.policy.runtime
+                .PolicyServices(new com.codahale.metrics.MetricRegistry(), java.time.Clock.systemUTC(), 64);
+        try {
+            Pipeline pipeline = PolicyTesting.pipeline(PolicyTesting.environment(small, certificates), null, null,
+                    in(Section.INBOUND, "<validate-client-certificate/>"), Set.of());
+            int before = fixture.fetches.get();
+            for (int round = 0; round < 2; round++) {
+                PolicyContext context = PolicyTesting.context("/items", null, TemplateValues.NONE);
+                context.put(PresentedChain.KEY, new PresentedChain(fixture.good));
+                PolicyContext unknown = PolicyTesting.flow(pipeline, context);
+                assertEquals(403, unknown.response().status());
+                assertEquals("the revocation status of the client certificate cannot be determined",
+                        unknown.lastError().message());
+            }
+            assertEquals(before + 2, fixture.fetches.get(), "a failed fetch is not kept");
+        } finally {
+            small.close();
+        }
     }
 }

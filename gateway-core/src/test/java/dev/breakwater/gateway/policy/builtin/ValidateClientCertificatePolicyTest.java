@@ -156,6 +156,26 @@ class ValidateClientCertificatePolicyTest {
         assertEquals(403, status("validate-trust=\"false\"", "<identity issuer-certificate-id=\"test-ca\"/>", foreign));
     }
 
+    /** A certificate whose subject has no CN must not match common-name="null" (the text of a missing name). */
+    @Test
+    void aCertificateWithoutCommonNameMatchesNoCommonName(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path store = dir.resolve("no-cn.p12");
+        Process keytool = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool")
+                .toString(), "-genkeypair", "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass",
+                "changeit", "-alias", "a", "-dname", "O=No Common Name", "-keyalg", "EC", "-validity", "2")
+                .redirectErrorStream(true).start();
+        keytool.getInputStream().readAllBytes();
+        assertEquals(0, keytool.waitFor());
+        java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(store)) {
+            keys.load(in, "changeit".toCharArray());
+        }
+        List<X509Certificate> noCn = List.of((X509Certificate) keys.getCertificate("a"));
+        assertEquals(200, status("validate-trust=\"false\"", "<identity subject=\"O=No Common Name\"/>", noCn));
+        assertEquals(403, status("validate-trust=\"false\"", "<identity common-name=\"null\"/>", noCn));
+    }
+
     @Test
     void requestCertificateInExpressions() throws Exception {
         String headers = "<set-header name=\"X-Cert\" exists-action=\"override\"><value>@{ var c = "
@@ -183,6 +203,8 @@ class ValidateClientCertificatePolicyTest {
         assertTrue(compileError(check("", "<identity issuer-certificate-id=\"nope\"/>")).contains("'nope'"));
         assertTrue(compileError(check("", "<identity name=\"x\"/>")).contains("name"));
         assertTrue(compileError(check("", "<identity/>")).contains("at least one"));
+        assertTrue(compileError(check("", "<identity thumbprint=\"" + Thumbprints.of(client.get(0))
+                + "\" common-name=\" \"/>")).contains("'common-name' is empty"));
         assertTrue(compileError(check("", "<identity subject=\"not a name\"/>")).contains("distinguished name"));
         assertTrue(compileError(check("", null).replace("</validate-client-certificate>",
                 "<other/></validate-client-certificate>")).contains("other"));
