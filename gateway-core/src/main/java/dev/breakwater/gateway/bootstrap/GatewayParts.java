@@ -28,6 +28,7 @@ import dev.breakwater.gateway.tls.CertificateFileException;
 import dev.breakwater.gateway.tls.TrustFile;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -109,6 +110,16 @@ record GatewayParts(GatewayIdentity identity, SnapshotCompiler compiler, ActiveC
                 512 * 1024 * 1024));
     }
 
+    /** The CAs of {@code redis.tls.trust}, or {@code null} (the JVM's trusted CAs) when unset. */
+    private static List<X509Certificate> redisTlsTrust(Settings settings) throws SettingsException {
+        String file = settings.get(GatewaySettings.REDIS_TLS_TRUST);
+        try {
+            return file == null ? null : TrustFile.certificates(Path.of(file), GatewaySettings.REDIS_TLS_TRUST);
+        } catch (CertificateFileException e) {
+            throw new SettingsException(e.getMessage()); // names the setting and the file
+        }
+    }
+
     /** The counter store's settings; replicas of one gateway (its name) share Redis's counters. */
     private static CounterStoreConfig counterStore(Settings settings) throws SettingsException {
         String store = settings.get(GatewaySettings.COUNTERS_STORE);
@@ -117,7 +128,7 @@ record GatewayParts(GatewayIdentity identity, SnapshotCompiler compiler, ActiveC
         }
         return new CounterStoreConfig(store, settings.get(GatewaySettings.GATEWAY_NAME),
                 settings.get(GatewaySettings.REDIS_URL), settings.get(GatewaySettings.REDIS_PASSWORD),
-                settings.duration(GatewaySettings.REDIS_TIMEOUT),
+                redisTlsTrust(settings), settings.duration(GatewaySettings.REDIS_TIMEOUT),
                 "refuse".equals(settings.get(GatewaySettings.COUNTERS_REDIS_UNAVAILABLE)),
                 settings.duration(GatewaySettings.COUNTERS_CONCURRENCY_LEASE));
     }

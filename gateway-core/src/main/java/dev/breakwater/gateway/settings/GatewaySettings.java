@@ -58,6 +58,7 @@ public final class GatewaySettings {
     public static final String REDIS_URL = "redis.url";
     public static final String REDIS_PASSWORD = "redis.password";
     public static final String REDIS_TIMEOUT = "redis.timeout";
+    public static final String REDIS_TLS_TRUST = "redis.tls.trust";
     public static final String CACHE_EXTERNAL = "cache.external";
     public static final String CACHE_EXTERNAL_MAX_VALUE_BYTES = "cache.external.max.value.bytes";
     public static final String H2C_ENABLED = "server.h2c.enabled";
@@ -179,6 +180,8 @@ public final class GatewaySettings {
                     + "rediss:// for TLS", GatewaySettings::redisUrl),
             new Setting(REDIS_PASSWORD, null, "Redis's password, instead of the one in redis.url (secret: prefer "
                     + "the environment variable)"),
+            new Setting(REDIS_TLS_TRUST, null, "with a rediss:// redis.url, a PEM file of the CA certificates the "
+                    + "gateway trusts for Redis's certificate, instead of the JVM's trusted CAs (a private CA)"),
             new Setting(REDIS_TIMEOUT, "500ms", "the longest a request waits for Redis (one command, or connecting); "
                     + "then it counts as with Redis unreachable", SettingCheck.duration(Duration.ofMillis(1),
                     Duration.ofMinutes(1))),

@@ -18,7 +18,8 @@ import javax.net.ssl.TrustManagerFactory;
  * A PEM file of CA certificates a setting names: read once, size-bounded, with errors that name the
  * setting and the file. For a service the gateway knows by its private CA (the management plane)
  * it makes a TLS client context that trusts only them, where trusting every public CA too would add
- * nothing but risk; for backends ({@code backend.tls.trust}) its certificates join the JVM's.
+ * nothing but risk (the management plane, Redis); for backends ({@code backend.tls.trust}) its
+ * certificates join the JVM's.
  * Host names are still verified by the client that uses them.
  */
 public final class TrustFile {
@@ -30,17 +31,25 @@ public final class TrustFile {
     public static SSLContext sslContext(Path file, String setting) throws CertificateFileException {
         List<X509Certificate> certificates = certificates(file, setting);
         try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trustManagers(certificates).getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a TLS context cannot be made: " + e.getMessage(), e);
+        }
+    }
+
+    /** A trust manager factory over exactly these CAs: a private CA need not join the JVM's. */
+    public static TrustManagerFactory trustManagers(List<X509Certificate> authorities) {
+        try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            int i = 0;
-            for (X509Certificate certificate : certificates) {
-                store.setCertificateEntry("ca-" + i++, certificate);
+            for (int i = 0; i < authorities.size(); i++) {
+                store.setCertificateEntry("ca-" + i, authorities.get(i));
             }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(store);
+            return factory;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("a trust store in memory cannot be made: " + e.getMessage(), e);
         }

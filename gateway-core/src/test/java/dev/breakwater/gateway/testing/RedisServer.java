@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,22 +27,46 @@ public final class RedisServer implements AutoCloseable {
 
     private final int port;
     private final Path dir;
+    /** {@code requirepass}, or {@code null} for none. */
+    private final String password;
+    /** The TLS port's arguments (port, certificate, key), or none. */
+    private final List<String> tlsArguments;
+    private final int tlsPort;
     private Process process;
 
-    private RedisServer(int port) throws IOException {
+    private RedisServer(int port, String password, int tlsPort, List<String> tlsArguments) throws IOException {
         this.port = port;
         this.dir = Files.createTempDirectory("redis-test");
+        this.password = password;
+        this.tlsPort = tlsPort;
+        this.tlsArguments = tlsArguments;
     }
 
     /** Starts a server on a free loopback port. */
     public static RedisServer startOnFreePort() throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
-        RedisServer server = new RedisServer(port);
+        RedisServer server = new RedisServer(freePort(), null, -1, List.of());
         server.start();
         return server;
+    }
+
+    /**
+     * Starts a server that asks for a password and also serves TLS, with this certificate and key
+     * (PEM), on a second free port ({@link #tlsUrl()}); clients are not asked for certificates.
+     */
+    public static RedisServer startSecured(String password, Path certificate, Path key)
+            throws IOException, InterruptedException {
+        int tlsPort = freePort();
+        RedisServer server = new RedisServer(freePort(), password, tlsPort, List.of("--tls-port",
+                Integer.toString(tlsPort), "--tls-cert-file", certificate.toString(), "--tls-key-file", key.toString(),
+                "--tls-auth-clients", "no"));
+        server.start();
+        return server;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
     }
 
     /** Starts the server (again) on its port and waits until it answers PING. */
@@ -49,8 +75,13 @@ public final class RedisServer implements AutoCloseable {
             return;
         }
         String binary = binary();
-        process = new ProcessBuilder(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", dir.toString())
+        List<String> command = new ArrayList<>(List.of(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--dir", dir.toString()));
+        if (password != null) {
+            command.addAll(List.of("--requirepass", password));
+        }
+        command.addAll(tlsArguments);
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("redis.log").toFile())
                 .start();
@@ -81,15 +112,25 @@ public final class RedisServer implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
+    /** The TLS port's URL, by the name its certificate has: {@code rediss://localhost:port}. */
+    public String tlsUrl() {
+        return "rediss://localhost:" + tlsPort;
+    }
+
     /** Sends one inline command and returns the first line of the answer (e.g. {@code +PONG}, {@code :3}), or a bulk string's value. */
     public String command(String inline) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
             socket.setSoTimeout(2000);
             OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            if (password != null) {
+                out.write(("AUTH " + password + "\r\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                line(in); // +OK
+            }
             out.write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
-            InputStream in = socket.getInputStream();
             String line = line(in);
             // a bulk string ($length, then the value): the value; a missing one ($-1): null
             if (line.startsWith("$")) {

@@ -80,6 +80,7 @@ public final class CounterStores {
         if (config.redisUrl() == null) {
             throw new IllegalArgumentException("Redis needs redis.url");
         }
-        return new RedisConnector(config.redisUrl(), config.redisPassword(), config.redisTimeout(), clock);
+        return new RedisConnector(config.redisUrl(), config.redisPassword(), config.redisTlsTrust(), config.redisTimeout(),
+                clock);
     }
 }

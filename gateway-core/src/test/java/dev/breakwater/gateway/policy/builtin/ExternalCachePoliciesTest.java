@@ -45,7 +45,7 @@ class ExternalCachePoliciesTest {
     private PolicyServices services() throws InterruptedException {
         PolicyServices services = new PolicyServices(new MetricRegistry(), Clock.systemUTC(), PolicyServices.DEFAULT_BODY_LIMIT,
                 PolicyServices.DEFAULT_IDENTITY_ENDPOINT, PolicyServices.DEFAULT_AAD_AUTHORITY,
-                new CounterStoreConfig("local", "replicated", redis.url(), null, Duration.ofMillis(500), false,
+                new CounterStoreConfig("local", "replicated", redis.url(), null, null, Duration.ofMillis(500), false,
                         CounterStoreConfig.DEFAULT_CONCURRENCY_LEASE),
                 new ExternalCacheConfig(ExternalCacheConfig.REDIS, ExternalCache.DEFAULT_MAX_VALUE_BYTES));
         Await.until("the external cache is connected", Duration.ofSeconds(10), () -> services.externalCache().available());

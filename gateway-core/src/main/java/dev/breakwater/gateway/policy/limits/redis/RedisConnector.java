@@ -1,8 +1,10 @@
 package dev.breakwater.gateway.policy.limits.redis;
 
+import dev.breakwater.gateway.tls.TrustFile;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -10,8 +12,10 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -45,9 +49,11 @@ public final class RedisConnector implements AutoCloseable {
     /**
      * @param url      {@code redis://[:password@]host:port[/db]}, {@code rediss://} for TLS
      * @param password overrides the URL's password when not {@code null} (from the environment)
+     * @param tlsTrust the CA certificates a {@code rediss://} server's certificate must chain to, instead of
+     *                 the JVM's trusted CAs; {@code null}: the JVM's
      * @param timeout  of a command and of connecting
      */
-    public RedisConnector(String url, String password, Duration timeout, Clock clock) {
+    public RedisConnector(String url, String password, List<X509Certificate> tlsTrust, Duration timeout, Clock clock) {
         this.clock = clock;
         this.uri = RedisURI.create(url);
         if (password != null) {
@@ -59,7 +65,11 @@ public final class RedisConnector implements AutoCloseable {
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
                 .build();
         this.client = RedisClient.create(resources);
-        client.setOptions(ClientOptions.builder()
+        ClientOptions.Builder options = ClientOptions.builder();
+        if (tlsTrust != null) {
+            options.sslOptions(SslOptions.builder().jdkSslProvider().trustManager(TrustFile.trustManagers(tlsTrust)).build());
+        }
+        client.setOptions(options
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())

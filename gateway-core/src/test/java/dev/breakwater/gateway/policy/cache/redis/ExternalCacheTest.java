@@ -56,7 +56,7 @@ class ExternalCacheTest {
     }
 
     private RedisConnector connect() throws InterruptedException {
-        RedisConnector made = new RedisConnector(redis.url(), null, Duration.ofMillis(500), clock);
+        RedisConnector made = new RedisConnector(redis.url(), null, null, Duration.ofMillis(500), clock);
         Await.until("connected to redis", Duration.ofSeconds(10), () -> made.commands() != null);
         return made;
     }

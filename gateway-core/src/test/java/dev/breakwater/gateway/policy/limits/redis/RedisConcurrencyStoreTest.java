@@ -64,7 +64,7 @@ class RedisConcurrencyStoreTest {
     }
 
     private RedisConnector connector(Clock clock) throws InterruptedException {
-        RedisConnector connector = new RedisConnector(redis.url(), null, Duration.ofMillis(500), clock);
+        RedisConnector connector = new RedisConnector(redis.url(), null, null, Duration.ofMillis(500), clock);
         connectors.add(connector);
         Await.until("connected to redis", Duration.ofSeconds(10), () -> connector.commands() != null);
         return connector;

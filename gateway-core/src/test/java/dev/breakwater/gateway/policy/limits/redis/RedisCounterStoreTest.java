@@ -51,7 +51,7 @@ class RedisCounterStoreTest {
     }
 
     private RedisCounterStore store(String gateway, ManualClock clock) throws InterruptedException {
-        RedisConnector connector = new RedisConnector(redis.url(), null, Duration.ofSeconds(2), clock);
+        RedisConnector connector = new RedisConnector(redis.url(), null, null, Duration.ofSeconds(2), clock);
         connectors.add(connector);
         dev.breakwater.gateway.testing.Await.until("connected to redis", Duration.ofSeconds(10),
                 () -> connector.commands() != null);

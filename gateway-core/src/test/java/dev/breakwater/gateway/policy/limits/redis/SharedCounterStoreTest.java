@@ -39,7 +39,7 @@ class SharedCounterStoreTest {
     void start() throws Exception {
         redis = RedisServer.startOnFreePort();
         executor = Executors.newFixedThreadPool(2);
-        connector = new RedisConnector(redis.url(), null, Duration.ofMillis(500), Clock.systemUTC());
+        connector = new RedisConnector(redis.url(), null, null, Duration.ofMillis(500), Clock.systemUTC());
         Await.until("connected to redis", Duration.ofSeconds(10), () -> connector.commands() != null);
     }
 
