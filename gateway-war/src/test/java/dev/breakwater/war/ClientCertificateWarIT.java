@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -65,17 +64,9 @@ class ClientCertificateWarIT {
         tls.setWantClientAuth(true);
         HttpConfiguration https = new HttpConfiguration();
         https.addCustomizer(new SecureRequestCustomizer(false));
-        connector = new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"),
-                new HttpConnectionFactory(https));
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        WebAppContext webapp = new WebAppContext();
-        webapp.setContextPath(WarFixtures.CONTEXT_PATH);
-        webapp.setWar(WarFixtures.war().toString());
-        webapp.setTempDirectory(tempDir.resolve("jetty").toFile());
-        webapp.setThrowUnavailableOnStartupException(true);
-        server.setHandler(webapp);
+        connector = WarFixtures.onLoopback(new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"),
+                new HttpConnectionFactory(https)));
+        server.setHandler(WarFixtures.webapp(tempDir));
         settings = WarFixtures.useSettings(settingsFile);
         server.start();
     }

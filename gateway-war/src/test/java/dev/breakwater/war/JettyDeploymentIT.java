@@ -35,16 +35,8 @@ class JettyDeploymentIT {
         Path settingsFile = WarFixtures.settingsFile(tempDir, "gateway-config.json", backend.url(), Map.of());
 
         server = new Server();
-        connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        webapp = new WebAppContext();
-        webapp.setContextPath(WarFixtures.CONTEXT_PATH);
-        webapp.setWar(WarFixtures.war().toString());
-        webapp.setTempDirectory(tempDir.resolve("jetty").toFile());
-        // Fail the test at start with the listener's message, rather than later with a 503.
-        webapp.setThrowUnavailableOnStartupException(true);
+        connector = WarFixtures.onLoopback(new ServerConnector(server));
+        webapp = WarFixtures.webapp(tempDir);
         server.setHandler(webapp);
         settings = WarFixtures.useSettings(settingsFile);
         server.start();

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * What the integration tests deploy and configure: the built WAR itself, a configuration
@@ -29,6 +31,27 @@ final class WarFixtures {
             throw new IllegalStateException(war + " is missing: run the integration tests with 'mvn verify'");
         }
         return war;
+    }
+
+    /**
+     * The built WAR as an embedded Jetty 12 deploys it: at {@link #CONTEXT_PATH}, unpacked under
+     * {@code dir/jetty}, failing the server's start with the listener's message rather than later with a 503.
+     */
+    static WebAppContext webapp(Path dir) {
+        WebAppContext webapp = new WebAppContext();
+        webapp.setContextPath(CONTEXT_PATH);
+        webapp.setWar(war().toString());
+        webapp.setTempDirectory(dir.resolve("jetty").toFile());
+        webapp.setThrowUnavailableOnStartupException(true);
+        return webapp;
+    }
+
+    /** The connector on loopback at an ephemeral port, added to its server. */
+    static ServerConnector onLoopback(ServerConnector connector) {
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        connector.getServer().addConnector(connector);
+        return connector;
     }
 
     /**

@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
-import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.Test;
@@ -32,16 +31,8 @@ class WarVersionIT {
                      backend.url(), Map.of("server.admin.path", "/_admin", "server.admin.token", "version-token",
                              "metrics.jmx.enabled", "false")))) {
             Server server = new Server();
-            ServerConnector connector = new ServerConnector(server);
-            connector.setHost("127.0.0.1");
-            connector.setPort(0);
-            server.addConnector(connector);
-            WebAppContext webapp = new WebAppContext();
-            webapp.setContextPath(WarFixtures.CONTEXT_PATH);
-            webapp.setWar(WarFixtures.war().toString());
-            webapp.setTempDirectory(tempDir.resolve("jetty").toFile());
-            webapp.setThrowUnavailableOnStartupException(true);
-            server.setHandler(webapp);
+            ServerConnector connector = WarFixtures.onLoopback(new ServerConnector(server));
+            server.setHandler(WarFixtures.webapp(tempDir));
             server.start();
             try {
                 HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
