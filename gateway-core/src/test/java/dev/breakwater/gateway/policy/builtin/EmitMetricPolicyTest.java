@@ -3,11 +3,8 @@ package dev.breakwater.gateway.policy.builtin;
 import static dev.breakwater.gateway.policy.PolicyTesting.compileError;
 import static dev.breakwater.gateway.policy.PolicyTesting.in;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.codahale.metrics.Counter;
-import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import dev.breakwater.gateway.metrics.CustomMetrics;
 import dev.breakwater.gateway.policy.PolicyTesting;
@@ -38,6 +35,7 @@ class EmitMetricPolicyTest {
 
     private final MetricRegistry registry = new MetricRegistry();
     private final PolicyServices services = new PolicyServices(registry, Clock.systemUTC());
+    private final RecordedSeries recorded = new RecordedSeries(registry);
 
     private Pipeline pipeline(Section section, String elements) throws Exception {
         return PolicyTesting.pipeline(PolicyTesting.environment(services), null, null, in(section, elements), Set.of());
@@ -45,18 +43,6 @@ class EmitMetricPolicyTest {
 
     private PolicyContext flow(Pipeline pipeline, String... headers) throws Exception {
         return PolicyTesting.flow(pipeline, PolicyTesting.context("/items", null, TemplateValues.NONE, headers));
-    }
-
-    private long count(String series) {
-        Counter counter = registry.getCounters().get(series + ".count");
-        assertNotNull(counter, "no series " + series + " in " + registry.getNames());
-        return counter.getCount();
-    }
-
-    private double sum(String series) {
-        Gauge<?> gauge = registry.getGauges().get(series + ".sum");
-        assertNotNull(gauge, "no series " + series + " in " + registry.getNames());
-        return ((Number) gauge.getValue()).doubleValue();
     }
 
     @Test
@@ -69,8 +55,8 @@ class EmitMetricPolicyTest {
                 + "backend-id=\"orders\"/><emit-metric name=\"Calls\" namespace=\"n\"><dimension name=\"Backend ID\"/>"
                 + "</emit-metric>"), Set.of());
         flow(pipeline);
-        assertEquals(1, count("custom.n.Calls[Backend ID=]"), "before set-backend-service: a plain URL");
-        assertEquals(1, count("custom.n.Calls[Backend ID=orders]"));
+        assertEquals(1, recorded.count("custom.n.Calls[Backend ID=]"), "before set-backend-service: a plain URL");
+        assertEquals(1, recorded.count("custom.n.Calls[Backend ID=orders]"));
     }
 
     @Test
@@ -84,7 +70,7 @@ class EmitMetricPolicyTest {
         context.setCaller(new Caller(new Subscription("s1", "S1", gold, null, true, ann, false, null, null, null),
                 "a-key-of-sixteen-chars", true, gold));
         PolicyTesting.flow(pipeline, context);
-        assertEquals(1, count("custom.n.Calls[Subscription ID=s1;Product ID=gold;User ID=ann]"));
+        assertEquals(1, recorded.count("custom.n.Calls[Subscription ID=s1;Product ID=gold;User ID=ann]"));
     }
 
     @Test
@@ -96,9 +82,9 @@ class EmitMetricPolicyTest {
         flow(pipeline, "X-Tokens", "2.5", "X-Tenant", "a");
         flow(pipeline, "X-Tokens", "4", "X-Tenant", "a");
         flow(pipeline, "X-Tokens", "1", "X-Tenant", "b");
-        assertEquals(2, count("custom.my-metrics.Tokens[API ID=echo;Tenant=a]"));
-        assertEquals(6.5, sum("custom.my-metrics.Tokens[API ID=echo;Tenant=a]"), 1e-9);
-        assertEquals(1, count("custom.my-metrics.Tokens[API ID=echo;Tenant=b]"));
+        assertEquals(2, recorded.count("custom.my-metrics.Tokens[API ID=echo;Tenant=a]"));
+        assertEquals(6.5, recorded.sum("custom.my-metrics.Tokens[API ID=echo;Tenant=a]"), 1e-9);
+        assertEquals(1, recorded.count("custom.my-metrics.Tokens[API ID=echo;Tenant=b]"));
     }
 
     @Test
@@ -110,11 +96,12 @@ class EmitMetricPolicyTest {
         flow(pipeline);
         String series = "custom.API Management.Request[Operation ID=get-item;gateway id=;Location=;Subscription ID=;"
                 + "Product ID=;User ID=]";
-        assertEquals(2, count(series));
-        assertEquals(2.0, sum(series), 1e-9);
+        assertEquals(2, recorded.count(series));
+        assertEquals(2.0, recorded.sum(series), 1e-9);
         flow(pipeline(Section.INBOUND, "<emit-metric name=\"Int\" namespace=\"n\" value=\"@(context.Request.Url.Path.Length)\">"
                 + "<dimension name=\"API ID\"/></emit-metric>"));
-        assertEquals("/base/items".length(), sum("custom.n.Int[API ID=echo]"), 1e-9, "an int expression converts");
+        assertEquals("/base/items".length(), recorded.sum("custom.n.Int[API ID=echo]"), 1e-9,
+                "an int expression converts");
     }
 
     @Test
@@ -122,8 +109,8 @@ class EmitMetricPolicyTest {
         flow(pipeline(Section.INBOUND, "<emit-metric name=\"b\" namespace=\"a.x\"><dimension name=\"d\" value=\"v;e=w\"/>"
                 + "</emit-metric><emit-metric name=\"x.b\" namespace=\"a\"><dimension name=\"d\" value=\"v\"/>"
                 + "<dimension name=\"e\" value=\"w\"/></emit-metric>"));
-        assertEquals(1, count("custom.a\\.x.b[d=v\\;e\\=w]"));
-        assertEquals(1, count("custom.a.x\\.b[d=v;e=w]"));
+        assertEquals(1, recorded.count("custom.a\\.x.b[d=v\\;e\\=w]"));
+        assertEquals(1, recorded.count("custom.a.x\\.b[d=v;e=w]"));
     }
 
     @Test
@@ -138,18 +125,18 @@ class EmitMetricPolicyTest {
         long series = registry.getNames().stream().filter(name -> name.startsWith("custom.n.ByClient[")
                 && name.endsWith(".count")).count();
         assertEquals(CustomMetrics.MAX_SERIES_PER_METRIC + 1, series, "the bound, and one overflow series");
-        assertEquals(extra, count("custom.n.ByClient[Client=(overflow)]"));
+        assertEquals(extra, recorded.count("custom.n.ByClient[Client=(overflow)]"));
         flow(pipeline, "X-Client", "client-0");
-        assertEquals(2, count("custom.n.ByClient[Client=client-0]"), "known values still count as themselves");
+        assertEquals(2, recorded.count("custom.n.ByClient[Client=client-0]"), "known values still count as themselves");
         flow(pipeline, "X-Client", "x".repeat(5000));
-        assertEquals(extra + 1, count("custom.n.ByClient[Client=(overflow)]"));
+        assertEquals(extra + 1, recorded.count("custom.n.ByClient[Client=(overflow)]"));
     }
 
     @Test
     void longDimensionValuesAreCut() throws Exception {
         flow(pipeline(Section.INBOUND, "<emit-metric name=\"Long\" namespace=\"n\"><dimension name=\"d\" "
                 + "value=\"@(new string('v', 1000))\"/></emit-metric>"));
-        assertEquals(1, count("custom.n.Long[d=" + "v".repeat(CustomMetrics.MAX_DIMENSION_VALUE_CHARS) + "]"));
+        assertEquals(1, recorded.count("custom.n.Long[d=" + "v".repeat(CustomMetrics.MAX_DIMENSION_VALUE_CHARS) + "]"));
     }
 
     @Test

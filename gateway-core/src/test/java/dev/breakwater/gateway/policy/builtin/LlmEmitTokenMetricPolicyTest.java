@@ -2,11 +2,8 @@ package dev.breakwater.gateway.policy.builtin;
 
 import static dev.breakwater.gateway.policy.PolicyTesting.in;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.codahale.metrics.Counter;
-import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import dev.breakwater.gateway.policy.PolicyTesting;
 import dev.breakwater.gateway.policy.Section;
@@ -27,22 +24,11 @@ class LlmEmitTokenMetricPolicyTest {
 
     private final MetricRegistry registry = new MetricRegistry();
     private final PolicyServices services = new PolicyServices(registry, Clock.systemUTC());
+    private final RecordedSeries recorded = new RecordedSeries(registry);
 
     private Pipeline pipeline(String element) throws Exception {
         return PolicyTesting.pipeline(PolicyTesting.environment(services), null, null, in(Section.INBOUND, element),
                 Set.of());
-    }
-
-    private long count(String series) {
-        Counter counter = registry.getCounters().get(series + ".count");
-        assertNotNull(counter, "no series " + series + " in " + registry.getNames());
-        return counter.getCount();
-    }
-
-    private double sum(String series) {
-        Gauge<?> gauge = registry.getGauges().get(series + ".sum");
-        assertNotNull(gauge, "no series " + series + " in " + registry.getNames());
-        return ((Number) gauge.getValue()).doubleValue();
     }
 
     @Test
@@ -56,10 +42,10 @@ class LlmEmitTokenMetricPolicyTest {
         PolicyTesting.flow(pipeline, LlmTesting.context(backend, LlmTesting.chat(10, false), LlmTesting.answer(20, 7),
                 "application/json", "X-Tenant", "t1"));
         String dimensions = "[API ID=echo;Tenant=t1]";
-        assertEquals(2, count("custom.MyLLM.Total Tokens" + dimensions));
-        assertEquals(42.0, sum("custom.MyLLM.Total Tokens" + dimensions), 1e-9);
-        assertEquals(30.0, sum("custom.MyLLM.Prompt Tokens" + dimensions), 1e-9);
-        assertEquals(12.0, sum("custom.MyLLM.Completion Tokens" + dimensions), 1e-9);
+        assertEquals(2, recorded.count("custom.MyLLM.Total Tokens" + dimensions));
+        assertEquals(42.0, recorded.sum("custom.MyLLM.Total Tokens" + dimensions), 1e-9);
+        assertEquals(30.0, recorded.sum("custom.MyLLM.Prompt Tokens" + dimensions), 1e-9);
+        assertEquals(12.0, recorded.sum("custom.MyLLM.Completion Tokens" + dimensions), 1e-9);
     }
 
     @Test
@@ -70,16 +56,17 @@ class LlmEmitTokenMetricPolicyTest {
         PolicyTesting.flow(pipeline, LlmTesting.context(backend, LlmTesting.chat(8, true),
                 LlmTesting.events(null, "Hi", " there"), "text/event-stream"));
         String series = "custom.API Management.%s[Operation ID=get-item]";
-        assertEquals(8.0, sum(series.formatted("Total Tokens")), 1e-9, "6 estimated prompt tokens, 2 of deltas");
-        assertEquals(2.0, sum(series.formatted("Completion Tokens")), 1e-9);
+        assertEquals(8.0, recorded.sum(series.formatted("Total Tokens")), 1e-9,
+                "6 estimated prompt tokens, 2 of deltas");
+        assertEquals(2.0, recorded.sum(series.formatted("Completion Tokens")), 1e-9);
 
         backend.status = 500;
         PolicyTesting.flow(pipeline, LlmTesting.context(backend, LlmTesting.chat(8, false), "{\"error\":{}}",
                 "application/json"));
-        assertEquals(1, count(series.formatted("Total Tokens")), "an answer without usage emits nothing");
+        assertEquals(1, recorded.count(series.formatted("Total Tokens")), "an answer without usage emits nothing");
         PolicyTesting.flow(pipeline, LlmTesting.context(backend, LlmTesting.chat(8, true), "{\"error\":{}}",
                 "application/json"));
-        assertEquals(1, count(series.formatted("Total Tokens")),
+        assertEquals(1, recorded.count(series.formatted("Total Tokens")),
                 "a stream asked for but refused with a JSON error is no stream: nothing estimated, nothing emitted");
     }
 

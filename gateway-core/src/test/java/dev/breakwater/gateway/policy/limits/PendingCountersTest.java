@@ -1,5 +1,6 @@
 package dev.breakwater.gateway.policy.limits;
 
+import static dev.breakwater.gateway.policy.limits.StepFailures.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -9,13 +10,11 @@ import dev.breakwater.gateway.policy.PolicyTesting;
 import dev.breakwater.gateway.policy.runtime.Outcome;
 import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.runtime.PolicyException;
-import dev.breakwater.gateway.policy.runtime.Steps;
 import dev.breakwater.gateway.policy.runtime.Value;
 import dev.breakwater.gateway.testing.ManualClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,17 +85,5 @@ class PendingCountersTest {
         later.releaseOne();
         CounterKey topKey = new CounterKey("product:starter:inbound:rate-limit[1]||60|null|anonymous", 60_000, null);
         assertEquals(1, local.read(topKey).toCompletableFuture().getNow(null).count());
-    }
-
-    private static PolicyException failure(Outcome outcome) throws InterruptedException {
-        try {
-            outcome.stage().toCompletableFuture().get();
-        } catch (ExecutionException e) {
-            if (Steps.cause(e.getCause()) instanceof PolicyException error) {
-                return error;
-            }
-            throw new AssertionError(e);
-        }
-        throw new AssertionError("the stage did not fail");
     }
 }

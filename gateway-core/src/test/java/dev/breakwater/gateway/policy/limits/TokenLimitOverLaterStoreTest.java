@@ -15,14 +15,12 @@ import dev.breakwater.gateway.policy.runtime.Outcome;
 import dev.breakwater.gateway.policy.runtime.PolicyContext;
 import dev.breakwater.gateway.policy.runtime.PolicyException;
 import dev.breakwater.gateway.policy.runtime.ResponseMessage;
-import dev.breakwater.gateway.policy.runtime.Steps;
 import dev.breakwater.gateway.policy.runtime.Value;
 import dev.breakwater.gateway.testing.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,7 +85,7 @@ class TokenLimitOverLaterStoreTest {
         later.releaseOne(); // the quota takes 14
         assertFalse(outcome.stage().toCompletableFuture().isDone(), "the minute is asked next");
         later.releaseOne(); // the minute refuses
-        PolicyException error = failure(outcome);
+        PolicyException error = StepFailures.failure(outcome);
         assertEquals("TokenLimitExceeded", error.error().reason());
         assertEquals(429, error.error().statusCode());
         assertEquals(1, later.waiting(), "the quota's 14 are being given back");
@@ -113,21 +111,9 @@ class TokenLimitOverLaterStoreTest {
     }
 
     /** A step's failure, thrown at once or through its pending stage. */
-    private static PolicyException failure(Outcome outcome) throws InterruptedException {
+    private static PolicyException failure(ThrowingRun run) {
         try {
-            outcome.stage().toCompletableFuture().get();
-        } catch (ExecutionException e) {
-            if (Steps.cause(e.getCause()) instanceof PolicyException error) {
-                return error;
-            }
-            throw new AssertionError(e);
-        }
-        throw new AssertionError("the stage did not fail");
-    }
-
-    private static PolicyException failure(ThrowingRun run) throws InterruptedException {
-        try {
-            return failure(run.run());
+            return StepFailures.failure(run.run());
         } catch (PolicyException e) {
             return e;
         }
