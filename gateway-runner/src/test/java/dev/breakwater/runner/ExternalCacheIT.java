@@ -11,11 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.breakwater.gateway.settings.GatewaySettings;
 import dev.breakwater.gateway.testing.Await;
-import dev.breakwater.gateway.testing.RedisServer;
-import dev.breakwater.gateway.testing.TestBackend;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -38,15 +35,13 @@ class ExternalCacheIT {
 
     @TempDir
     static Path dir;
-    static RedisServer redis;
-    static TestBackend backend;
+    static RedisReplicas replicas;
     static InProcessGateway first;
     static InProcessGateway second;
 
     @BeforeAll
     static void start() throws Exception {
-        redis = RedisServer.startOnFreePort();
-        backend = new TestBackend();
+        replicas = new RedisReplicas(dir, "replicated", Map.of(GatewaySettings.CACHE_EXTERNAL, "redis"));
         String store = "<cache-store-value key=\"" + KEY + "\" value=\"@(context.Request.Headers.GetValueOrDefault("
                 + "&quot;X-Value&quot;, &quot;&quot;))\" duration=\"300\"/>"
                 + "<return-response><set-status code=\"204\" reason=\"Stored\"/></return-response>";
@@ -55,23 +50,18 @@ class ExternalCacheIT {
                 + "<set-body>@((string)context.Variables[&quot;found&quot;])</set-body></return-response>";
         String responseLookup = "<cache-lookup vary-by-developer=\"false\" vary-by-developer-groups=\"false\">"
                 + "<vary-by-query-parameter>t</vary-by-query-parameter></cache-lookup>";
-        String config = documentWith(1, null, "[]", "[]", api("shared", "shared", backend.url(), null,
+        String config = documentWith(1, null, "[]", "[]", api("shared", "shared", replicas.backend.url(), null,
                 operations(operation("store", "POST", "/values", policies(store, "")),
                         operation("lookup", "GET", "/values", policies(lookup, "")),
                         operation("echo", "GET", "/echo", policies(responseLookup, "<cache-store duration=\"300\"/>")))));
-        Map<String, String> settings = Map.of(GatewaySettings.GATEWAY_NAME, "replicated",
-                GatewaySettings.CACHE_EXTERNAL, "redis", GatewaySettings.REDIS_URL, redis.url(),
-                GatewaySettings.BACKUP_ENABLED, "false");
-        first = new InProcessGateway(Files.createDirectories(dir.resolve("first")), config, settings);
-        second = new InProcessGateway(Files.createDirectories(dir.resolve("second")), config, settings);
+        first = replicas.replica("first", config);
+        second = replicas.replica("second", config);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] {first, second, backend, redis}) {
-            if (closeable != null) {
-                closeable.close();
-            }
+        if (replicas != null) {
+            replicas.close();
         }
     }
 
@@ -110,31 +100,32 @@ class ExternalCacheIT {
         assertEquals("(none)", lookupValue(second, "never-stored"));
 
         // a response cached by one replica is a hit on the other: the backend is called once
-        int before = backend.requestsReceived();
+        int before = replicas.backend.requestsReceived();
         HttpResponse<String> miss = echo(first, "one");
-        assertEquals(before + 1, backend.requestsReceived());
+        assertEquals(before + 1, replicas.backend.requestsReceived());
         HttpResponse<String> hit = echo(second, "one");
         assertEquals(miss.body(), hit.body());
-        assertEquals(before + 1, backend.requestsReceived(), "served from Redis by the other replica");
+        assertEquals(before + 1, replicas.backend.requestsReceived(), "served from Redis by the other replica");
         assertEquals("redis", cache(first).get("external").asText());
         assertTrue(cache(first).get("available").asBoolean());
 
-        redis.stop();
+        replicas.redis.stop();
         // every request is still answered, each replica caching alone in its internal cache
         storeValue(first, "b", "kept by the first alone");
         assertEquals("kept by the first alone", lookupValue(first, "b"));
         assertEquals("(none)", lookupValue(second, "b"), "not shared while Redis is gone");
-        int during = backend.requestsReceived();
+        int during = replicas.backend.requestsReceived();
         echo(first, "down");
         echo(first, "down");
-        assertEquals(during + 1, backend.requestsReceived(), "the first replica's internal cache served the second call");
+        assertEquals(during + 1, replicas.backend.requestsReceived(),
+                "the first replica's internal cache served the second call");
         echo(second, "down");
-        assertEquals(during + 2, backend.requestsReceived(), "the second replica has its own internal cache");
+        assertEquals(during + 2, replicas.backend.requestsReceived(), "the second replica has its own internal cache");
         assertFalse(cache(first).get("available").asBoolean());
         assertFalse(cache(second).get("available").asBoolean());
         assertEquals("redis", cache(second).get("external").asText());
 
-        redis.start(); // on the same port, without its data
+        replicas.redis.start(); // on the same port, without its data
         for (InProcessGateway gateway : new InProcessGateway[] {first, second}) {
             Await.until("the replica uses Redis again", Duration.ofSeconds(30), () -> {
                 lookupValue(gateway, "probe");

@@ -11,16 +11,12 @@ import dev.breakwater.gateway.settings.GatewaySettings;
 import dev.breakwater.gateway.testing.Await;
 import dev.breakwater.gateway.testing.Echo;
 import dev.breakwater.gateway.testing.Json;
-import dev.breakwater.gateway.testing.RedisServer;
-import dev.breakwater.gateway.testing.TestBackend;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -51,8 +47,7 @@ class SharedConcurrencyIT {
 
     @TempDir
     static Path dir;
-    static RedisServer redis;
-    static TestBackend backend;
+    static RedisReplicas replicas;
     static InProcessGateway first;
     static InProcessGateway second;
     /** A replica set to refuse while Redis is gone (counters.redis.unavailable=refuse). */
@@ -60,37 +55,30 @@ class SharedConcurrencyIT {
 
     @BeforeAll
     static void start() throws Exception {
-        redis = RedisServer.startOnFreePort();
-        backend = new TestBackend();
+        replicas = new RedisReplicas(dir, "replicated", Map.of(GatewaySettings.COUNTERS_STORE, "redis",
+                GatewaySettings.COUNTERS_CONCURRENCY_LEASE, "30s"));
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        String config = document(1, null, api("limited", "limited", backend.url(), POLICY, ""),
+        String config = document(1, null, api("limited", "limited", replicas.backend.url(), POLICY, ""),
                 api("down", "down", "http://127.0.0.1:" + closedPort, FAILING, ""));
-        Map<String, String> settings = Map.of(GatewaySettings.GATEWAY_NAME, "replicated",
-                GatewaySettings.COUNTERS_STORE, "redis", GatewaySettings.REDIS_URL, redis.url(),
-                GatewaySettings.BACKUP_ENABLED, "false", GatewaySettings.COUNTERS_CONCURRENCY_LEASE, "30s");
-        first = new InProcessGateway(Files.createDirectories(dir.resolve("first")), config, settings);
-        second = new InProcessGateway(Files.createDirectories(dir.resolve("second")), config, settings);
-        Map<String, String> refuse = new HashMap<>(settings);
-        refuse.put(GatewaySettings.COUNTERS_REDIS_UNAVAILABLE, "refuse");
-        refusing = new InProcessGateway(Files.createDirectories(dir.resolve("refusing")), config, refuse);
+        first = replicas.replica("first", config);
+        second = replicas.replica("second", config);
+        refusing = replicas.replica("refusing", config, Map.of(GatewaySettings.COUNTERS_REDIS_UNAVAILABLE, "refuse"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] {first, second, refusing, backend, redis}) {
-            if (closeable != null) {
-                closeable.close();
-            }
+        if (replicas != null) {
+            replicas.close();
         }
     }
 
     /** Sends {@code /limited/hold/<name>} through each gateway in turn and waits until the backend holds them all. */
     private static List<CompletableFuture<HttpResponse<String>>> hold(String name, InProcessGateway... through)
             throws Exception {
-        int heldBefore = backend.held();
+        int heldBefore = replicas.backend.held();
         List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
         for (int i = 0; i < through.length; i++) {
             InProcessGateway gateway = through[i];
@@ -98,12 +86,12 @@ class SharedConcurrencyIT {
                     .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString()));
         }
         Await.until(through.length + " requests held at the backend", Duration.ofSeconds(10),
-                () -> backend.held() == heldBefore + through.length);
+                () -> replicas.backend.held() == heldBefore + through.length);
         return held;
     }
 
     private static void assertAnsweredOnceReleased(List<CompletableFuture<HttpResponse<String>>> held) throws Exception {
-        backend.releaseHeld();
+        replicas.backend.releaseHeld();
         for (CompletableFuture<HttpResponse<String>> request : held) {
             HttpResponse<String> response = request.get(30, TimeUnit.SECONDS);
             assertEquals(200, response.statusCode(), response.body());
@@ -112,12 +100,12 @@ class SharedConcurrencyIT {
     }
 
     private static void assertRefused(InProcessGateway gateway, int status, String reason) throws Exception {
-        int received = backend.requestsReceived();
+        int received = replicas.backend.requestsReceived();
         HttpResponse<String> refused = gateway.get("/limited/over");
         assertEquals(status, refused.statusCode(), refused.body());
         assertEquals(reason, refused.headers().firstValue("X-Error-Reason").orElse(null));
         assertEquals(status, Json.parse(refused.body()).get("statusCode").asInt());
-        assertEquals(received, backend.requestsReceived(), "the refused request never reached the backend");
+        assertEquals(received, replicas.backend.requestsReceived(), "the refused request never reached the backend");
     }
 
     private static boolean available(InProcessGateway gateway) throws Exception {
@@ -128,9 +116,10 @@ class SharedConcurrencyIT {
     @Test
     void oneRequestHeldThroughEachReplicaFillsTheSharedLimitAndTheSlotsComeBack() throws Exception {
         for (int round = 1; round <= 2; round++) {
-            backend.holdAgain();
+            replicas.backend.holdAgain();
             List<CompletableFuture<HttpResponse<String>>> held = hold("shared" + round, first, second);
-            long ttl = Long.parseLong(redis.command("PTTL breakwater:replicated:concurrency:backend").substring(1));
+            long ttl = Long.parseLong(replicas.redis.command("PTTL breakwater:replicated:concurrency:backend")
+                    .substring(1));
             assertTrue(ttl > 0 && ttl <= 30_000, "the slots end with counters.concurrency.lease (30 s), not 5 minutes: "
                     + ttl);
             assertRefused(first, 429, "ConcurrencyLimitExceeded");
@@ -150,11 +139,11 @@ class SharedConcurrencyIT {
     @Test
     void whileRedisIsGoneRequestsAreAnsweredAsTheDegradationSettingSaysAndTheLimitIsSharedAgainWhenItIsBack()
             throws Exception {
-        backend.holdAgain();
+        replicas.backend.holdAgain();
         List<CompletableFuture<HttpResponse<String>>> heldInRedis = hold("before", first, second);
         assertRefused(first, 429, "ConcurrencyLimitExceeded");
 
-        redis.stop();
+        replicas.redis.stop();
         List<CompletableFuture<HttpResponse<String>>> heldAlone;
         try {
             // each replica counts alone, from zero: two more are let in through the first, a third is refused
@@ -170,7 +159,7 @@ class SharedConcurrencyIT {
             assertAnsweredOnceReleased(heldAlone);
             assertEquals(200, second.get("/limited/alone").statusCode());
         } finally {
-            redis.start(); // on the same port, without its data
+            replicas.redis.start(); // on the same port, without its data
         }
         for (InProcessGateway gateway : new InProcessGateway[] {first, second}) {
             Await.until("the replica takes its slots in Redis again", Duration.ofSeconds(30), () -> {
@@ -178,7 +167,7 @@ class SharedConcurrencyIT {
                 return available(gateway);
             });
         }
-        backend.holdAgain();
+        replicas.backend.holdAgain();
         List<CompletableFuture<HttpResponse<String>>> heldAgain = hold("after", first, second);
         assertRefused(first, 429, "ConcurrencyLimitExceeded");
         assertRefused(second, 429, "ConcurrencyLimitExceeded");
@@ -195,6 +184,6 @@ class SharedConcurrencyIT {
                     + failed.body());
         }
         Await.until("no slot of the key is left in Redis", Duration.ofSeconds(10),
-                () -> ":0".equals(redis.command("EXISTS breakwater:replicated:concurrency:failing")));
+                () -> ":0".equals(replicas.redis.command("EXISTS breakwater:replicated:concurrency:failing")));
     }
 }

@@ -9,11 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.breakwater.gateway.settings.GatewaySettings;
 import dev.breakwater.gateway.testing.Await;
-import dev.breakwater.gateway.testing.RedisServer;
-import dev.breakwater.gateway.testing.TestBackend;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -43,8 +40,7 @@ class SharedCountersIT {
 
     @TempDir
     static Path dir;
-    static RedisServer redis;
-    static TestBackend backend;
+    static RedisReplicas replicas;
     static InProcessGateway first;
     static InProcessGateway second;
     /** A replica set to refuse while Redis is gone (counters.redis.unavailable=refuse). */
@@ -52,26 +48,18 @@ class SharedCountersIT {
 
     @BeforeAll
     static void start() throws Exception {
-        redis = RedisServer.startOnFreePort();
-        backend = new TestBackend();
-        String config = document(1, null, api("limited", "limited", backend.url(), POLICY, ""),
-                api("quota", "quota", backend.url(), QUOTA, ""));
-        Map<String, String> settings = Map.of(GatewaySettings.GATEWAY_NAME, "replicated",
-                GatewaySettings.COUNTERS_STORE, "redis", GatewaySettings.REDIS_URL, redis.url(),
-                GatewaySettings.BACKUP_ENABLED, "false");
-        first = new InProcessGateway(Files.createDirectories(dir.resolve("first")), config, settings);
-        second = new InProcessGateway(Files.createDirectories(dir.resolve("second")), config, settings);
-        Map<String, String> refuse = new java.util.HashMap<>(settings);
-        refuse.put(GatewaySettings.COUNTERS_REDIS_UNAVAILABLE, "refuse");
-        refusing = new InProcessGateway(Files.createDirectories(dir.resolve("refusing")), config, refuse);
+        replicas = new RedisReplicas(dir, "replicated", Map.of(GatewaySettings.COUNTERS_STORE, "redis"));
+        String config = document(1, null, api("limited", "limited", replicas.backend.url(), POLICY, ""),
+                api("quota", "quota", replicas.backend.url(), QUOTA, ""));
+        first = replicas.replica("first", config);
+        second = replicas.replica("second", config);
+        refusing = replicas.replica("refusing", config, Map.of(GatewaySettings.COUNTERS_REDIS_UNAVAILABLE, "refuse"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] {first, second, refusing, backend, redis}) {
-            if (closeable != null) {
-                closeable.close();
-            }
+        if (replicas != null) {
+            replicas.close();
         }
     }
 
@@ -105,7 +93,7 @@ class SharedCountersIT {
         assertEquals("redis", counters(first).get("store").asText());
         assertTrue(counters(first).get("available").asBoolean());
 
-        redis.stop();
+        replicas.redis.stop();
         // every request is still answered: each replica counts alone, from zero
         assertEquals(20, passedOfTwenty("bob"), "each replica allows 10 on its own while Redis is gone");
         assertFalse(counters(first).get("available").asBoolean());
@@ -117,7 +105,7 @@ class SharedCountersIT {
         assertEquals(503, error.get("statusCode").asInt());
         assertTrue(error.get("message").asText().contains("cannot be reached"), refused.body());
 
-        redis.start(); // on the same port, without its data
+        replicas.redis.start(); // on the same port, without its data
         for (InProcessGateway gateway : new InProcessGateway[] {first, second}) {
             Await.until("the replica counts in Redis again", Duration.ofSeconds(30), () -> {
                 call(gateway, "probe");

@@ -7,15 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.breakwater.gateway.settings.GatewaySettings;
 import dev.breakwater.gateway.testing.Await;
-import dev.breakwater.gateway.testing.RedisServer;
-import dev.breakwater.gateway.testing.TestBackend;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,33 +45,24 @@ class SharedCountersUnderLoadIT {
 
     @TempDir
     static Path dir;
-    static RedisServer redis;
-    static TestBackend backend;
+    static RedisReplicas replicas;
     static InProcessGateway first;
     static InProcessGateway second;
     static InProcessGateway refusing;
 
     @BeforeAll
     static void start() throws Exception {
-        redis = RedisServer.startOnFreePort();
-        backend = new TestBackend();
-        String config = document(1, null, api("counted", "counted", backend.url(), POLICY, ""));
-        Map<String, String> settings = Map.of(GatewaySettings.GATEWAY_NAME, "loaded",
-                GatewaySettings.COUNTERS_STORE, "redis", GatewaySettings.REDIS_URL, redis.url(),
-                GatewaySettings.BACKUP_ENABLED, "false");
-        first = new InProcessGateway(Files.createDirectories(dir.resolve("first")), config, settings);
-        second = new InProcessGateway(Files.createDirectories(dir.resolve("second")), config, settings);
-        Map<String, String> refuse = new HashMap<>(settings);
-        refuse.put(GatewaySettings.COUNTERS_REDIS_UNAVAILABLE, "refuse");
-        refusing = new InProcessGateway(Files.createDirectories(dir.resolve("refusing")), config, refuse);
+        replicas = new RedisReplicas(dir, "loaded", Map.of(GatewaySettings.COUNTERS_STORE, "redis"));
+        String config = document(1, null, api("counted", "counted", replicas.backend.url(), POLICY, ""));
+        first = replicas.replica("first", config);
+        second = replicas.replica("second", config);
+        refusing = replicas.replica("refusing", config, Map.of(GatewaySettings.COUNTERS_REDIS_UNAVAILABLE, "refuse"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] {first, second, refusing, backend, redis}) {
-            if (closeable != null) {
-                closeable.close();
-            }
+        if (replicas != null) {
+            replicas.close();
         }
     }
 
@@ -86,7 +73,7 @@ class SharedCountersUnderLoadIT {
 
     @Test
     void everyRequestIsAnsweredThroughTheOutageAndEachCallCountsOnceWhenRedisIsBack() throws Exception {
-        InProcessGateway[] replicas = {first, second, refusing};
+        InProcessGateway[] gateways = {first, second, refusing};
         AtomicInteger answered = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
         Set<String> unexpected = ConcurrentHashMap.newKeySet();
@@ -97,7 +84,7 @@ class SharedCountersUnderLoadIT {
                 int thread = t;
                 threads.add(load.submit(() -> {
                     for (int i = 0; i < REQUESTS_PER_THREAD; i++) {
-                        InProcessGateway replica = replicas[(thread + i) % replicas.length];
+                        InProcessGateway replica = gateways[(thread + i) % gateways.length];
                         int status = call(replica, "load").statusCode();
                         boolean expected = status == 200 || (replica == refusing && status == 503);
                         if (status == 503) {
@@ -113,10 +100,10 @@ class SharedCountersUnderLoadIT {
             }
             int total = THREADS * REQUESTS_PER_THREAD;
             Await.until("a third of the load is answered", Duration.ofSeconds(60), () -> answered.get() >= total / 3);
-            redis.stop();
+            replicas.redis.stop();
             Await.until("two thirds of the load are answered", Duration.ofSeconds(60),
                     () -> answered.get() >= 2 * total / 3);
-            redis.start(); // on the same port, without its data
+            replicas.redis.start(); // on the same port, without its data
             for (Future<?> thread : threads) {
                 thread.get(120, TimeUnit.SECONDS);
             }
@@ -127,14 +114,14 @@ class SharedCountersUnderLoadIT {
         assertTrue(unexpected.isEmpty(), "only 200, and 503 from the replica set to refuse: " + unexpected);
         assertTrue(refused.get() > 0, "the replica set to refuse answered 503 during the outage: it came under load");
 
-        for (InProcessGateway replica : replicas) {
+        for (InProcessGateway replica : gateways) {
             Await.until("the replica counts in Redis again", Duration.ofSeconds(30), () -> {
                 call(replica, "probe");
                 return replica.status().get("counters").get("available").asBoolean();
             });
         }
         for (int i = 1; i <= 20; i++) {
-            HttpResponse<String> response = call(replicas[i % replicas.length], "after");
+            HttpResponse<String> response = call(gateways[i % gateways.length], "after");
             assertEquals(200, response.statusCode(), response.body());
             assertEquals(String.valueOf(LIMIT - i), response.headers().firstValue("X-Remaining").orElseThrow(),
                     "call " + i + " of a fresh key, across three replicas, is counted once");

@@ -15,10 +15,10 @@ import dev.breakwater.gateway.policy.expression.runtime.DotNetTimeSpan;
 import dev.breakwater.gateway.policy.expression.runtime.DotNetUri;
 import dev.breakwater.gateway.policy.expression.runtime.json.JToken;
 import dev.breakwater.gateway.policy.expression.runtime.json.JsonText;
+import dev.breakwater.gateway.policy.limits.redis.RedisConnections;
 import dev.breakwater.gateway.policy.limits.redis.RedisConnector;
 import dev.breakwater.gateway.policy.runtime.Headers;
 import dev.breakwater.gateway.testing.Await;
-import dev.breakwater.gateway.testing.RedisServer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,8 +26,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,36 +40,28 @@ import org.junit.jupiter.api.Test;
 class ExternalCacheTest {
 
     private final Clock clock = Clock.systemUTC();
-    private RedisServer redis;
-    private ExecutorService executor;
+    private RedisConnections connections;
     private RedisConnector connector;
     private RedisConnector otherConnector;
 
     @BeforeEach
     void start() throws Exception {
-        redis = RedisServer.startOnFreePort();
-        executor = Executors.newFixedThreadPool(2);
-        connector = connect();
-        otherConnector = connect();
-    }
-
-    private RedisConnector connect() throws InterruptedException {
-        RedisConnector made = new RedisConnector(redis.url(), null, null, Duration.ofMillis(500), clock);
-        Await.until("connected to redis", Duration.ofSeconds(10), () -> made.commands() != null);
-        return made;
+        connections = new RedisConnections();
+        connector = connections.connect(Duration.ofMillis(500), clock);
+        otherConnector = connections.connect(Duration.ofMillis(500), clock);
     }
 
     @AfterEach
     void stop() throws Exception {
-        connector.close();
-        otherConnector.close();
-        executor.shutdownNow();
-        redis.close();
+        if (connections != null) {
+            connections.close();
+        }
     }
 
     /** A replica's external cache: its own connection and internal caches, the gateway name shared. */
     private ExternalCache cache(RedisConnector through, long maxBytes) {
-        return new ExternalCache(through, "gw", maxBytes, executor, new ValueCache(clock), new ResponseCache(clock), clock);
+        return new ExternalCache(through, "gw", maxBytes, connections.executor, new ValueCache(clock),
+                new ResponseCache(clock), clock);
     }
 
     private static <T> T answer(CompletionStage<T> stage) throws Exception {
@@ -103,8 +93,8 @@ class ExternalCacheTest {
         assertEquals(json.toJson(false), ((JToken) token).toJson(false));
         assertTrue(one.available());
         // namespaced by the gateway's name, with the policy's duration
-        assertEquals(":1", redis.command("EXISTS breakwater:gw:cache:value:k0"));
-        long ttl = Long.parseLong(redis.command("PTTL breakwater:gw:cache:value:k0").substring(1));
+        assertEquals(":1", connections.redis.command("EXISTS breakwater:gw:cache:value:k0"));
+        long ttl = Long.parseLong(connections.redis.command("PTTL breakwater:gw:cache:value:k0").substring(1));
         assertTrue(ttl > 0 && ttl <= 60_000, "ttl " + ttl);
     }
 
@@ -129,7 +119,7 @@ class ExternalCacheTest {
         assertNull(answer(one.values().lookupAsync("big")));
         assertNull(answer(one.values().lookupAsync("wide")));
         assertTrue(answer(one.values().storeAsync("small", "x".repeat(500), 60)));
-        assertEquals(null, redis.command("GET breakwater:gw:cache:value:big"));
+        assertEquals(null, connections.redis.command("GET breakwater:gw:cache:value:big"));
     }
 
     @Test
@@ -157,7 +147,7 @@ class ExternalCacheTest {
     void whileRedisIsGoneTheInternalCacheAnswersAndRedisIsUsedAgainOnceBack() throws Exception {
         ExternalCache one = cache(connector, ExternalCache.DEFAULT_MAX_VALUE_BYTES);
         assertTrue(answer(one.values().storeAsync("shared", "in redis", 60)));
-        redis.stop();
+        connections.redis.stop();
         assertTrue(answer(one.values().storeAsync("local", "kept internally", 60)), "stored, internally");
         assertEquals("kept internally", answer(one.values().lookupAsync("local")));
         assertTrue(answer(one.responses().storeAsync("r", CachedResponse.of(200, null, new Headers(), new byte[] {1}), 60)));
@@ -165,13 +155,13 @@ class ExternalCacheTest {
         assertFalse(one.available());
         assertFalse(answer(one.values().removeAsync("shared")), "a removal says that Redis was not reached");
 
-        redis.start(); // on its port, without its data
+        connections.redis.start(); // on its port, without its data
         Await.until("the cache uses Redis again", Duration.ofSeconds(30), () -> {
             answer(one.values().lookupAsync("probe"));
             return one.available();
         });
         assertNull(answer(one.values().lookupAsync("local")), "Redis answers again: the internal copy is not read");
         assertTrue(answer(one.values().storeAsync("again", "in redis", 60)));
-        assertEquals("s:in redis", redis.command("GET breakwater:gw:cache:value:again"));
+        assertEquals("s:in redis", connections.redis.command("GET breakwater:gw:cache:value:again"));
     }
 }

@@ -12,7 +12,6 @@ import dev.breakwater.gateway.policy.concurrency.ConcurrencySlot;
 import dev.breakwater.gateway.policy.limits.CounterStoreUnavailableException;
 import dev.breakwater.gateway.testing.Await;
 import dev.breakwater.gateway.testing.ManualClock;
-import dev.breakwater.gateway.testing.RedisServer;
 import io.lettuce.core.RedisCommandTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +22,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -42,36 +39,31 @@ class RedisConcurrencyStoreTest {
 
     private static final long T0 = 1_700_000_000_000L;
     private static final Duration LEASE = Duration.ofSeconds(30);
-    private static RedisServer redis;
-    private static ExecutorService executor;
-    private final List<RedisConnector> connectors = new ArrayList<>();
+    private static RedisConnections connections;
 
     @BeforeAll
     static void startRedis() throws Exception {
-        redis = RedisServer.startOnFreePort();
-        executor = Executors.newFixedThreadPool(2);
+        connections = new RedisConnections();
     }
 
     @AfterAll
     static void stopRedis() throws Exception {
-        executor.shutdownNow();
-        redis.close();
+        if (connections != null) {
+            connections.close();
+        }
     }
 
     @AfterEach
     void closeConnectors() {
-        connectors.forEach(RedisConnector::close);
+        connections.closeConnectors();
     }
 
     private RedisConnector connector(Clock clock) throws InterruptedException {
-        RedisConnector connector = new RedisConnector(redis.url(), null, null, Duration.ofMillis(500), clock);
-        connectors.add(connector);
-        Await.until("connected to redis", Duration.ofSeconds(10), () -> connector.commands() != null);
-        return connector;
+        return connections.connect(Duration.ofMillis(500), clock);
     }
 
     private RedisConcurrencyStore store(String gateway, Clock clock) throws InterruptedException {
-        return new RedisConcurrencyStore(connector(clock), gateway, clock, executor, LEASE);
+        return new RedisConcurrencyStore(connector(clock), gateway, clock, connections.executor, LEASE);
     }
 
     private static ConcurrencySlot slot(CompletionStage<ConcurrencySlot> stage) throws Exception {
@@ -79,7 +71,7 @@ class RedisConcurrencyStoreTest {
     }
 
     private static long held(String key) throws Exception {
-        return Long.parseLong(redis.command("ZCARD " + key).substring(1));
+        return Long.parseLong(connections.redis.command("ZCARD " + key).substring(1));
     }
 
     @Test
@@ -106,7 +98,7 @@ class RedisConcurrencyStoreTest {
         second.release();
         third.release();
         Await.until("the key is gone with its last slot", Duration.ofSeconds(10),
-                () -> ":0".equals(redis.command("EXISTS breakwater:shared:concurrency:backend")));
+                () -> ":0".equals(connections.redis.command("EXISTS breakwater:shared:concurrency:backend")));
     }
 
     @Test
@@ -128,7 +120,7 @@ class RedisConcurrencyStoreTest {
         clock.advance(Duration.ofSeconds(10));
         assertNotNull(slot(store.acquire("k", 2))); // neither is released: their gateway died
         assertNull(slot(store.acquire("k", 2)));
-        long ttl = Long.parseLong(redis.command("PTTL breakwater:leases:concurrency:k").substring(1));
+        long ttl = Long.parseLong(connections.redis.command("PTTL breakwater:leases:concurrency:k").substring(1));
         assertTrue(ttl > 0 && ttl <= LEASE.toMillis(), "the key ends with its last lease: " + ttl);
 
         clock.advance(LEASE.minusSeconds(10)); // the first lease ends now, the second in 10 s
@@ -164,7 +156,7 @@ class RedisConcurrencyStoreTest {
         // the server knows the script: the late acquire is run, not answered NOSCRIPT
         slot(store.acquire("warm-up", 1)).release();
         // the server holds every command for longer than the connector's timeout (500 ms), then runs them
-        assertEquals("+OK", redis.command("CLIENT PAUSE 1500 ALL"));
+        assertEquals("+OK", connections.redis.command("CLIENT PAUSE 1500 ALL"));
         ExecutionException late = assertThrows(ExecutionException.class, () -> slot(store.acquire("k", 1)));
         assertInstanceOf(RedisCommandTimeoutException.class, late.getCause());
         // sent on the same connection, so run after the late acquire and the release its timeout sent:
@@ -181,16 +173,17 @@ class RedisConcurrencyStoreTest {
         RedisConnector connector = connector(clock);
         ConcurrencyLimits memory = new ConcurrencyLimits();
         SharedConcurrencyStore store = new SharedConcurrencyStore(
-                new RedisConcurrencyStore(connector, "outage", clock, executor, LEASE), memory, new RedisOutage(false));
+                new RedisConcurrencyStore(connector, "outage", clock, connections.executor, LEASE), memory,
+                new RedisOutage(false));
         SharedConcurrencyStore refusing = new SharedConcurrencyStore(
-                new RedisConcurrencyStore(connector, "outage", clock, executor, LEASE), new ConcurrencyLimits(),
-                new RedisOutage(true));
+                new RedisConcurrencyStore(connector, "outage", clock, connections.executor, LEASE),
+                new ConcurrencyLimits(), new RedisOutage(true));
         ConcurrencySlot inRedis = slot(store.acquire("k", 1));
         assertNotNull(inRedis);
         assertEquals(1, held("breakwater:outage:concurrency:k"));
         assertEquals(0, memory.inUse("k"));
 
-        redis.stop();
+        connections.redis.stop();
         try {
             inRedis.release(); // its acquire went to Redis: its release too, or it ends with its lease; never a failure
             ConcurrencySlot alone = slot(store.acquire("k", 1));
@@ -203,11 +196,11 @@ class RedisConcurrencyStoreTest {
             alone.release();
             assertEquals(0, memory.inUse("k"), "a slot taken in memory is given back there");
         } finally {
-            redis.start(); // on the same port, empty
+            connections.redis.start(); // on the same port, empty
         }
         Await.until("slots are taken in Redis again", Duration.ofSeconds(30), () -> {
             ConcurrencySlot probe = slot(store.acquire("probe", 5));
-            boolean shared = ":1".equals(redis.command("ZCARD breakwater:outage:concurrency:probe"));
+            boolean shared = ":1".equals(connections.redis.command("ZCARD breakwater:outage:concurrency:probe"));
             probe.release();
             return shared;
         });

@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.breakwater.gateway.policy.limits.CounterKey;
 import dev.breakwater.gateway.policy.limits.CounterState;
 import dev.breakwater.gateway.testing.ManualClock;
-import dev.breakwater.gateway.testing.RedisServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -29,33 +26,28 @@ import org.junit.jupiter.api.Test;
 class RedisCounterStoreTest {
 
     private static final long T0 = 1_700_000_000_000L;
-    private static RedisServer redis;
-    private static ExecutorService executor;
-    private final List<RedisConnector> connectors = new ArrayList<>();
+    private static RedisConnections connections;
 
     @BeforeAll
     static void startRedis() throws Exception {
-        redis = RedisServer.startOnFreePort();
-        executor = Executors.newFixedThreadPool(2);
+        connections = new RedisConnections();
     }
 
     @AfterAll
     static void stopRedis() throws Exception {
-        executor.shutdownNow();
-        redis.close();
+        if (connections != null) {
+            connections.close();
+        }
     }
 
     @AfterEach
     void closeConnectors() {
-        connectors.forEach(RedisConnector::close);
+        connections.closeConnectors();
     }
 
     private RedisCounterStore store(String gateway, ManualClock clock) throws InterruptedException {
-        RedisConnector connector = new RedisConnector(redis.url(), null, null, Duration.ofSeconds(2), clock);
-        connectors.add(connector);
-        dev.breakwater.gateway.testing.Await.until("connected to redis", Duration.ofSeconds(10),
-                () -> connector.commands() != null);
-        return new RedisCounterStore(connector, gateway, clock, executor);
+        return new RedisCounterStore(connections.connect(Duration.ofSeconds(2), clock), gateway, clock,
+                connections.executor);
     }
 
     private static CounterState answer(java.util.concurrent.CompletionStage<CounterState> stage) throws Exception {
@@ -74,7 +66,7 @@ class RedisCounterStoreTest {
         long accepted = answers.stream().filter(answer -> answer.join().accepted()).count();
         assertEquals(50, accepted);
         assertEquals(50, answer(store.read(key)).count());
-        assertEquals("50", redis.command("GET breakwater:concurrent:counter:calls:0"));
+        assertEquals("50", connections.redis.command("GET breakwater:concurrent:counter:calls:0"));
     }
 
     @Test
@@ -90,7 +82,7 @@ class RedisCounterStoreTest {
         CounterState third = answer(store.tryAdd(key, 2, 1));
         assertFalse(third.accepted());
         assertEquals(2, third.count());
-        long ttl = Long.parseLong(redis.command("PTTL breakwater:renewal:counter:quota:0").substring(1));
+        long ttl = Long.parseLong(connections.redis.command("PTTL breakwater:renewal:counter:quota:0").substring(1));
         assertTrue(ttl > 0 && ttl <= 6_000, "the window's key expires with the window: " + ttl);
 
         clock.advance(Duration.ofMillis(6_000));
@@ -98,7 +90,7 @@ class RedisCounterStoreTest {
         assertTrue(renewed.accepted());
         assertEquals(1, renewed.count());
         assertEquals(10_000, renewed.millisToRenewal());
-        assertEquals("1", redis.command("GET breakwater:renewal:counter:quota:1"));
+        assertEquals("1", connections.redis.command("GET breakwater:renewal:counter:quota:1"));
     }
 
     @Test
@@ -112,7 +104,8 @@ class RedisCounterStoreTest {
         CounterState fromB = answer(b.tryAdd(key, 10, 1));
         assertEquals(2, fromB.count(), "the replicas count in one window");
         assertEquals(58_500, fromB.millisToRenewal(), "the window started at the first use, on replica a");
-        assertEquals(Long.toString(T0), redis.command("HGET breakwater:anchored:counter:per-minute anchor"));
+        assertEquals(Long.toString(T0),
+                connections.redis.command("HGET breakwater:anchored:counter:per-minute anchor"));
     }
 
     @Test
@@ -131,7 +124,7 @@ class RedisCounterStoreTest {
         RedisCounterStore store = store("flushed", new ManualClock(Instant.ofEpochMilli(T0)));
         CounterKey key = new CounterKey("calls", 60_000, T0);
         assertTrue(answer(store.tryAdd(key, 5, 1)).accepted());
-        assertEquals("+OK", redis.command("SCRIPT FLUSH"));
+        assertEquals("+OK", connections.redis.command("SCRIPT FLUSH"));
         CounterState again = answer(store.tryAdd(key, 5, 1));
         assertTrue(again.accepted());
         assertEquals(2, again.count());

@@ -12,13 +12,10 @@ import dev.breakwater.gateway.policy.limits.CounterStoreUnavailableException;
 import dev.breakwater.gateway.policy.limits.KeyedCounters;
 import dev.breakwater.gateway.policy.limits.LocalCounterStore;
 import dev.breakwater.gateway.testing.Await;
-import dev.breakwater.gateway.testing.RedisServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,29 +28,26 @@ import org.junit.jupiter.api.Test;
  */
 class SharedCounterStoreTest {
 
-    private RedisServer redis;
-    private ExecutorService executor;
+    private RedisConnections connections;
     private RedisConnector connector;
 
     @BeforeEach
     void start() throws Exception {
-        redis = RedisServer.startOnFreePort();
-        executor = Executors.newFixedThreadPool(2);
-        connector = new RedisConnector(redis.url(), null, null, Duration.ofMillis(500), Clock.systemUTC());
-        Await.until("connected to redis", Duration.ofSeconds(10), () -> connector.commands() != null);
+        connections = new RedisConnections();
+        connector = connections.connect(Duration.ofMillis(500), Clock.systemUTC());
     }
 
     @AfterEach
     void stop() throws Exception {
-        connector.close();
-        executor.shutdownNow();
-        redis.close();
+        if (connections != null) {
+            connections.close();
+        }
     }
 
     private SharedCounterStore store(boolean refuse) {
         Clock clock = Clock.systemUTC();
-        return new SharedCounterStore(new RedisCounterStore(connector, "shared", clock, executor), connector,
-                new LocalCounterStore(new KeyedCounters(clock)), refuse);
+        return new SharedCounterStore(new RedisCounterStore(connector, "shared", clock, connections.executor),
+                connector, new LocalCounterStore(new KeyedCounters(clock)), refuse);
     }
 
     private static CounterState answer(CompletionStage<CounterState> stage) throws Exception {
@@ -66,10 +60,10 @@ class SharedCounterStoreTest {
         CounterKey key = new CounterKey("calls", 3_600_000, null);
         assertEquals(1, answer(store.tryAdd(key, 100, 1)).count());
         assertEquals(2, answer(store.tryAdd(key, 100, 1)).count());
-        assertEquals("2", redis.command("GET breakwater:shared:counter:calls:0"));
+        assertEquals("2", connections.redis.command("GET breakwater:shared:counter:calls:0"));
         assertTrue(store.available());
 
-        redis.stop();
+        connections.redis.stop();
         // whatever Lettuce has noticed yet, every operation is answered, from the gateway's memory
         CounterState alone = answer(store.tryAdd(key, 100, 1));
         assertTrue(alone.accepted());
@@ -77,13 +71,13 @@ class SharedCounterStoreTest {
         assertFalse(store.available());
         assertEquals(2, answer(store.tryAdd(key, 100, 1)).count());
 
-        redis.start(); // on the same port, empty
+        connections.redis.start(); // on the same port, empty
         Await.until("counting in Redis again", Duration.ofSeconds(30), () -> {
             answer(store.read(key));
             return store.available();
         });
         assertEquals(1, answer(store.tryAdd(key, 100, 1)).count(), "Redis's count, not the local one");
-        assertEquals("1", redis.command("GET breakwater:shared:counter:calls:0"));
+        assertEquals("1", connections.redis.command("GET breakwater:shared:counter:calls:0"));
     }
 
     @Test
@@ -91,7 +85,7 @@ class SharedCounterStoreTest {
         SharedCounterStore store = store(true);
         CounterKey key = new CounterKey("calls", 3_600_000, null);
         assertTrue(answer(store.tryAdd(key, 100, 1)).accepted());
-        redis.stop();
+        connections.redis.stop();
         ExecutionException refused = assertThrows(ExecutionException.class, () -> answer(store.tryAdd(key, 100, 1)));
         assertInstanceOf(CounterStoreUnavailableException.class, refused.getCause());
         assertFalse(store.available());
